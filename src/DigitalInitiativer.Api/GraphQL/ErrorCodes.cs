@@ -1,0 +1,37 @@
+namespace DigitalInitiativer.Api.GraphQL;
+
+/// <summary>
+/// Every <c>extensions.code</c> this API emits itself and every typed mutation error code.
+/// Codes are a contract: clients branch on them, so they never change meaning once released.
+/// GraphQL.NET's own validation codes (e.g. FIELDS_ON_CORRECT_TYPE, INVALID_VALUE) pass through unchanged.
+/// </summary>
+public static class ErrorCodes
+{
+    // Transport (GraphQL over HTTP)
+    public const string InvalidJson = "INVALID_JSON";
+    public const string InvalidRequest = "INVALID_REQUEST";
+    public const string QueryMissing = "QUERY_MISSING";
+    public const string BatchNotSupported = "BATCH_NOT_SUPPORTED";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+    public const string InternalError = "INTERNAL_ERROR";
+
+    // Field errors
+    public const string InvalidId = "INVALID_ID";
+    public const string PaginationOutOfRange = "PAGINATION_OUT_OF_RANGE";
+    public const string InvalidCursor = "INVALID_CURSOR";
+
+    // Typed mutation errors
+    public const string NotFound = "NOT_FOUND";
+    public const string Required = "REQUIRED";
+    public const string TooLong = "TOO_LONG";
+    public const string InvalidFormat = "INVALID_FORMAT";
+    public const string OutOfRange = "OUT_OF_RANGE";
+    public const string EndBeforeStart = "END_BEFORE_START";
+    public const string EmptyList = "EMPTY_LIST";
+    public const string TooManyItems = "TOO_MANY_ITEMS";
+    public const string DuplicateItem = "DUPLICATE_ITEM";
+    public const string CodeTaken = "CODE_TAKEN";
+}

@@ -1,0 +1,67 @@
+using GraphQL.Types;
+
+namespace DigitalInitiativer.Api.GraphQL.Errors;
+
+public sealed class UserErrorInterface : InterfaceGraphType<UserError>
+{
+    public UserErrorInterface()
+    {
+        Name = "UserError";
+        Description = "A problem with a mutation's input that the caller can fix. Every typed mutation error implements this interface.";
+        AddCommonFields(this);
+    }
+
+    internal static void AddCommonFields<T>(ComplexGraphType<T> type) where T : UserError
+    {
+        type.Field(e => e.Message).Description("A human-readable explanation, in English, suitable for logs and developer tools.");
+        type.Field(e => e.Code).Description("A stable machine-readable code (see docs/errors.md). Branch on this, not on the message.");
+        type.Field(e => e.Path, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>))
+            .Description("Where in the mutation's arguments the problem is, e.g. [\"input\", \"items\", \"3\", \"personId\"].");
+    }
+}
+
+public abstract class UserErrorType<T> : ObjectGraphType<T> where T : UserError
+{
+    protected UserErrorType(string description)
+    {
+        Description = description;
+        Interface<UserErrorInterface>();
+        IsTypeOf = source => source is T;
+        UserErrorInterface.AddCommonFields(this);
+    }
+}
+
+public sealed class InvalidInputErrorType : UserErrorType<InvalidInputError>
+{
+    public InvalidInputErrorType() : base(
+        "An input value breaks a rule: REQUIRED, TOO_LONG, INVALID_FORMAT, OUT_OF_RANGE, END_BEFORE_START, EMPTY_LIST, TOO_MANY_ITEMS or DUPLICATE_ITEM.")
+    {
+    }
+}
+
+public sealed class NotFoundErrorType : UserErrorType<NotFoundError>
+{
+    public NotFoundErrorType() : base("An id in the input does not name an existing object of the expected type. Forged ids get this error too. Code NOT_FOUND.")
+    {
+        Field(e => e.Id, type: typeof(NonNullGraphType<IdGraphType>)).Description("The id that was not found, as it was sent.");
+    }
+}
+
+public sealed class CodeTakenErrorType : UserErrorType<CodeTakenError>
+{
+    public CodeTakenErrorType() : base("The chosen code is already used by another object; codes are unique. Code CODE_TAKEN.")
+    {
+        Field(e => e.Value).Description("The code that is already taken.");
+    }
+}
+
+/// <summary>The errors one mutation can return, as a union so clients and code generators know the exact set.</summary>
+public abstract class UserErrorUnion : UnionGraphType
+{
+    protected UserErrorUnion(string name, string mutation, params Type[] errorTypes)
+    {
+        Name = name;
+        Description = $"The typed errors {mutation} can return. Each implements UserError.";
+        foreach (var type in errorTypes) Type(type);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Buffers.Text;
+using System.Text;
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.GraphQL.Relay;
+
+public sealed record Edge<T>(string Cursor, T Node);
+
+public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
+
+public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageInfo, int TotalCount)
+{
+    public IEnumerable<T> Nodes => Edges.Select(e => e.Node);
+}
+
+/// <summary>Relay paging arguments after validation: <c>first</c>/<c>last</c> within 1..MaxPageSize.</summary>
+public sealed record PageRequest(int? First, int? After, int? Last, int? Before)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public static PageRequest From(IResolveFieldContext context)
+    {
+        var first = context.GetArgument<int?>("first");
+        var last = context.GetArgument<int?>("last");
+        CheckSize("first", first);
+        CheckSize("last", last);
+        if (first is null && last is null) first = DefaultPageSize;
+        return new PageRequest(first, DecodeCursor(context.GetArgument<string?>("after"), "after"), last, DecodeCursor(context.GetArgument<string?>("before"), "before"));
+    }
+
+    private static void CheckSize(string name, int? value)
+    {
+        if (value is < 1 or > MaxPageSize)
+            throw new ExecutionError($"'{name}' must be between 1 and {MaxPageSize}; it was {value}.") { Code = ErrorCodes.PaginationOutOfRange };
+    }
+
+    // Cursors are opaque offsets into the ordered result. Simple and stable for a given order;
+    // rows inserted while a client pages can shift a page by one, which is acceptable for these lists.
+    internal static string EncodeCursor(int offset) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"offset:{offset}"));
+
+    private static int? DecodeCursor(string? cursor, string argument)
+    {
+        if (cursor is null) return null;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            if (text.StartsWith("offset:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(7), out var offset) && offset >= 0)
+                return offset;
+        }
+        catch (FormatException)
+        {
+        }
+        throw new ExecutionError($"'{argument}' is not a cursor this list gave out.") { Code = ErrorCodes.InvalidCursor };
+    }
+}
+
+public static class ConnectionExtensions
+{
+    /// <summary>Pages an ordered query: one COUNT and one page query, whatever the page size.</summary>
+    public static async Task<Connection<T>> ToConnectionAsync<T>(this IQueryable<T> ordered, PageRequest page, CancellationToken cancellationToken)
+    {
+        var total = await ordered.CountAsync(cancellationToken);
+        var start = page.After is { } after ? Math.Min(after + 1, total) : 0;
+        var end = page.Before is { } before ? Math.Clamp(before, start, total) : total;
+        if (page.First is { } first) end = Math.Min(end, start + first);
+        if (page.Last is { } last) start = Math.Max(start, end - last);
+
+        var items = end > start ? await ordered.Skip(start).Take(end - start).ToListAsync(cancellationToken) : [];
+        var edges = items.Select((item, i) => new Edge<T>(PageRequest.EncodeCursor(start + i), item)).ToList();
+        return new Connection<T>(
+            edges,
+            new PageInfo(HasNextPage: end < total, HasPreviousPage: start > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+            total);
+    }
+}

@@ -1,0 +1,45 @@
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Surveys;
+using GraphQL.Types;
+
+namespace DigitalInitiativer.Api.GraphQL;
+
+/// <summary>Each feature folder adds its own root fields; this is only the list of features.</summary>
+public sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+        Description = "Everything that can be read: competence profiles, organisation, survey waves and the initiative catalogue.";
+        this.AddNodeQueries();
+        this.AddProfileQueries();
+        this.AddOrganisationQueries();
+        this.AddSurveyQueries();
+        this.AddInitiativeQueries();
+    }
+}
+
+public sealed class MutationType : ObjectGraphType
+{
+    public MutationType()
+    {
+        Name = "Mutation";
+        Description = "Everything that can be changed. Each mutation takes one input and returns a payload with the result and typed errors.";
+        this.AddInitiativeMutations();
+        this.AddParticipationMutations();
+    }
+}
+
+public sealed class AppSchema : Schema
+{
+    public AppSchema(IServiceProvider services) : base(services)
+    {
+        Description = "DigitalInitiativer: which digital-competence initiatives reached which competence profiles, and did people move up between survey waves.";
+        Query = services.GetRequiredService<QueryType>();
+        Mutation = services.GetRequiredService<MutationType>();
+    }
+}

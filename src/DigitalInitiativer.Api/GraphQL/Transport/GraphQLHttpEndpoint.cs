@@ -1,0 +1,201 @@
+using System.Text;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Transport;
+using GraphQL.Validation;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace DigitalInitiativer.Api.GraphQL.Transport;
+
+/// <summary>
+/// GraphQL over HTTP (POST and GET) per the GraphQL-over-HTTP spec: media type negotiation,
+/// 400 for malformed requests, 415 for other content types, 405 for mutations over GET,
+/// and the spec's status codes for results in application/graphql-response+json.
+/// </summary>
+public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLHttpOptions> options)
+{
+    public const string GraphQLResponseJson = "application/graphql-response+json";
+    public const string Json = "application/json";
+
+    private static readonly IValidationRule[] GetRequestRules = [.. DocumentValidator.CoreRules, new OnlyQueriesOverGetRule()];
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            http.Response.Headers.Allow = "GET, POST";
+            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, Json, ErrorCodes.MethodNotAllowed, "GraphQL requests use GET or POST.");
+            return;
+        }
+
+        var mediaType = NegotiateMediaType(request.Headers.Accept);
+        if (mediaType is null)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status406NotAcceptable, Json, ErrorCodes.NotAcceptable,
+                $"The response can be sent as {GraphQLResponseJson} or {Json}; the Accept header allows neither.");
+            return;
+        }
+
+        var parsed = isGet ? ParseQueryString(request.Query) : await ReadBodyAsync(http);
+        if (parsed.Error is { } error)
+        {
+            await WriteErrorAsync(http, error.Status, mediaType, error.Code, error.Message);
+            return;
+        }
+
+        var graphQLRequest = parsed.Request!;
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = graphQLRequest.Query,
+            OperationName = graphQLRequest.OperationName,
+            Variables = graphQLRequest.Variables,
+            Extensions = graphQLRequest.Extensions,
+            RequestServices = http.RequestServices,
+            User = http.User,
+            CancellationToken = http.RequestAborted,
+            ValidationRules = isGet ? GetRequestRules : null,
+        });
+
+        var status = StatusCodes.Status200OK;
+        if (result.Errors?.Any(e => e is OnlyQueriesOverGetRule.NotAQueryError) == true)
+        {
+            http.Response.Headers.Allow = "POST";
+            status = StatusCodes.Status405MethodNotAllowed;
+        }
+        else if (!result.Executed && mediaType == GraphQLResponseJson)
+        {
+            // The request never reached execution (parse, validation or variable errors): a client error.
+            status = StatusCodes.Status400BadRequest;
+        }
+        await WriteAsync(http, status, mediaType, result);
+    }
+
+    /// <summary>The response media type the client accepts, preferring the spec's own; null when it accepts neither.</summary>
+    internal static string? NegotiateMediaType(string? accept)
+    {
+        if (string.IsNullOrWhiteSpace(accept)) return Json;
+        if (!MediaTypeHeaderValue.TryParseList([accept], out var values)) return null;
+        foreach (var value in values.Where(v => v.Quality is null or > 0).OrderByDescending(v => v.Quality ?? 1))
+        {
+            switch (value.MediaType.Value?.ToLowerInvariant())
+            {
+                case GraphQLResponseJson: return GraphQLResponseJson;
+                case Json or "application/*" or "*/*": return Json;
+            }
+        }
+        return null;
+    }
+
+    private async Task<ParsedRequest> ReadBodyAsync(HttpContext http)
+    {
+        var request = http.Request;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !string.Equals(contentType.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase)
+            || contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return ParsedRequest.Fail(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
+                $"POST bodies must be {Json} in UTF-8; the Content-Type was '{request.ContentType}'.");
+        }
+
+        var limit = options.Value.MaxRequestBodyBytes;
+        if (request.ContentLength > limit) return TooLarge(limit);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit) return TooLarge(limit);
+            buffer.Write(chunk, 0, read);
+        }
+        if (buffer.Length == 0) return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request body is empty.");
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+        }
+        catch (JsonException e)
+        {
+            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, $"The request body is not valid JSON: {e.Message}");
+        }
+        using (document)
+        {
+            return document.RootElement.ValueKind switch
+            {
+                JsonValueKind.Object => FromJson(document.RootElement),
+                JsonValueKind.Array => ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BatchNotSupported, "Batched requests are not supported; send one operation per request."),
+                _ => ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request body must be a JSON object."),
+            };
+        }
+    }
+
+    private static ParsedRequest TooLarge(int limit) =>
+        ParsedRequest.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, $"The request body is larger than {limit / 1024} KB.");
+
+    private ParsedRequest FromJson(JsonElement body)
+    {
+        string? query = null, operationName = null;
+        Inputs? variables = null, extensions = null;
+        foreach (var property in body.EnumerateObject())
+        {
+            var value = property.Value;
+            var isNull = value.ValueKind == JsonValueKind.Null;
+            switch (property.Name)
+            {
+                case "query" when value.ValueKind == JsonValueKind.String: query = value.GetString(); break;
+                case "operationName" when value.ValueKind == JsonValueKind.String: operationName = value.GetString(); break;
+                case "variables" when value.ValueKind == JsonValueKind.Object: variables = serializer.Deserialize<Inputs>(value.GetRawText()); break;
+                case "extensions" when value.ValueKind == JsonValueKind.Object: extensions = serializer.Deserialize<Inputs>(value.GetRawText()); break;
+                case "query" or "operationName" or "variables" or "extensions" when !isNull:
+                    return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest,
+                        $"The '{property.Name}' parameter must be {(property.Name is "variables" or "extensions" ? "an object" : "a string")}.");
+            }
+        }
+        return Build(query, operationName, variables, extensions);
+    }
+
+    private ParsedRequest ParseQueryString(IQueryCollection parameters)
+    {
+        Inputs? variables = null, extensions = null;
+        foreach (var (name, set) in new[] { ("variables", (Action<Inputs>)(v => variables = v)), ("extensions", v => extensions = v) })
+        {
+            if (parameters[name].FirstOrDefault() is not { Length: > 0 } text) continue;
+            try
+            {
+                using var document = JsonDocument.Parse(text);
+                if (document.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException("not an object");
+                set(serializer.Deserialize<Inputs>(text)!);
+            }
+            catch (JsonException)
+            {
+                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, $"The '{name}' parameter must be a JSON object.");
+            }
+        }
+        return Build(parameters["query"].FirstOrDefault(), parameters["operationName"].FirstOrDefault(), variables, extensions);
+    }
+
+    private static ParsedRequest Build(string? query, string? operationName, Inputs? variables, Inputs? extensions) =>
+        string.IsNullOrWhiteSpace(query)
+            ? ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.QueryMissing, "The request has no 'query' parameter.")
+            : new ParsedRequest(new GraphQLRequest { Query = query, OperationName = operationName, Variables = variables, Extensions = extensions }, null);
+
+    private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message) =>
+        WriteAsync(http, status, mediaType, new ExecutionResult(new ExecutionError(message) { Code = code }));
+
+    private async Task WriteAsync(HttpContext http, int status, string mediaType, ExecutionResult result)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = mediaType + "; charset=utf-8";
+        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+    }
+
+    private sealed record RequestError(int Status, string Code, string Message);
+
+    private sealed record ParsedRequest(GraphQLRequest? Request, RequestError? Error)
+    {
+        public static ParsedRequest Fail(int status, string code, string message) => new(null, new RequestError(status, code, message));
+    }
+}

@@ -1,0 +1,47 @@
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Demo;
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Transport;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Hosting;
+
+public static class HostingExtensions
+{
+    public const string GraphQLPath = "/graphql";
+
+    public static WebApplicationBuilder AddDigitalInitiativer(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddDigitalInitiativerDatabase(builder.Configuration, builder.Environment);
+        builder.Services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
+        builder.Services.AddDigitalInitiativerGraphQL();
+        return builder;
+    }
+
+    /// <summary>Applies the committed migrations, then seeds the demo municipality when Seed:Demo is true.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        if (app.Configuration.GetValue<bool>("Seed:Demo"))
+            await DemoData.SeedAsync(db);
+    }
+
+    public static WebApplication MapDigitalInitiativer(this WebApplication app)
+    {
+        var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
+        app.Map(GraphQLPath, endpoint.HandleAsync);
+        return app;
+    }
+
+    public static void AnnounceGraphQLUrl(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+                app.Logger.LogInformation("GraphQL API: {Url}", address.TrimEnd('/') + GraphQLPath);
+        });
+}

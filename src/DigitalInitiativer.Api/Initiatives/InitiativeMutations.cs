@@ -1,0 +1,185 @@
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Errors;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Profiles;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Initiatives;
+
+public sealed class CreateInitiativeInput
+{
+    public string Code { get; set; } = "";
+    public InitiativeKind Kind { get; set; }
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public string UnitId { get; set; } = "";
+    public List<CompetenceProfileKind>? TargetProfiles { get; set; }
+    public DateOnly StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
+}
+
+public sealed record InitiativePayload(Initiative? Initiative, IReadOnlyList<UserError> Errors);
+
+public sealed class CreateInitiativeInputType : InputObjectGraphType<CreateInitiativeInput>
+{
+    public CreateInitiativeInputType()
+    {
+        Name = "CreateInitiativeInput";
+        Description = "A new initiative.";
+        Field<NonNullGraphType<StringGraphType>>("code").Description($"A unique code: letters, digits, '.', '_' and '-', at most {InitiativeRules.MaxCodeLength} characters. It cannot be changed later.");
+        Field<NonNullGraphType<InitiativeKindType>>("kind").Description("What kind of initiative it is. It cannot be changed later.");
+        Field<NonNullGraphType<StringGraphType>>("title").Description($"The title, at most {InitiativeRules.MaxTitleLength} characters.");
+        Field<StringGraphType>("description").Description($"A longer description, at most {InitiativeRules.MaxDescriptionLength} characters.");
+        Field<NonNullGraphType<IdGraphType>>("unitId").Description("The unit the initiative is for.");
+        Field<ListGraphType<NonNullGraphType<CompetenceProfileKindType>>>("targetProfiles").Description("The profiles it is meant for; omit or leave empty for everyone.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day.");
+        Field<DateOnlyGraphType>("endsOn").Description("The last day, on or after startsOn; omit while the end is open.");
+    }
+}
+
+public sealed class UpdateInitiativeInputType : InputObjectGraphType
+{
+    public UpdateInitiativeInputType()
+    {
+        Name = "UpdateInitiativeInput";
+        Description = "Changes to an initiative. Fields left out keep their value; description and endsOn can be cleared with null.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The initiative to change.");
+        Field<StringGraphType>("title").Description($"A new title, at most {InitiativeRules.MaxTitleLength} characters.");
+        Field<StringGraphType>("description").Description("A new description; null clears it.");
+        Field<IdGraphType>("unitId").Description("A new unit the initiative is for.");
+        Field<ListGraphType<NonNullGraphType<CompetenceProfileKindType>>>("targetProfiles").Description("The new set of target profiles; empty means everyone.");
+        Field<DateOnlyGraphType>("startsOn").Description("A new first day.");
+        Field<DateOnlyGraphType>("endsOn").Description("A new last day; null makes the end open.");
+    }
+}
+
+public sealed class CreateInitiativeErrorType() : UserErrorUnion("CreateInitiativeError", "createInitiative",
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(CodeTakenErrorType));
+
+public sealed class UpdateInitiativeErrorType() : UserErrorUnion("UpdateInitiativeError", "updateInitiative",
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType));
+
+public sealed class InitiativePayloadType<TErrorUnion> : ObjectGraphType<InitiativePayload> where TErrorUnion : UserErrorUnion
+{
+    public InitiativePayloadType()
+    {
+        var mutation = typeof(TErrorUnion).GraphQLName().Replace("Error", "");
+        Name = mutation + "Payload";
+        Description = $"The result of {char.ToLowerInvariant(mutation[0])}{mutation[1..]}: the initiative, or the errors that stopped it.";
+        Field<InitiativeType>("initiative").Description("The initiative as saved; null when there are errors.").Resolve(ctx => ctx.Source.Initiative);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TErrorUnion>>>>("errors")
+            .Description("What was wrong with the input. Empty on success; when not empty, nothing was saved.")
+            .Resolve(ctx => ctx.Source.Errors);
+    }
+}
+
+public static class InitiativeMutations
+{
+    public static void AddInitiativeMutations(this ObjectGraphType mutation)
+    {
+        mutation.Field<NonNullGraphType<InitiativePayloadType<CreateInitiativeErrorType>>>("createInitiative")
+            .Description("Creates an initiative in the catalogue.")
+            .Argument<NonNullGraphType<CreateInitiativeInputType>>("input", "The new initiative.")
+            .ResolveAsync(async ctx => await CreateAsync(ctx.Db(), ctx.GetArgument<CreateInitiativeInput>("input"), ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<InitiativePayloadType<UpdateInitiativeErrorType>>>("updateInitiative")
+            .Description("Changes an initiative's title, description, unit, target profiles or period.")
+            .Argument<NonNullGraphType<UpdateInitiativeInputType>>("input", "The changes.")
+            .ResolveAsync(async ctx => await UpdateAsync(ctx.Db(), ctx.GetArgument<Dictionary<string, object?>>("input"), ctx.CancellationToken));
+    }
+
+    private static async Task<InitiativePayload> CreateAsync(AppDbContext db, CreateInitiativeInput input, CancellationToken cancellationToken)
+    {
+        var errors = new UserErrorList("input");
+        var code = input.Code.Trim();
+        var title = input.Title.Trim();
+        InitiativeRules.CheckCode(errors, code);
+        InitiativeRules.CheckTitle(errors, title);
+        InitiativeRules.CheckDescription(errors, input.Description);
+        InitiativeRules.CheckPeriod(errors, input.StartsOn, input.EndsOn);
+        var unitId = await FindUnitAsync(db, errors, input.UnitId, cancellationToken);
+        if (!errors.Any && await db.Initiatives.AnyAsync(i => i.Code == code, cancellationToken))
+            errors.CodeTaken("code", code);
+        if (errors.Any) return new InitiativePayload(null, errors.Errors);
+
+        var initiative = new Initiative
+        {
+            Code = code,
+            Kind = input.Kind,
+            Title = title,
+            Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim(),
+            UnitId = unitId!.Value,
+            TargetProfiles = input.TargetProfiles ?? [],
+            StartsOn = input.StartsOn,
+            EndsOn = input.EndsOn,
+        };
+        db.Initiatives.Add(initiative);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request may have taken the code between our check and our insert; the unique index caught it.
+            db.Entry(initiative).State = EntityState.Detached;
+            if (!await db.Initiatives.AnyAsync(i => i.Code == code, cancellationToken)) throw;
+            errors.CodeTaken("code", code);
+            return new InitiativePayload(null, errors.Errors);
+        }
+        return new InitiativePayload(initiative, []);
+    }
+
+    private static async Task<InitiativePayload> UpdateAsync(AppDbContext db, Dictionary<string, object?> input, CancellationToken cancellationToken)
+    {
+        var errors = new UserErrorList("input");
+        var globalId = (string)input["id"]!;
+        var initiative = GlobalId.TryParseKey(globalId, InitiativeType.TypeName) is { } id
+            ? await db.Initiatives.AsTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
+            : null;
+        if (initiative is null)
+        {
+            errors.NotFound("id", globalId, "No initiative has this id.");
+            return new InitiativePayload(null, errors.Errors);
+        }
+
+        if (input.TryGetValue("title", out var title))
+        {
+            InitiativeRules.CheckTitle(errors, (string?)title);
+            initiative.Title = ((string?)title)?.Trim() ?? "";
+        }
+        if (input.TryGetValue("description", out var description))
+        {
+            InitiativeRules.CheckDescription(errors, (string?)description);
+            initiative.Description = string.IsNullOrWhiteSpace((string?)description) ? null : ((string)description).Trim();
+        }
+        if (input.TryGetValue("unitId", out var unitGlobalId))
+        {
+            if (await FindUnitAsync(db, errors, (string?)unitGlobalId, cancellationToken) is { } unitId) initiative.UnitId = unitId;
+        }
+        if (input.TryGetValue("targetProfiles", out var targets))
+            initiative.TargetProfiles = (targets as IEnumerable<object?>)?.OfType<CompetenceProfileKind>().ToList() ?? [];
+        if (input.TryGetValue("startsOn", out var startsOn))
+        {
+            if (startsOn is DateOnly start) initiative.StartsOn = start;
+            else errors.Invalid("startsOn", ErrorCodes.Required, "'startsOn' cannot be cleared.");
+        }
+        if (input.TryGetValue("endsOn", out var endsOn)) initiative.EndsOn = (DateOnly?)endsOn;
+        InitiativeRules.CheckPeriod(errors, initiative.StartsOn, initiative.EndsOn);
+
+        if (errors.Any) return new InitiativePayload(null, errors.Errors);
+        await db.SaveChangesAsync(cancellationToken);
+        return new InitiativePayload(initiative, []);
+    }
+
+    private static async Task<int?> FindUnitAsync(AppDbContext db, UserErrorList errors, string? globalId, CancellationToken cancellationToken)
+    {
+        if (GlobalId.TryParseKey(globalId, OrganisationUnitType.TypeName) is { } id && await db.Units.AnyAsync(u => u.Id == id, cancellationToken))
+            return id;
+        errors.NotFound("unitId", globalId ?? "", "No organisation unit has this id.");
+        return null;
+    }
+}

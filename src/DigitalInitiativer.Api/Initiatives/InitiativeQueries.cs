@@ -1,0 +1,146 @@
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Profiles;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Initiatives;
+
+public sealed class InitiativeFilter
+{
+    public List<InitiativeKind>? Kinds { get; set; }
+    public string? UnitId { get; set; }
+    public CompetenceProfileKind? TargetProfile { get; set; }
+    public DateOnly? ActiveOn { get; set; }
+    public string? TitleContains { get; set; }
+}
+
+public sealed class InitiativeFilterType : InputObjectGraphType<InitiativeFilter>
+{
+    public InitiativeFilterType()
+    {
+        Name = "InitiativeFilter";
+        Description = "Conditions an initiative must meet to be listed. All given conditions must hold.";
+        Field<ListGraphType<NonNullGraphType<InitiativeKindType>>>("kinds").Description("Only initiatives of one of these kinds.");
+        Field<IdGraphType>("unitId").Description("Only initiatives for this unit or a unit below it.");
+        Field<CompetenceProfileKindType>("targetProfile").Description("Only initiatives that target this profile.");
+        Field<DateOnlyGraphType>("activeOn").Description("Only initiatives running on this date: started on or before it and not ended before it.");
+        Field<StringGraphType>("titleContains").Description("Only initiatives whose title contains this text, ignoring case.");
+    }
+}
+
+public enum InitiativeOrderField
+{
+    [System.ComponentModel.Description("Order by title.")]
+    Title = 1,
+
+    [System.ComponentModel.Description("Order by start date.")]
+    StartsOn = 2,
+}
+
+public enum OrderDirection
+{
+    [System.ComponentModel.Description("Smallest first: A to Z, oldest first.")]
+    Asc = 1,
+
+    [System.ComponentModel.Description("Largest first: Z to A, newest first.")]
+    Desc = 2,
+}
+
+public sealed class InitiativeOrder
+{
+    public InitiativeOrderField Field { get; set; } = InitiativeOrderField.Title;
+    public OrderDirection Direction { get; set; } = OrderDirection.Asc;
+}
+
+public sealed class InitiativeOrderFieldType : EnumerationGraphType<InitiativeOrderField>
+{
+    public InitiativeOrderFieldType()
+    {
+        Name = "InitiativeOrderField";
+        Description = "What to sort initiatives by.";
+    }
+}
+
+public sealed class OrderDirectionType : EnumerationGraphType<OrderDirection>
+{
+    public OrderDirectionType()
+    {
+        Name = "OrderDirection";
+        Description = "Sort direction.";
+    }
+}
+
+public sealed class InitiativeOrderType : InputObjectGraphType<InitiativeOrder>
+{
+    public InitiativeOrderType()
+    {
+        Name = "InitiativeOrder";
+        Description = "How to sort initiatives. Ties are broken by creation order, so paging is stable.";
+        Field<NonNullGraphType<InitiativeOrderFieldType>>("field").Description("What to sort by.");
+        Field<NonNullGraphType<OrderDirectionType>>("direction").Description("Which way to sort.").DefaultValue(OrderDirection.Asc);
+    }
+}
+
+public static class InitiativeQueries
+{
+    public static void AddInitiativeQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ConnectionType<InitiativeType, Initiative>>>("initiatives")
+            .Description("The catalogue of initiatives, filtered, sorted and paged as a Relay connection.")
+            .PagingArguments()
+            .Argument<InitiativeFilterType>("where", "Conditions an initiative must meet.")
+            .Argument<InitiativeOrderType>("order", "How to sort. Defaults to title, A to Z.")
+            .ResolveAsync(async ctx =>
+            {
+                var page = PageRequest.From(ctx);
+                var filtered = Filter(ctx.Db(), ctx.GetArgument<InitiativeFilter?>("where"));
+                return await Sort(filtered, ctx.GetArgument<InitiativeOrder?>("order") ?? new()).ToConnectionAsync(page, ctx.CancellationToken);
+            });
+
+        query.Field<InitiativeType>("initiative")
+            .Description("The initiative with this code, or null when there is none.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The initiative's unique code.")
+            .ResolveAsync(async ctx =>
+            {
+                var code = ctx.GetArgument<string>("code");
+                return await ctx.Db().Initiatives.FirstOrDefaultAsync(i => i.Code == code, ctx.CancellationToken);
+            });
+    }
+
+    private static IQueryable<Initiative> Filter(AppDbContext db, InitiativeFilter? filter)
+    {
+        IQueryable<Initiative> initiatives = db.Initiatives;
+        if (filter is null) return initiatives;
+        if (filter.Kinds is { Count: > 0 } kinds) initiatives = initiatives.Where(i => kinds.Contains(i.Kind));
+        if (filter.UnitId is { } unitGlobalId)
+        {
+            var unitId = GlobalId.ParseKey(unitGlobalId, OrganisationUnitType.TypeName, "where.unitId");
+            var rootPath = db.Units.Where(u => u.Id == unitId).Select(u => u.Path);
+            initiatives = initiatives.Where(i => rootPath.Any(p => i.Unit!.Path.StartsWith(p)));
+        }
+        if (filter.TargetProfile is { } profile)
+        {
+            var mask = Initiative.MaskOf(profile);
+            initiatives = initiatives.Where(i => (i.TargetProfileMask & mask) != 0);
+        }
+        if (filter.ActiveOn is { } day) initiatives = initiatives.Where(i => i.StartsOn <= day && (i.EndsOn == null || i.EndsOn >= day));
+        if (!string.IsNullOrWhiteSpace(filter.TitleContains))
+        {
+            var text = filter.TitleContains.Trim().ToLower();
+            initiatives = initiatives.Where(i => i.Title.ToLower().Contains(text));
+        }
+        return initiatives;
+    }
+
+    private static IQueryable<Initiative> Sort(IQueryable<Initiative> initiatives, InitiativeOrder order) => (order.Field, order.Direction) switch
+    {
+        (InitiativeOrderField.StartsOn, OrderDirection.Desc) => initiatives.OrderByDescending(i => i.StartsOn).ThenByDescending(i => i.Id),
+        (InitiativeOrderField.StartsOn, _) => initiatives.OrderBy(i => i.StartsOn).ThenBy(i => i.Id),
+        (_, OrderDirection.Desc) => initiatives.OrderByDescending(i => i.Title).ThenByDescending(i => i.Id),
+        _ => initiatives.OrderBy(i => i.Title).ThenBy(i => i.Id),
+    };
+}

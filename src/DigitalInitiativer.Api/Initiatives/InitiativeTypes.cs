@@ -1,0 +1,74 @@
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Surveys;
+using GraphQL;
+using GraphQL.Types;
+
+namespace DigitalInitiativer.Api.Initiatives;
+
+public sealed class InitiativeKindType : EnumerationGraphType<InitiativeKind>
+{
+    public InitiativeKindType()
+    {
+        Name = "InitiativeKind";
+        Description = "The kinds of initiative the municipality runs to raise digital competences.";
+    }
+}
+
+public sealed class InitiativeType : NodeType<Initiative>
+{
+    public const string TypeName = "Initiative";
+
+    public InitiativeType() : base(TypeName, "An intervention meant to raise digital competences: a course, e-learning, a video guide, a drop-in café, peer training or the idea competition.")
+    {
+        Field(i => i.Code).Description("The initiative's unique, stable code, used by imports and learning systems to refer to it.");
+        Field<NonNullGraphType<InitiativeKindType>>("kind").Description("What kind of initiative this is.").Resolve(ctx => ctx.Source.Kind);
+        Field(i => i.Title).Description("The initiative's title.");
+        Field(i => i.Description, nullable: true).Description("A longer description of the initiative.");
+        Field<NonNullGraphType<OrganisationUnitType>>("unit")
+            .Description("The unit the initiative is for; its sub-units are included.")
+            .Resolve(ctx => ctx.LoadById<OrganisationUnit>(ctx.Source.UnitId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompetenceProfileType>>>>("targetProfiles")
+            .Description("The profiles the initiative is meant for, ordered by level. Empty when it is meant for everyone.")
+            .Resolve(ctx => ctx.Source.TargetProfiles.Select(CompetenceProfile.Of));
+        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day of the initiative.").Resolve(ctx => ctx.Source.StartsOn);
+        Field<DateOnlyGraphType>("endsOn").Description("The last day of the initiative; null while it is ongoing.").Resolve(ctx => ctx.Source.EndsOn);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachGroupType>>>>("reach")
+            .Description("Which profile groups the initiative reached: distinct participants (withdrawn ones excluded) per profile, "
+                + "the four profiles by level and then the unassessed group (profile null).")
+            .Argument<IdGraphType>("waveId", "Group participants by their profile in this survey wave. "
+                + "Without it, each participant is grouped by their latest assessment on or before the day their participation started.")
+            .Resolve(ctx =>
+            {
+                var waveId = ctx.GetArgument<string?>("waveId") is { } id ? GlobalId.ParseKey(id, SurveyWaveType.TypeName, "waveId") : (int?)null;
+                var db = ctx.Db();
+                return ctx.Loaders()
+                    .GetOrAdd<int, IReadOnlyList<ReachGroup>>($"reach:{waveId}", (ids, ct) => Reach.ForInitiativesAsync(db, ids, waveId, ct), [])
+                    .Load(ctx.Source.Id);
+            });
+        Field<NonNullGraphType<ConnectionType<ParticipationType, Participation>>>("participations")
+            .Description("Who took part in the initiative, in the order they were recorded.")
+            .PagingArguments()
+            .ResolveAsync(async ctx => await ctx.Db().Participations
+                .Where(p => p.InitiativeId == ctx.Source.Id)
+                .OrderBy(p => p.Id)
+                .ToConnectionAsync(PageRequest.From(ctx), ctx.CancellationToken));
+    }
+}
+
+public sealed class ReachGroupType : ObjectGraphType<ReachGroup>
+{
+    public ReachGroupType()
+    {
+        Name = "ReachGroup";
+        Description = "How many distinct participants of an initiative fall in one profile group.";
+        Field<CompetenceProfileType>("profile").Description("The profile group; null for participants with no assessment to place them by.").Resolve(ctx => ctx.Source.Profile);
+        Field<IntGraphType>("participants")
+            .Description("The number of distinct participants in the group; null when the figure is suppressed to protect individuals.")
+            .Resolve(ctx => ctx.Source.Suppressed ? null : ctx.Source.Participants);
+        Field(g => g.Suppressed).Description("True when the group is too small to show without risk of identifying someone, and the figure is withheld.");
+    }
+}

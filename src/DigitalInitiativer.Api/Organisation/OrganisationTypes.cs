@@ -1,0 +1,75 @@
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Surveys;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Organisation;
+
+public sealed class OrganisationUnitType : NodeType<OrganisationUnit>
+{
+    public const string TypeName = "OrganisationUnit";
+
+    public OrganisationUnitType() : base(TypeName, "A unit in the municipality's organisation tree, e.g. the municipality > Arbejdsmarked > Jobcenter Esbjerg.")
+    {
+        Field(u => u.Code).Description("The unit's stable code, as used by imports and the organisation's own systems.");
+        Field(u => u.Name).Description("The unit's name.");
+        Field<OrganisationUnitType>("parent")
+            .Description("The unit above this one; null for the municipality itself.")
+            .Resolve(ctx => ctx.Source.ParentId is { } parentId ? ctx.LoadById<OrganisationUnit>(parentId) : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationUnitType>>>>("children")
+            .Description("The units directly below this one, ordered by name.")
+            .Resolve(ctx => ctx.LoadGrouped("unitChildren", ctx.Source.Id,
+                (db, ids) => db.Units.Where(u => u.ParentId != null && ids.Contains(u.ParentId.Value)).OrderBy(u => u.Name),
+                u => u.ParentId!.Value));
+    }
+}
+
+public sealed class PersonRoleType : EnumerationGraphType<PersonRole>
+{
+    public PersonRoleType()
+    {
+        Name = "PersonRole";
+        Description = "The two staff roles the survey covers.";
+    }
+}
+
+public sealed class PersonType : NodeType<Person>
+{
+    public const string TypeName = "Person";
+
+    public PersonType() : base(TypeName, "A pseudonymous employee or leader. No names or employee numbers are stored.")
+    {
+        Field(p => p.Key).Description("The person's pseudonymous key. Demo persons have readable keys such as demo-0001.");
+        Field<NonNullGraphType<PersonRoleType>>("role").Description("Whether the person is an employee or a leader.").Resolve(ctx => ctx.Source.Role);
+        Field<NonNullGraphType<OrganisationUnitType>>("unit").Description("The unit the person belongs to now.").Resolve(ctx => ctx.LoadById<OrganisationUnit>(ctx.Source.UnitId));
+        this.AddSurveyFields();
+        this.AddParticipationFields();
+    }
+}
+
+public static class OrganisationQueries
+{
+    public static void AddOrganisationQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationUnitType>>>>("organisationUnits")
+            .Description("The units directly below parentId, ordered by name; without parentId, the top of the tree (the municipality).")
+            .Argument<IdGraphType>("parentId", "The unit whose children to list. Omit it to get the root units.")
+            .ResolveAsync(async ctx =>
+            {
+                var parentId = ctx.GetArgument<string?>("parentId") is { } id ? GlobalId.ParseKey(id, OrganisationUnitType.TypeName, "parentId") : (int?)null;
+                return await ctx.Db().Units.Where(u => u.ParentId == parentId).OrderBy(u => u.Name).ToListAsync(ctx.CancellationToken);
+            });
+
+        query.Field<OrganisationUnitType>("organisationUnit")
+            .Description("The unit with this code, or null when there is none.")
+            .Argument<NonNullGraphType<StringGraphType>>("code", "The unit's stable code.")
+            .ResolveAsync(async ctx =>
+            {
+                var code = ctx.GetArgument<string>("code");
+                return await ctx.Db().Units.FirstOrDefaultAsync(u => u.Code == code, ctx.CancellationToken);
+            });
+    }
+}

@@ -1,0 +1,42 @@
+using DigitalInitiativer.Api.GraphQL.Relay;
+using GraphQL.Types;
+
+namespace DigitalInitiativer.Api.Profiles;
+
+public sealed class CompetenceProfileKindType : EnumerationGraphType<CompetenceProfileKind>
+{
+    public CompetenceProfileKindType()
+    {
+        Name = "CompetenceProfileKind";
+        Description = "The four digital competence profiles the survey places people in, from level 1 (AWAITING) to level 4 (SELF_DRIVEN).";
+    }
+}
+
+public sealed class CompetenceProfileType : ObjectGraphType<CompetenceProfile>
+{
+    public const string TypeName = "CompetenceProfile";
+
+    public CompetenceProfileType()
+    {
+        Name = TypeName;
+        Description = "One of the four digital competence profiles. Names and personas are the Danish labels used in the survey.";
+        Interface<NodeInterface>();
+        IsTypeOf = source => source is CompetenceProfile;
+        Field<NonNullGraphType<IdGraphType>>("id").Description("The profile's opaque global id.").Resolve(ctx => GlobalId.Encode(TypeName, ctx.Source.Kind));
+        Field<NonNullGraphType<CompetenceProfileKindType>>("kind").Description("Which profile this is.").Resolve(ctx => ctx.Source.Kind);
+        Field(p => p.Level).Description("The profile's level, 1 (AWAITING) to 4 (SELF_DRIVEN). Moving up means a higher level.");
+        Field(p => p.Name).Description("The Danish name of the profile, e.g. Selvkørende.");
+        Field(p => p.Persona).Description("The persona that illustrates the profile, e.g. Signe Selvkørende.");
+        Field(p => p.Description).Description("What characterises people in this profile.");
+    }
+}
+
+public static class ProfileQueries
+{
+    public static void AddProfileQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompetenceProfileType>>>>("competenceProfiles")
+            .Description("The four competence profiles, ordered by level from AWAITING to SELF_DRIVEN.")
+            .Resolve(_ => CompetenceProfile.All);
+    }
+}

@@ -1,0 +1,88 @@
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Profiles;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Surveys;
+
+public sealed class SurveyWaveType : NodeType<SurveyWave>
+{
+    public const string TypeName = "SurveyWave";
+
+    public SurveyWaveType() : base(TypeName, "One round of the digital competence survey, in which every employee and leader is placed in a profile.")
+    {
+        Field(w => w.Year).Description("The year of the wave, e.g. 2015.");
+        Field(w => w.Title).Description("The wave's title.");
+        Field<NonNullGraphType<DateOnlyGraphType>>("heldOn").Description("The date the wave's results refer to.").Resolve(ctx => ctx.Source.HeldOn);
+        Field<NonNullGraphType<ProfileDistributionType>>("profileDistribution")
+            .Description("How the people assessed in this wave spread over the four profiles.")
+            .Argument<IdGraphType>("unitId", "Only count people in this unit or any unit below it, as they were placed when the wave ran.")
+            .Argument<PersonRoleType>("role", "Only count employees or only leaders.")
+            .ResolveAsync(async ctx =>
+            {
+                var unitId = ctx.GetArgument<string?>("unitId") is { } id ? GlobalId.ParseKey(id, OrganisationUnitType.TypeName, "unitId") : (int?)null;
+                return await ProfileDistribution.ComputeAsync(ctx.Db(), ctx.Source.Id, unitId, ctx.GetArgument<PersonRole?>("role"), ctx.CancellationToken);
+            });
+    }
+}
+
+public sealed class ProfileDistributionType : ObjectGraphType<ProfileDistribution>
+{
+    public ProfileDistributionType()
+    {
+        Name = "ProfileDistribution";
+        Description = "How many people were placed in each profile.";
+        Field(d => d.Total).Description("The number of people counted.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProfileGroupCountType>>>>("groups")
+            .Description("One entry per profile, ordered by level; profiles with no one in them are included with count 0.")
+            .Resolve(ctx => ctx.Source.Groups);
+    }
+}
+
+public sealed class ProfileGroupCountType : ObjectGraphType<ProfileGroupCount>
+{
+    public ProfileGroupCountType()
+    {
+        Name = "ProfileGroupCount";
+        Description = "The number of people in one profile.";
+        Field<NonNullGraphType<CompetenceProfileType>>("profile").Description("The profile.").Resolve(ctx => ctx.Source.Profile);
+        Field(g => g.Count).Description("How many people were placed in the profile.");
+        Field(g => g.Share).Description("The profile's share of the total, as a fraction from 0 to 1; 0 when no one was counted.");
+    }
+}
+
+public sealed class AssessmentType : NodeType<Assessment>
+{
+    public const string TypeName = "Assessment";
+
+    public AssessmentType() : base(TypeName, "The profile one person was placed in by one survey wave.")
+    {
+        Field<NonNullGraphType<PersonType>>("person").Description("The person assessed.").Resolve(ctx => ctx.LoadById<Person>(ctx.Source.PersonId));
+        Field<NonNullGraphType<SurveyWaveType>>("wave").Description("The wave the assessment belongs to.").Resolve(ctx => ctx.LoadById<SurveyWave>(ctx.Source.WaveId));
+        Field<NonNullGraphType<CompetenceProfileType>>("profile").Description("The profile the person was placed in.").Resolve(ctx => CompetenceProfile.Of(ctx.Source.Profile));
+        Field<NonNullGraphType<OrganisationUnitType>>("unit").Description("The unit the person belonged to when the wave ran.").Resolve(ctx => ctx.LoadById<OrganisationUnit>(ctx.Source.UnitId));
+        Field<NonNullGraphType<PersonRoleType>>("role").Description("The person's role when the wave ran.").Resolve(ctx => ctx.Source.Role);
+    }
+}
+
+public static class SurveyQueries
+{
+    public static void AddSurveyQueries(this ObjectGraphType query)
+    {
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SurveyWaveType>>>>("surveyWaves")
+            .Description("Every survey wave, oldest first.")
+            .ResolveAsync(async ctx => await ctx.Db().SurveyWaves.OrderBy(w => w.Year).ToListAsync(ctx.CancellationToken));
+    }
+
+    public static void AddSurveyFields(this PersonType person)
+    {
+        person.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>>("assessments")
+            .Description("The person's assessed profile in each wave they took part in, oldest first.")
+            .Resolve(ctx => ctx.LoadGrouped("assessmentsByPerson", ctx.Source.Id,
+                (db, ids) => db.Assessments.Where(a => ids.Contains(a.PersonId)).OrderBy(a => a.Wave!.HeldOn),
+                a => a.PersonId));
+    }
+}
