@@ -7,16 +7,21 @@ public static class DatabaseServiceCollectionExtensions
 {
     public const string ConnectionStringName = "DigitalInitiativer";
 
-    public static IServiceCollection AddDigitalInitiativerDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddDigitalInitiativerDatabase(this IServiceCollection services)
     {
-        var connectionString = SqliteConnectionStrings.Resolve(configuration.GetConnectionString(ConnectionStringName), environment.ContentRootPath);
-        services.AddDbContext<AppDbContext>(options => options
-            .UseSqlite(connectionString)
+        // Read when the first context is built, not at registration, so hosts and tests can still override configuration.
+        services.AddSingleton(sp => new ResolvedConnectionString(SqliteConnectionStrings.Resolve(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName),
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+        services.AddDbContext<AppDbContext>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<ResolvedConnectionString>().Value)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(new SqliteConnectionSetup()));
         return services;
     }
 }
+
+public sealed record ResolvedConnectionString(string Value);
 
 /// <summary>Defaults for the embedded SQLite database: a file in a data folder that the app creates.</summary>
 public static class SqliteConnectionStrings

@@ -14,7 +14,7 @@ public static class HostingExtensions
 
     public static WebApplicationBuilder AddDigitalInitiativer(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDigitalInitiativerDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddDigitalInitiativerDatabase();
         builder.Services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
         builder.Services.AddDigitalInitiativerGraphQL();
         return builder;

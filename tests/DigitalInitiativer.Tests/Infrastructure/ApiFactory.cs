@@ -1,0 +1,98 @@
+using System.Reflection;
+using DigitalInitiativer.Api.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitalInitiativer.Tests.Infrastructure;
+
+/// <summary>
+/// The real app, in process, on its own SQLite file. Demo data is seeded once per test run into a template
+/// file and copied for each factory, so every test class starts from the same municipality in milliseconds.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    private static readonly Lazy<string> DemoTemplate = new(CreateDemoTemplate);
+
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"{Guid.NewGuid():N}.db");
+    public SqlCommandCounter SqlCommands { get; } = new();
+
+    protected virtual bool WithDemoData => true;
+    protected virtual string EnvironmentName => "Development";
+
+    public ApiFactory()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        if (WithDemoData) File.Copy(DemoTemplate.Value, DatabasePath);
+    }
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:DigitalInitiativer"] = ConnectionString,
+            ["Seed:Demo"] = "false",
+        }));
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands)));
+    }
+
+    public GraphQLClient CreateGraphQLClient() => new(CreateClient());
+
+    /// <summary>A separate DbContext on the same file, for checking what the API wrote.</summary>
+    public AppDbContext OpenDb() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+            try { File.Delete(file); } catch (IOException) { }
+    }
+
+    private static string CreateDemoTemplate()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"demo-template-{Guid.NewGuid():N}.db");
+        using (var seeder = new SeedingFactory(path))
+        {
+            _ = seeder.Services; // builds the host, which migrates and seeds
+        }
+        using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE;";
+            checkpoint.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+        return path;
+    }
+
+    private sealed class SeedingFactory(string path) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:DigitalInitiativer"] = $"Data Source={path}",
+                ["Seed:Demo"] = "true",
+            }));
+        }
+    }
+
+    public static string TestProjectDirectory { get; } = typeof(ApiFactory).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "TestProjectDirectory").Value!;
+}
+
+/// <summary>The app on an empty (migrated, unseeded) database.</summary>
+public sealed class EmptyApiFactory : ApiFactory
+{
+    protected override bool WithDemoData => false;
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace DigitalInitiativer.Tests.Infrastructure;
+
+public sealed record GraphQLResponse(HttpStatusCode Status, string? ContentType, JsonNode Body)
+{
+    public JsonNode Data => Body["data"] ?? throw new InvalidOperationException($"No data in response: {Body.ToJsonString()}");
+    public JsonArray? Errors => Body["errors"]?.AsArray();
+    public IReadOnlyList<string> ErrorCodes => Errors?.Select(e => (string?)e!["extensions"]?["code"] ?? "").ToList() ?? [];
+
+    public GraphQLResponse AssertNoErrors()
+    {
+        Assert.True(Errors is null || Errors.Count == 0, $"Unexpected errors: {Body.ToJsonString()}");
+        Assert.Equal(HttpStatusCode.OK, Status);
+        return this;
+    }
+}
+
+/// <summary>Posts GraphQL requests to /graphql the way a front-end would.</summary>
+public sealed class GraphQLClient(HttpClient http)
+{
+    public HttpClient Http => http;
+
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string accept = "application/graphql-response+json")
+    {
+        var body = JsonSerializer.Serialize(new { query, variables });
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            Headers = { Accept = { MediaTypeWithQualityHeaderValue.Parse(accept) } },
+        });
+    }
+
+    public async Task<GraphQLResponse> SendAsync(HttpRequestMessage request)
+    {
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.ToString(),
+            text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!);
+    }
+
+    /// <summary>Runs a query that must succeed and returns its data.</summary>
+    public async Task<JsonNode> QueryAsync(string query, object? variables = null) => (await PostAsync(query, variables)).AssertNoErrors().Data;
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitalInitiativer.Tests.Infrastructure;
+
+/// <summary>Runs one of the npm-based client scripts in tests/DigitalInitiativer.Tests/js.</summary>
+public static class NodeScript
+{
+    public static async Task<string> RunAsync(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Path.Combine(ApiFactory.TestProjectDirectory, "js"), RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"node {script} exited with {process.ExitCode}: {await stderr}");
+        return await stdout;
+    }
+}
+
+/// <summary>The app on a real Kestrel port, for clients that run out of process.</summary>
+public sealed class KestrelApiFactory : ApiFactory
+{
+    public KestrelApiFactory() => UseKestrel(0);
+
+    public string GraphQLUrl
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/') + "/graphql";
+        }
+    }
+}
