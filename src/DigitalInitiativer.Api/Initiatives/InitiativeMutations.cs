@@ -36,8 +36,8 @@ public sealed class CreateInitiativeInputType : InputObjectGraphType<CreateIniti
         Field<StringGraphType>("description").Description($"A longer description, at most {InitiativeRules.MaxDescriptionLength} characters.");
         Field<NonNullGraphType<IdGraphType>>("unitId").Description("The unit the initiative is for.");
         Field<ListGraphType<NonNullGraphType<CompetenceProfileKindType>>>("targetProfiles").Description("The profiles it is meant for; omit or leave empty for everyone.");
-        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day.");
-        Field<DateOnlyGraphType>("endsOn").Description("The last day, on or after startsOn; omit while the end is open.");
+        Field<NonNullGraphType<DateType>>("startsOn").Description("The first day.");
+        Field<DateType>("endsOn").Description("The last day, on or after startsOn; omit while the end is open.");
     }
 }
 
@@ -52,8 +52,8 @@ public sealed class UpdateInitiativeInputType : InputObjectGraphType
         Field<StringGraphType>("description").Description("A new description; null clears it.");
         Field<IdGraphType>("unitId").Description("A new unit the initiative is for.");
         Field<ListGraphType<NonNullGraphType<CompetenceProfileKindType>>>("targetProfiles").Description("The new set of target profiles; empty means everyone.");
-        Field<DateOnlyGraphType>("startsOn").Description("A new first day.");
-        Field<DateOnlyGraphType>("endsOn").Description("A new last day; null makes the end open.");
+        Field<DateType>("startsOn").Description("A new first day.");
+        Field<DateType>("endsOn").Description("A new last day; null makes the end open.");
     }
 }
 

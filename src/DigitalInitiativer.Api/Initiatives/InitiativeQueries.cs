@@ -27,7 +27,7 @@ public sealed class InitiativeFilterType : InputObjectGraphType<InitiativeFilter
         Field<ListGraphType<NonNullGraphType<InitiativeKindType>>>("kinds").Description("Only initiatives of one of these kinds.");
         Field<IdGraphType>("unitId").Description("Only initiatives for this unit or a unit below it.");
         Field<CompetenceProfileKindType>("targetProfile").Description("Only initiatives that target this profile.");
-        Field<DateOnlyGraphType>("activeOn").Description("Only initiatives running on this date: started on or before it and not ended before it.");
+        Field<DateType>("activeOn").Description("Only initiatives running on this date: started on or before it and not ended before it.");
         Field<StringGraphType>("titleContains").Description("Only initiatives whose title contains this text, ignoring case.");
     }
 }

@@ -34,8 +34,8 @@ public sealed class InitiativeType : NodeType<Initiative>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompetenceProfileType>>>>("targetProfiles")
             .Description("The profiles the initiative is meant for, ordered by level. Empty when it is meant for everyone.")
             .Resolve(ctx => ctx.Source.TargetProfiles.Select(CompetenceProfile.Of));
-        Field<NonNullGraphType<DateOnlyGraphType>>("startsOn").Description("The first day of the initiative.").Resolve(ctx => ctx.Source.StartsOn);
-        Field<DateOnlyGraphType>("endsOn").Description("The last day of the initiative; null while it is ongoing.").Resolve(ctx => ctx.Source.EndsOn);
+        Field<NonNullGraphType<DateType>>("startsOn").Description("The first day of the initiative.").Resolve(ctx => ctx.Source.StartsOn);
+        Field<DateType>("endsOn").Description("The last day of the initiative; null while it is ongoing.").Resolve(ctx => ctx.Source.EndsOn);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachGroupType>>>>("reach")
             .Description("Which profile groups the initiative reached: distinct participants (withdrawn ones excluded) per profile, "
                 + "the four profiles by level and then the unassessed group (profile null).")

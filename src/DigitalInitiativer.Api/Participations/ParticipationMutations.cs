@@ -39,9 +39,9 @@ public sealed class RecordParticipationInputType : InputObjectGraphType<RecordPa
         Field<NonNullGraphType<IdGraphType>>("personId").Description("Who took part.");
         Field<NonNullGraphType<IdGraphType>>("initiativeId").Description("What they took part in.");
         Field<NonNullGraphType<ParticipationStatusType>>("status").Description("How far they got.");
-        Field<NonNullGraphType<DateOnlyGraphType>>("enrolledOn").Description("When they signed up.");
-        Field<DateOnlyGraphType>("startedOn").Description("When they started; not before enrolledOn.");
-        Field<DateOnlyGraphType>("completedOn").Description("When they finished; not before startedOn (or enrolledOn).");
+        Field<NonNullGraphType<DateType>>("enrolledOn").Description("When they signed up.");
+        Field<DateType>("startedOn").Description("When they started; not before enrolledOn.");
+        Field<DateType>("completedOn").Description("When they finished; not before startedOn (or enrolledOn).");
         Field<FloatGraphType>("score").Description("The result as a percentage from 0 to 100.");
     }
 }

@@ -24,9 +24,9 @@ public sealed class ParticipationType : NodeType<Participation>
         Field<NonNullGraphType<PersonType>>("person").Description("Who took part.").Resolve(ctx => ctx.LoadById<Person>(ctx.Source.PersonId));
         Field<NonNullGraphType<InitiativeType>>("initiative").Description("What they took part in.").Resolve(ctx => ctx.LoadById<Initiative>(ctx.Source.InitiativeId));
         Field<NonNullGraphType<ParticipationStatusType>>("status").Description("How far they got.").Resolve(ctx => ctx.Source.Status);
-        Field<NonNullGraphType<DateOnlyGraphType>>("enrolledOn").Description("When they signed up.").Resolve(ctx => ctx.Source.EnrolledOn);
-        Field<DateOnlyGraphType>("startedOn").Description("When they started; null if they have not.").Resolve(ctx => ctx.Source.StartedOn);
-        Field<DateOnlyGraphType>("completedOn").Description("When they finished; null if they have not.").Resolve(ctx => ctx.Source.CompletedOn);
+        Field<NonNullGraphType<DateType>>("enrolledOn").Description("When they signed up.").Resolve(ctx => ctx.Source.EnrolledOn);
+        Field<DateType>("startedOn").Description("When they started; null if they have not.").Resolve(ctx => ctx.Source.StartedOn);
+        Field<DateType>("completedOn").Description("When they finished; null if they have not.").Resolve(ctx => ctx.Source.CompletedOn);
         Field(p => p.Score, nullable: true).Description("The result as a percentage from 0 to 100 (xAPI result.score.scaled × 100); null when there is no score.");
     }
 }

@@ -16,7 +16,7 @@ public sealed class SurveyWaveType : NodeType<SurveyWave>
     {
         Field(w => w.Year).Description("The year of the wave, e.g. 2015.");
         Field(w => w.Title).Description("The wave's title.");
-        Field<NonNullGraphType<DateOnlyGraphType>>("heldOn").Description("The date the wave's results refer to.").Resolve(ctx => ctx.Source.HeldOn);
+        Field<NonNullGraphType<DateType>>("heldOn").Description("The date the wave's results refer to.").Resolve(ctx => ctx.Source.HeldOn);
         Field<NonNullGraphType<ProfileDistributionType>>("profileDistribution")
             .Description("How the people assessed in this wave spread over the four profiles.")
             .Argument<IdGraphType>("unitId", "Only count people in this unit or any unit below it, as they were placed when the wave ran.")
