@@ -1,0 +1,99 @@
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Tests.Features;
+
+public sealed class ProfilesAndSurveysTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private readonly GraphQLClient _client = api.CreateGraphQLClient();
+
+    [Fact]
+    public async Task Competence_profiles_are_listed_by_level_with_their_Danish_labels()
+    {
+        var data = await _client.QueryAsync("{ competenceProfiles { kind level name persona description } }");
+
+        var profiles = data["competenceProfiles"]!.AsArray();
+        Assert.Equal(["AWAITING", "HESITANT", "WILLING", "SELF_DRIVEN"], profiles.Select(p => (string)p!["kind"]!));
+        Assert.Equal([1, 2, 3, 4], profiles.Select(p => (int)p!["level"]!));
+        Assert.Equal(["Afventende", "Tøvende", "Velvillig", "Selvkørende"], profiles.Select(p => (string)p!["name"]!));
+        Assert.Equal(["Anna Afventende", "Torben Tøvende", "Victor Velvillig", "Signe Selvkørende"], profiles.Select(p => (string)p!["persona"]!));
+        Assert.All(profiles, p => Assert.False(string.IsNullOrWhiteSpace((string?)p!["description"])));
+    }
+
+    [Fact]
+    public async Task Demo_waves_reproduce_the_articles_figures()
+    {
+        var data = await _client.QueryAsync("{ surveyWaves { year profileDistribution { total groups { profile { kind } count share } } } }");
+
+        var shares = data["surveyWaves"]!.AsArray().ToDictionary(
+            w => (int)w!["year"]!,
+            w => w!["profileDistribution"]!["groups"]!.AsArray().ToDictionary(g => (string)g!["profile"]!["kind"]!, g => (double)g!["share"]!));
+        Assert.Equal([2015, 2017], shares.Keys);
+        Assert.Equal(0.26, shares[2015]["SELF_DRIVEN"], 3);
+        Assert.Equal(0.04, shares[2015]["AWAITING"], 3);
+        Assert.Equal(0.54, shares[2017]["SELF_DRIVEN"], 3);
+        Assert.Equal(0.01, shares[2017]["AWAITING"], 3);
+        Assert.All(shares.Values, s => Assert.Equal(1.0, s.Values.Sum(), 6));
+    }
+
+    [Fact]
+    public async Task Most_people_are_assessed_in_both_waves()
+    {
+        await using var db = api.OpenDb();
+        var assessedTwice = await db.Assessments.GroupBy(a => a.PersonId).CountAsync(g => g.Count() == 2);
+        var persons = await db.Persons.CountAsync();
+
+        Assert.True(assessedTwice >= 0.8 * persons, $"{assessedTwice} of {persons} assessed in both waves");
+    }
+
+    [Theory]
+    [InlineData("ARB", null)]
+    [InlineData("ARB-JC", null)]
+    [InlineData("ESB", "LEADER")]
+    [InlineData("SO", "EMPLOYEE")]
+    [InlineData("BD-PRJ", null)]
+    public async Task Distribution_by_unit_includes_sub_units_and_matches_an_independent_count(string unitCode, string? role)
+    {
+        await using var db = api.OpenDb();
+        var units = await db.Units.ToListAsync();
+        var root = units.Single(u => u.Code == unitCode);
+        var inTree = units.Where(u => u.Path.StartsWith(root.Path)).Select(u => u.Id).ToHashSet();
+        var wave = await db.SurveyWaves.SingleAsync(w => w.Year == 2017);
+        var expected = (await db.Assessments.Where(a => a.WaveId == wave.Id).ToListAsync())
+            .Where(a => inTree.Contains(a.UnitId) && (role is null || a.Role == Enum.Parse<PersonRole>(role, ignoreCase: true)))
+            .GroupBy(a => a.Profile).ToDictionary(g => g.Key.ToString(), g => g.Count());
+
+        var data = await _client.QueryAsync(
+            """
+            query($unit: ID, $role: PersonRole) {
+              surveyWaves { year profileDistribution(unitId: $unit, role: $role) { total groups { profile { level } count } } }
+            }
+            """,
+            new { unit = GlobalIds.Of("OrganisationUnit", root.Id), role });
+
+        var distribution = data["surveyWaves"]!.AsArray().Single(w => (int)w!["year"]! == 2017)!["profileDistribution"]!;
+        Assert.Equal(expected.Values.Sum(), (int)distribution["total"]!);
+        foreach (var group in distribution["groups"]!.AsArray())
+        {
+            var kind = ((DigitalInitiativer.Api.Profiles.CompetenceProfileKind)(int)group!["profile"]!["level"]!).ToString();
+            Assert.Equal(expected.GetValueOrDefault(kind), (int)group["count"]!);
+        }
+    }
+
+    [Fact]
+    public async Task Organisation_tree_includes_Jobcenter_Esbjerg_under_Arbejdsmarked()
+    {
+        var data = await _client.QueryAsync("""{ organisationUnit(code: "ARB-JC") { name parent { name parent { name parent { id } } } children { code } } }""");
+
+        var jobcenter = data["organisationUnit"]!;
+        Assert.Equal("Jobcenter Esbjerg", (string?)jobcenter["name"]);
+        Assert.Equal("Arbejdsmarked", (string?)jobcenter["parent"]!["name"]);
+        Assert.Equal("Esbjerg Kommune", (string?)jobcenter["parent"]!["parent"]!["name"]);
+        Assert.Null(jobcenter["parent"]!["parent"]!["parent"]);
+        Assert.NotEmpty(jobcenter["children"]!.AsArray());
+
+        var roots = await _client.QueryAsync("{ organisationUnits { code children { code } } }");
+        Assert.Equal("ESB", (string?)roots["organisationUnits"]!.AsArray().Single()!["code"]);
+    }
+}
