@@ -52,10 +52,7 @@ public sealed class InitiativeType : NodeType<Initiative>
         Field<NonNullGraphType<ConnectionType<ParticipationType, Participation>>>("participations")
             .Description("Who took part in the initiative, in the order they were recorded.")
             .PagingArguments()
-            .ResolveAsync(async ctx => await ctx.Db().Participations
-                .Where(p => p.InitiativeId == ctx.Source.Id)
-                .OrderBy(p => p.Id)
-                .ToConnectionAsync(PageRequest.From(ctx), ctx.CancellationToken));
+            .Resolve(ctx => InitiativeParticipations.Load(ctx, ctx.Source.Id));
     }
 }
 

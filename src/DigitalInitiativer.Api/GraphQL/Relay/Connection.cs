@@ -30,6 +30,16 @@ public sealed record PageRequest(int? First, int? After, int? Last, int? Before)
         return new PageRequest(first, DecodeCursor(context.GetArgument<string?>("after"), "after"), last, DecodeCursor(context.GetArgument<string?>("before"), "before"));
     }
 
+    /// <summary>The offsets [start, end) of the requested page in a list of <paramref name="total"/> items.</summary>
+    public (int Start, int End) Window(int total)
+    {
+        var start = After is { } after ? Math.Min(after + 1, total) : 0;
+        var end = Before is { } before ? Math.Clamp(before, start, total) : total;
+        if (First is { } first) end = Math.Min(end, start + first);
+        if (Last is { } last) start = Math.Max(start, end - last);
+        return (start, end);
+    }
+
     private static void CheckSize(string name, int? value)
     {
         if (value is < 1 or > MaxPageSize)
@@ -62,16 +72,21 @@ public static class ConnectionExtensions
     public static async Task<Connection<T>> ToConnectionAsync<T>(this IQueryable<T> ordered, PageRequest page, CancellationToken cancellationToken)
     {
         var total = await ordered.CountAsync(cancellationToken);
-        var start = page.After is { } after ? Math.Min(after + 1, total) : 0;
-        var end = page.Before is { } before ? Math.Clamp(before, start, total) : total;
-        if (page.First is { } first) end = Math.Min(end, start + first);
-        if (page.Last is { } last) start = Math.Max(start, end - last);
-
+        var (start, end) = page.Window(total);
         var items = end > start ? await ordered.Skip(start).Take(end - start).ToListAsync(cancellationToken) : [];
+        return Connection.Of(items, start, total);
+    }
+}
+
+public static class Connection
+{
+    /// <summary>A connection for the items found at offsets start.. of a list of <paramref name="total"/> items.</summary>
+    public static Connection<T> Of<T>(IReadOnlyList<T> items, int start, int total)
+    {
         var edges = items.Select((item, i) => new Edge<T>(PageRequest.EncodeCursor(start + i), item)).ToList();
         return new Connection<T>(
             edges,
-            new PageInfo(HasNextPage: end < total, HasPreviousPage: start > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+            new PageInfo(HasNextPage: start + items.Count < total, HasPreviousPage: start > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
             total);
     }
 }
