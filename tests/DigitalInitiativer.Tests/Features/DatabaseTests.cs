@@ -1,0 +1,39 @@
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Tests.Features;
+
+public sealed class DatabaseTests(EmptyApiFactory api) : IClassFixture<EmptyApiFactory>
+{
+    [Fact]
+    public async Task The_committed_migrations_match_the_model()
+    {
+        _ = api.Services; // start the app: it applies the migrations
+        await using var db = api.OpenDb();
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add <Name> --project src/DigitalInitiativer.Api --output-dir Data/Migrations");
+    }
+
+    [Fact]
+    public async Task Without_demo_seeding_the_database_starts_empty()
+    {
+        var data = await api.CreateGraphQLClient().QueryAsync("{ surveyWaves { id } initiatives { totalCount } }");
+
+        Assert.Empty(data["surveyWaves"]!.AsArray());
+        Assert.Equal(0, (int)data["initiatives"]!["totalCount"]!);
+    }
+
+    [Fact]
+    public void The_default_database_is_a_file_in_a_data_folder_the_app_creates()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"content-root-{Guid.NewGuid():N}");
+
+        var connectionString = SqliteConnectionStrings.Resolve(null, root);
+
+        Assert.Contains(Path.Combine(root, "data", "digitalinitiativer.db"), connectionString);
+        Assert.True(Directory.Exists(Path.Combine(root, "data")));
+        Directory.Delete(root, recursive: true);
+    }
+}
