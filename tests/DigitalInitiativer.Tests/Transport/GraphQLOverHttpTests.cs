@@ -111,6 +111,18 @@ public sealed class GraphQLOverHttpTests(ApiFactory api) : IClassFixture<ApiFact
         }
     }
 
+    [Theory]
+    [InlineData("variables=%5B1%5D")]
+    [InlineData("variables=not-json")]
+    [InlineData("extensions=%22x%22")]
+    public async Task GET_with_variables_or_extensions_that_are_not_a_JSON_object_gets_400(string parameter)
+    {
+        var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7B__typename%7D&" + parameter));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["INVALID_REQUEST"], response.ErrorCodes);
+    }
+
     [Fact]
     public async Task A_body_over_256_KB_gets_413()
     {

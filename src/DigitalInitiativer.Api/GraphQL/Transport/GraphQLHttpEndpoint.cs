@@ -147,8 +147,12 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
             {
                 case "query" when value.ValueKind == JsonValueKind.String: query = value.GetString(); break;
                 case "operationName" when value.ValueKind == JsonValueKind.String: operationName = value.GetString(); break;
-                case "variables" when value.ValueKind == JsonValueKind.Object: variables = serializer.Deserialize<Inputs>(value.GetRawText()); break;
-                case "extensions" when value.ValueKind == JsonValueKind.Object: extensions = serializer.Deserialize<Inputs>(value.GetRawText()); break;
+                case "variables" when value.ValueKind == JsonValueKind.Object:
+                    if (!TryReadInputs(value.GetRawText(), out variables)) return InvalidObject(property.Name);
+                    break;
+                case "extensions" when value.ValueKind == JsonValueKind.Object:
+                    if (!TryReadInputs(value.GetRawText(), out extensions)) return InvalidObject(property.Name);
+                    break;
                 case "query" or "operationName" or "variables" or "extensions" when !isNull:
                     return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest,
                         $"The '{property.Name}' parameter must be {(property.Name is "variables" or "extensions" ? "an object" : "a string")}.");
@@ -163,19 +167,28 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
         foreach (var (name, set) in new[] { ("variables", (Action<Inputs>)(v => variables = v)), ("extensions", v => extensions = v) })
         {
             if (parameters[name].FirstOrDefault() is not { Length: > 0 } text) continue;
-            try
-            {
-                using var document = JsonDocument.Parse(text);
-                if (document.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException("not an object");
-                set(serializer.Deserialize<Inputs>(text)!);
-            }
-            catch (JsonException)
-            {
-                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, $"The '{name}' parameter must be a JSON object.");
-            }
+            if (!text.TrimStart().StartsWith('{') || !TryReadInputs(text, out var inputs)) return InvalidObject(name);
+            set(inputs);
         }
         return Build(parameters["query"].FirstOrDefault(), parameters["operationName"].FirstOrDefault(), variables, extensions);
     }
+
+    private bool TryReadInputs(string json, out Inputs inputs)
+    {
+        try
+        {
+            inputs = serializer.Deserialize<Inputs>(json) ?? Inputs.Empty;
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
+        {
+            inputs = Inputs.Empty;
+            return false;
+        }
+    }
+
+    private static ParsedRequest InvalidObject(string name) =>
+        ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, $"The '{name}' parameter must be a JSON object.");
 
     private static ParsedRequest Build(string? query, string? operationName, Inputs? variables, Inputs? extensions) =>
         string.IsNullOrWhiteSpace(query)
