@@ -43,7 +43,7 @@ public sealed class InitiativeType : NodeType<Initiative>
                 + "Without it, each participant is grouped by their latest assessment on or before the day their participation started.")
             .Resolve(ctx =>
             {
-                var waveId = ctx.GetArgument<string?>("waveId") is { } id ? GlobalId.ParseKey(id, SurveyWaveType.TypeName, "waveId") : (int?)null;
+                var waveId = ctx.GetOptionalKey("waveId", SurveyWaveType.TypeName);
                 var db = ctx.Db();
                 return ctx.Loaders()
                     .GetOrAdd<int, IReadOnlyList<ReachGroup>>($"reach:{waveId}", (ids, ct) => Reach.ForInitiativesAsync(db, ids, waveId, ct), [])

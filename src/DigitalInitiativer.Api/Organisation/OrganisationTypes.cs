@@ -59,7 +59,7 @@ public static class OrganisationQueries
             .Argument<IdGraphType>("parentId", "The unit whose children to list. Omit it to get the root units.")
             .ResolveAsync(async ctx =>
             {
-                var parentId = ctx.GetArgument<string?>("parentId") is { } id ? GlobalId.ParseKey(id, OrganisationUnitType.TypeName, "parentId") : (int?)null;
+                var parentId = ctx.GetOptionalKey("parentId", OrganisationUnitType.TypeName);
                 return await ctx.Db().Units.Where(u => u.ParentId == parentId).OrderBy(u => u.Name).ToListAsync(ctx.CancellationToken);
             });
 

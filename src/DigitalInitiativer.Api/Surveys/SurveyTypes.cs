@@ -23,7 +23,7 @@ public sealed class SurveyWaveType : NodeType<SurveyWave>
             .Argument<PersonRoleType>("role", "Only count employees or only leaders.")
             .ResolveAsync(async ctx =>
             {
-                var unitId = ctx.GetArgument<string?>("unitId") is { } id ? GlobalId.ParseKey(id, OrganisationUnitType.TypeName, "unitId") : (int?)null;
+                var unitId = ctx.GetOptionalKey("unitId", OrganisationUnitType.TypeName);
                 return await ProfileDistribution.ComputeAsync(ctx.Db(), ctx.Source.Id, unitId, ctx.GetArgument<PersonRole?>("role"), ctx.CancellationToken);
             });
     }

@@ -35,3 +35,10 @@ public readonly record struct GlobalId(string TypeName, string Key)
     public static int ParseKey(string value, string typeName, string argumentName) =>
         TryParseKey(value, typeName) ?? throw new ExecutionError($"Argument '{argumentName}' is not a valid {typeName} id.") { Code = ErrorCodes.InvalidId };
 }
+
+public static class GlobalIdArguments
+{
+    /// <summary>The key behind an optional id argument of the given type; INVALID_ID when it is forged or of another type.</summary>
+    public static int? GetOptionalKey(this IResolveFieldContext context, string argument, string typeName) =>
+        context.GetArgument<string?>(argument) is { } id ? GlobalId.ParseKey(id, typeName, argument) : null;
+}
