@@ -18,6 +18,14 @@ public static class ErrorCodes
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
     public const string InternalError = "INTERNAL_ERROR";
 
+    // Identity and limits
+    public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
+    public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
+    public const string TooManyAliases = "TOO_MANY_ALIASES";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string CsrfPreflightRequired = "CSRF_PREFLIGHT_REQUIRED";
+    public const string Timeout = "TIMEOUT";
+
     // Field errors
     public const string InvalidId = "INVALID_ID";
     public const string PaginationOutOfRange = "PAGINATION_OUT_OF_RANGE";

@@ -1,10 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.DataLoading;
+using DigitalInitiativer.Api.GraphQL.Limits;
 using DigitalInitiativer.Api.GraphQL.Transport;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
 
 namespace DigitalInitiativer.Api.GraphQL;
 
@@ -21,8 +26,27 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(AppSchema).Assembly)
             // One DbContext per request is not thread-safe, so fields run one at a time; batching keeps that cheap.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            .AddErrorInfoProvider(options => options.ExposeExceptionDetails = false)
-            .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
+            .AddErrorInfoProvider<SafeErrorInfoProvider>()
+            .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
+            .AddValidationRule<AuthorizationValidationRule>()
+            .AddValidationRule<MaxAliasesRule>()
+            .AddValidationRule<MutationRateLimitRule>()
+            .AddComplexityAnalyzer((complexity, provider) =>
+            {
+                var settings = provider.GetRequiredService<IOptions<GraphQLSettings>>().Value;
+                complexity.MaxDepth = settings.MaxDepth;
+                complexity.MaxComplexity = settings.MaxComplexity;
+                complexity.ValidateComplexityDelegate = provider.GetRequiredService<ComplexityMeter>().RecordAsync;
+            })
+            .ConfigureExecutionOptions(options =>
+            {
+                var services = options.RequestServices!;
+                options.Timeout = TimeSpan.FromSeconds(services.GetRequiredService<IOptions<GraphQLSettings>>().Value.ExecutionTimeoutSeconds);
+                options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+                if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+                    options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
+            }));
+        services.AddSingleton<ComplexityMeter>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
@@ -16,6 +17,7 @@ public sealed class QueryType : ObjectGraphType
         Name = "Query";
         Description = "Everything that can be read: competence profiles, organisation, survey waves and the initiative catalogue.";
         this.AddNodeQueries();
+        this.AddViewerQueries();
         this.AddProfileQueries();
         this.AddOrganisationQueries();
         this.AddSurveyQueries();

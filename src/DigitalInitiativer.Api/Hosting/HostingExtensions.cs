@@ -2,6 +2,7 @@ using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Demo;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Transport;
+using DigitalInitiativer.Api.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,9 @@ public static class HostingExtensions
     public static WebApplicationBuilder AddDigitalInitiativer(this WebApplicationBuilder builder)
     {
         builder.Services.AddDigitalInitiativerDatabase();
-        builder.Services.Configure<GraphQLHttpOptions>(builder.Configuration.GetSection(GraphQLHttpOptions.Section));
+        builder.Services.Configure<GraphQLSettings>(builder.Configuration.GetSection(GraphQLSettings.Section));
+        builder.Services.AddHttpContextAccessor();
+        builder.AddDigitalInitiativerIdentity();
         builder.Services.AddDigitalInitiativerGraphQL();
         return builder;
     }
@@ -32,6 +35,7 @@ public static class HostingExtensions
 
     public static WebApplication MapDigitalInitiativer(this WebApplication app)
     {
+        app.UseAuthentication();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.Map(GraphQLPath, endpoint.HandleAsync);
         return app;

@@ -2,6 +2,7 @@ using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Errors;
 using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
 using GraphQL;
@@ -84,11 +85,13 @@ public static class InitiativeMutations
         mutation.Field<NonNullGraphType<InitiativePayloadType<CreateInitiativeErrorType>>>("createInitiative")
             .Description("Creates an initiative in the catalogue.")
             .Argument<NonNullGraphType<CreateInitiativeInputType>>("input", "The new initiative.")
+            .AuthorizeWithRoles(Roles.Managers)
             .ResolveAsync(async ctx => await CreateAsync(ctx.Db(), ctx.GetArgument<CreateInitiativeInput>("input"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<InitiativePayloadType<UpdateInitiativeErrorType>>>("updateInitiative")
             .Description("Changes an initiative's title, description, unit, target profiles or period.")
             .Argument<NonNullGraphType<UpdateInitiativeInputType>>("input", "The changes.")
+            .AuthorizeWithRoles(Roles.Managers)
             .ResolveAsync(async ctx => await UpdateAsync(ctx.Db(), ctx.GetArgument<Dictionary<string, object?>>("input"), ctx.CancellationToken));
     }
 

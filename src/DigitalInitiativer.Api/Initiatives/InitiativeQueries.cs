@@ -1,6 +1,7 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
 using GraphQL;
@@ -94,6 +95,7 @@ public static class InitiativeQueries
             .PagingArguments()
             .Argument<InitiativeFilterType>("where", "Conditions an initiative must meet.")
             .Argument<InitiativeOrderType>("order", "How to sort. Defaults to title, A to Z.")
+            .AuthorizeWithRoles(Roles.All)
             .ResolveAsync(async ctx =>
             {
                 var page = PageRequest.From(ctx);
@@ -104,6 +106,7 @@ public static class InitiativeQueries
         query.Field<InitiativeType>("initiative")
             .Description("The initiative with this code, or null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "The initiative's unique code.")
+            .AuthorizeWithRoles(Roles.All)
             .ResolveAsync(async ctx =>
             {
                 var code = ctx.GetArgument<string>("code");

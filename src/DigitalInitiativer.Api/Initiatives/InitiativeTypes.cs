@@ -1,5 +1,6 @@
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
@@ -41,6 +42,7 @@ public sealed class InitiativeType : NodeType<Initiative>
                 + "the four profiles by level and then the unassessed group (profile null).")
             .Argument<IdGraphType>("waveId", "Group participants by their profile in this survey wave. "
                 + "Without it, each participant is grouped by their latest assessment on or before the day their participation started.")
+            .AuthorizeWithRoles(Roles.ReachReaders)
             .Resolve(ctx =>
             {
                 var waveId = ctx.GetOptionalKey("waveId", SurveyWaveType.TypeName);
@@ -50,8 +52,9 @@ public sealed class InitiativeType : NodeType<Initiative>
                     .Load(ctx.Source.Id);
             });
         Field<NonNullGraphType<ConnectionType<ParticipationType, Participation>>>("participations")
-            .Description("Who took part in the initiative, in the order they were recorded.")
+            .Description("Who took part in the initiative, in the order they were recorded. Person-level data: every read is audit-logged.")
             .PagingArguments()
+            .AuthorizeWithRoles(Roles.Managers)
             .Resolve(ctx => InitiativeParticipations.Load(ctx, ctx.Source.Id));
     }
 }

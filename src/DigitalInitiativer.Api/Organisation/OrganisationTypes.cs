@@ -1,7 +1,6 @@
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Participations;
-using DigitalInitiativer.Api.Surveys;
+using DigitalInitiativer.Api.Identity;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -45,8 +44,6 @@ public sealed class PersonType : NodeType<Person>
         Field(p => p.Key).Description("The person's pseudonymous key. Demo persons have readable keys such as demo-0001.");
         Field<NonNullGraphType<PersonRoleType>>("role").Description("Whether the person is an employee or a leader.").Resolve(ctx => ctx.Source.Role);
         Field<NonNullGraphType<OrganisationUnitType>>("unit").Description("The unit the person belongs to now.").Resolve(ctx => ctx.LoadById<OrganisationUnit>(ctx.Source.UnitId));
-        this.AddSurveyFields();
-        this.AddParticipationFields();
     }
 }
 
@@ -57,6 +54,7 @@ public static class OrganisationQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationUnitType>>>>("organisationUnits")
             .Description("The units directly below parentId, ordered by name; without parentId, the top of the tree (the municipality).")
             .Argument<IdGraphType>("parentId", "The unit whose children to list. Omit it to get the root units.")
+            .AuthorizeWithRoles(Roles.All)
             .ResolveAsync(async ctx =>
             {
                 var parentId = ctx.GetOptionalKey("parentId", OrganisationUnitType.TypeName);
@@ -66,6 +64,7 @@ public static class OrganisationQueries
         query.Field<OrganisationUnitType>("organisationUnit")
             .Description("The unit with this code, or null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "The unit's stable code.")
+            .AuthorizeWithRoles(Roles.All)
             .ResolveAsync(async ctx =>
             {
                 var code = ctx.GetArgument<string>("code");

@@ -2,6 +2,7 @@ using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Errors;
 using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using GraphQL;
@@ -94,6 +95,7 @@ public static class ParticipationMutations
         mutation.Field<NonNullGraphType<RecordParticipationPayloadType>>("recordParticipation")
             .Description("Records that a person took part in an initiative, or updates the record for that person and initiative.")
             .Argument<NonNullGraphType<RecordParticipationInputType>>("input", "The participation.")
+            .AuthorizeWithRoles(Roles.Managers)
             .ResolveAsync(async ctx =>
             {
                 var result = await RecordAsync(ctx.Db(), [ctx.GetArgument<RecordParticipationInput>("input")], item => ["input"], ctx.CancellationToken);
@@ -103,6 +105,7 @@ public static class ParticipationMutations
         mutation.Field<NonNullGraphType<RecordParticipationsPayloadType>>("recordParticipations")
             .Description($"Records up to {MaxBatchSize} participations in one transaction: either all are saved, or none are and every failing item is reported.")
             .Argument<NonNullGraphType<RecordParticipationsInputType>>("input", "The participations.")
+            .AuthorizeWithRoles(Roles.Managers)
             .ResolveAsync(async ctx =>
             {
                 var items = ctx.GetArgument<RecordParticipationsInput>("input").Items;

@@ -30,15 +30,3 @@ public sealed class ParticipationType : NodeType<Participation>
         Field(p => p.Score, nullable: true).Description("The result as a percentage from 0 to 100 (xAPI result.score.scaled × 100); null when there is no score.");
     }
 }
-
-public static class ParticipationFields
-{
-    public static void AddParticipationFields(this PersonType person)
-    {
-        person.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipationType>>>>("participations")
-            .Description("Every initiative the person has taken part in, most recent enrolment first.")
-            .Resolve(ctx => ctx.LoadGrouped("participationsByPerson", ctx.Source.Id,
-                (db, ids) => db.Participations.Where(p => ids.Contains(p.PersonId)).OrderByDescending(p => p.EnrolledOn).ThenByDescending(p => p.Id),
-                p => p.PersonId));
-    }
-}

@@ -1,4 +1,6 @@
 using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
+using GraphQL;
 using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.Profiles;
@@ -37,6 +39,7 @@ public static class ProfileQueries
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompetenceProfileType>>>>("competenceProfiles")
             .Description("The four competence profiles, ordered by level from AWAITING to SELF_DRIVEN.")
+            .AuthorizeWithRoles(Roles.All)
             .Resolve(_ => CompetenceProfile.All);
     }
 }

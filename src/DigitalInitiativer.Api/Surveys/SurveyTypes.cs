@@ -1,5 +1,6 @@
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
 using GraphQL;
@@ -21,6 +22,7 @@ public sealed class SurveyWaveType : NodeType<SurveyWave>
             .Description("How the people assessed in this wave spread over the four profiles.")
             .Argument<IdGraphType>("unitId", "Only count people in this unit or any unit below it, as they were placed when the wave ran.")
             .Argument<PersonRoleType>("role", "Only count employees or only leaders.")
+            .AuthorizeWithRoles(Roles.Analysts)
             .ResolveAsync(async ctx =>
             {
                 var unitId = ctx.GetOptionalKey("unitId", OrganisationUnitType.TypeName);
@@ -74,15 +76,7 @@ public static class SurveyQueries
     {
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SurveyWaveType>>>>("surveyWaves")
             .Description("Every survey wave, oldest first.")
+            .AuthorizeWithRoles(Roles.All)
             .ResolveAsync(async ctx => await ctx.Db().SurveyWaves.OrderBy(w => w.Year).ToListAsync(ctx.CancellationToken));
-    }
-
-    public static void AddSurveyFields(this PersonType person)
-    {
-        person.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>>("assessments")
-            .Description("The person's assessed profile in each wave they took part in, oldest first.")
-            .Resolve(ctx => ctx.LoadGrouped("assessmentsByPerson", ctx.Source.Id,
-                (db, ids) => db.Assessments.Where(a => ids.Contains(a.PersonId)).OrderBy(a => a.Wave!.HeldOn),
-                a => a.PersonId));
     }
 }

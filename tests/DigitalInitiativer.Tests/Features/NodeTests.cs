@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Tests.Infrastructure;
 
 namespace DigitalInitiativer.Tests.Features;
@@ -6,11 +7,14 @@ namespace DigitalInitiativer.Tests.Features;
 public sealed class NodeTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private readonly GraphQLClient _client = api.CreateGraphQLClient();
+    private readonly GraphQLClient _employee = api.CreateGraphQLClient(Roles.Employee, PersonKey);
 
-    /// <summary>One id of every Node type, collected the way a client would meet them.</summary>
+    private const string PersonKey = "demo-0101";
+
+    /// <summary>One id of every Node type, collected the way a client would meet them. Assessments are only ever one's own.</summary>
     private async Task<Dictionary<string, string>> OneIdOfEachTypeAsync()
     {
-        var data = await _client.QueryAsync("""
+        var catalogue = await _client.QueryAsync("""
             {
               competenceProfiles { __typename id }
               surveyWaves { __typename id }
@@ -18,11 +22,12 @@ public sealed class NodeTests(ApiFactory api) : IClassFixture<ApiFactory>
                 nodes {
                   __typename id
                   unit { __typename id }
-                  participations(first: 1) { nodes { __typename id person { __typename id assessments { __typename id } } } }
+                  participations(first: 1) { nodes { __typename id person { __typename id } } }
                 }
               }
             }
             """);
+        var own = await _employee.QueryAsync("{ me { assessments { __typename id } } }");
         var ids = new Dictionary<string, string>();
         void Collect(JsonNode? node)
         {
@@ -37,7 +42,8 @@ public sealed class NodeTests(ApiFactory api) : IClassFixture<ApiFactory>
                     break;
             }
         }
-        Collect(data);
+        Collect(catalogue);
+        Collect(own);
         return ids;
     }
 
@@ -49,7 +55,8 @@ public sealed class NodeTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         foreach (var (type, id) in ids)
         {
-            var data = await _client.QueryAsync("query($id: ID!) { node(id: $id) { __typename id } }", new { id });
+            var client = type == "Assessment" ? _employee : _client;
+            var data = await client.QueryAsync("query($id: ID!) { node(id: $id) { __typename id } }", new { id });
             Assert.Equal(type, (string?)data["node"]!["__typename"]);
             Assert.Equal(id, (string?)data["node"]!["id"]);
         }
@@ -90,5 +97,21 @@ public sealed class NodeTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(["INVALID_ID"], response.ErrorCodes);
         Assert.Null(response.Data["node"]);
         Assert.DoesNotContain("   at ", response.Body.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Another_persons_data_is_null_through_node_for_roles_that_may_not_see_it()
+    {
+        var ids = await OneIdOfEachTypeAsync();
+        var otherEmployee = api.CreateGraphQLClient(Roles.Employee, "demo-0102");
+        var evaluator = api.CreateGraphQLClient(Roles.Evaluator);
+
+        foreach (var type in new[] { "Assessment", "Participation", "Person" })
+        {
+            Assert.Null((await otherEmployee.QueryAsync("query($id: ID!) { node(id: $id) { id } }", new { id = ids[type] }))["node"]);
+            Assert.Null((await evaluator.QueryAsync("query($id: ID!) { node(id: $id) { id } }", new { id = ids[type] }))["node"]);
+        }
+        // Not even an administrator can read someone else's assessed profile.
+        Assert.Null((await _client.QueryAsync("query($id: ID!) { node(id: $id) { id } }", new { id = ids["Assessment"] }))["node"]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -43,7 +44,18 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands)));
     }
 
-    public GraphQLClient CreateGraphQLClient() => new(CreateClient());
+    /// <summary>A client signed in with a real dev token (Development only), as an Administrator unless told otherwise.</summary>
+    public GraphQLClient CreateGraphQLClient(string role = Roles.Administrator, string? personKey = null) =>
+        CreateClientWithToken(Services.GetRequiredService<DevTokens>().Create(role, personKey));
+
+    public GraphQLClient CreateClientWithToken(string token)
+    {
+        var http = CreateClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return new GraphQLClient(http);
+    }
+
+    public GraphQLClient CreateAnonymousClient() => new(CreateClient());
 
     /// <summary>A separate DbContext on the same file, for checking what the API wrote.</summary>
     public AppDbContext OpenDb() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);

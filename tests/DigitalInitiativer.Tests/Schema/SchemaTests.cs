@@ -70,7 +70,7 @@ public sealed class SchemaTests(ApiFactory api) : IClassFixture<ApiFactory>
             .Where(t => t.ResolvedInterfaces.Any(i => i.Name == "Node")).Select(t => t.Name).ToList();
 
         Assert.NotEmpty(nodeTypes);
-        Assert.Empty(nodeTypes.Except(NodeQueries.Lookups.Keys));
+        Assert.Empty(nodeTypes.Except(NodeQueries.TypeNames));
     }
 
     [Fact]

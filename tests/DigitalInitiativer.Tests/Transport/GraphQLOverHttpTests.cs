@@ -7,13 +7,14 @@ namespace DigitalInitiativer.Tests.Transport;
 
 public sealed class GraphQLOverHttpTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private readonly GraphQLClient _client = api.CreateGraphQLClient();
+    private readonly GraphQLClient _client = api.CreateAnonymousClient();
 
-    private static HttpRequestMessage Post(string body, string? contentType = "application/json", string? accept = null)
+    private static HttpRequestMessage Post(string body, string? contentType = "application/json", string? accept = null, bool preflight = false)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
         if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
+        if (preflight) request.Headers.Add("GraphQL-Require-Preflight", "1");
         return request;
     }
 
@@ -44,7 +45,7 @@ public sealed class GraphQLOverHttpTests(ApiFactory api) : IClassFixture<ApiFact
     [Fact]
     public async Task A_query_over_GET_runs()
     {
-        var response = await _client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("query Q($code: String!) { initiative(code: $code) { code } }")
+        var response = await api.CreateGraphQLClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString("query Q($code: String!) { initiative(code: $code) { code } }")
             + "&variables=" + Uri.EscapeDataString("""{"code":"JC-CAFE"}""")));
 
         response.AssertNoErrors();
@@ -83,10 +84,22 @@ public sealed class GraphQLOverHttpTests(ApiFactory api) : IClassFixture<ApiFact
     [InlineData("application/json; charset=latin1")]
     public async Task Unsupported_content_types_get_415(string contentType)
     {
-        var response = await _client.SendAsync(Post("""{"query":"{ __typename }"}""", contentType));
+        var response = await _client.SendAsync(Post("""{"query":"{ __typename }"}""", contentType, preflight: true));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.Status);
         Assert.Equal(["UNSUPPORTED_MEDIA_TYPE"], response.ErrorCodes);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("multipart/form-data; boundary=x")]
+    public async Task A_POST_that_is_not_JSON_without_a_preflight_header_is_refused_as_CSRF(string contentType)
+    {
+        var response = await _client.SendAsync(Post("""{"query":"mutation { __typename }"}""", contentType));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["CSRF_PREFLIGHT_REQUIRED"], response.ErrorCodes);
     }
 
     [Theory]

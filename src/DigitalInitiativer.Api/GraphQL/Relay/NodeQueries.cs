@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
@@ -14,43 +15,58 @@ public static class NodeQueries
 {
     public const int MaxIds = 100;
 
+    /// <summary>What the caller may see through node(id:): catalogue objects always, person-level data only when it is theirs or their role needs it.</summary>
+    private sealed record Access(int? PersonId, bool IsManager);
+
+    private sealed record NodeLookup(Func<IResolveFieldContext, string, IDataLoaderResult<object?>?> Load, Func<object, Access, bool> Visible);
+
     /// <summary>How to fetch each type that implements Node. A schema test checks that none is missing.</summary>
-    public static readonly IReadOnlyDictionary<string, Func<IResolveFieldContext, string, IDataLoaderResult<object?>?>> Lookups =
-        new Dictionary<string, Func<IResolveFieldContext, string, IDataLoaderResult<object?>?>>
-        {
-            [CompetenceProfileType.TypeName] = (_, key) => Enum.TryParse<CompetenceProfileKind>(key, out var kind) && Enum.IsDefined(kind)
-                ? new Loaded(CompetenceProfile.Of(kind)) : new Loaded(null),
-            [OrganisationUnitType.TypeName] = ById<OrganisationUnit>,
-            [PersonType.TypeName] = ById<Person>,
-            [SurveyWaveType.TypeName] = ById<SurveyWave>,
-            [AssessmentType.TypeName] = ById<Assessment>,
-            [InitiativeType.TypeName] = ById<Initiative>,
-            [ParticipationType.TypeName] = ById<Participation>,
-        };
+    private static readonly IReadOnlyDictionary<string, NodeLookup> LookupsByType = new Dictionary<string, NodeLookup>
+    {
+        [CompetenceProfileType.TypeName] = new((_, key) => new Loaded(Enum.TryParse<CompetenceProfileKind>(key, out var kind) && Enum.IsDefined(kind) ? CompetenceProfile.Of(kind) : null), (_, _) => true),
+        [OrganisationUnitType.TypeName] = new(ById<OrganisationUnit>, (_, _) => true),
+        [SurveyWaveType.TypeName] = new(ById<SurveyWave>, (_, _) => true),
+        [InitiativeType.TypeName] = new(ById<Initiative>, (_, _) => true),
+        [PersonType.TypeName] = new(ById<Person>, (o, a) => a.IsManager || ((Person)o).Id == a.PersonId),
+        [ParticipationType.TypeName] = new(ById<Participation>, (o, a) => a.IsManager || ((Participation)o).PersonId == a.PersonId),
+        [AssessmentType.TypeName] = new(ById<Assessment>, (o, a) => ((Assessment)o).PersonId == a.PersonId),
+    };
+
+    public static IReadOnlyCollection<string> TypeNames => LookupsByType.Keys.ToList();
 
     public static void AddNodeQueries(this ObjectGraphType query)
     {
         query.Field<NodeInterface>("node")
-            .Description("Fetches any object by its global id. Returns null when no object has the id; a malformed id is an INVALID_ID error.")
+            .Description("Fetches any object by its global id. Returns null when no object has the id, or when it is another person's data "
+                + "the caller may not see; a malformed id is an INVALID_ID error.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The object's global id.")
-            .Resolve(ctx => Lookup(ctx, ctx.GetArgument<string>("id")));
+            .AuthorizeWithRoles(Roles.All)
+            .ResolveAsync(async ctx => Lookup(ctx, ctx.GetArgument<string>("id"), await AccessOfAsync(ctx)));
 
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
-            .Description($"Fetches several objects by global id, in the order given, with null for ids that name no object. At most {MaxIds} ids.")
+            .Description($"Fetches several objects by global id, in the order given, with null where node(id:) would give null. At most {MaxIds} ids.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "The objects' global ids.")
-            .Resolve(ctx =>
+            .AuthorizeWithRoles(Roles.All)
+            .ResolveAsync(async ctx =>
             {
                 var ids = ctx.GetArgument<List<string>>("ids");
                 if (ids.Count > MaxIds)
                     throw new ExecutionError($"At most {MaxIds} ids can be fetched at once; {ids.Count} were given.") { Code = ErrorCodes.PaginationOutOfRange };
-                return new All(ids.Select(id => Lookup(ctx, id)).ToList());
+                var access = await AccessOfAsync(ctx);
+                return new All(ids.Select(id => Lookup(ctx, id, access)).ToList());
             });
     }
 
-    private static IDataLoaderResult<object?> Lookup(IResolveFieldContext context, string id)
+    private static async Task<Access> AccessOfAsync(IResolveFieldContext context)
     {
-        if (GlobalId.TryDecode(id, out var globalId) && Lookups.TryGetValue(globalId.TypeName, out var lookup) && lookup(context, globalId.Key) is { } result)
-            return result;
+        var viewer = context.RequestServices!.GetRequiredService<Viewer>();
+        return new Access(await viewer.PersonIdAsync(context.CancellationToken), viewer.IsInAnyRole(Roles.Managers));
+    }
+
+    private static IDataLoaderResult<object?> Lookup(IResolveFieldContext context, string id, Access access)
+    {
+        if (GlobalId.TryDecode(id, out var globalId) && LookupsByType.TryGetValue(globalId.TypeName, out var lookup) && lookup.Load(context, globalId.Key) is { } result)
+            return result.Then(found => found is not null && lookup.Visible(found, access) ? found : null);
         throw new ExecutionError($"'{id}' is not a valid global id.") { Code = ErrorCodes.InvalidId };
     }
 

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
+using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Api.GraphQL.Limits;
 using GraphQL.Validation;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -13,7 +15,7 @@ namespace DigitalInitiativer.Api.GraphQL.Transport;
 /// 400 for malformed requests, 415 for other content types, 405 for mutations over GET,
 /// and the spec's status codes for results in application/graphql-response+json.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLHttpOptions> options)
+public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLSettings> options)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
@@ -59,18 +61,32 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
             ValidationRules = isGet ? GetRequestRules : null,
         });
 
-        var status = StatusCodes.Status200OK;
-        if (result.Errors?.Any(e => e is OnlyQueriesOverGetRule.NotAQueryError) == true)
+        await WriteAsync(http, StatusOf(http, result, mediaType), mediaType, result);
+    }
+
+    private static int StatusOf(HttpContext http, ExecutionResult result, string mediaType)
+    {
+        if (result.Executed || result.Errors is not { Count: > 0 } errors)
+            return StatusCodes.Status200OK;
+        if (errors.Any(e => e is OnlyQueriesOverGetRule.NotAQueryError))
         {
             http.Response.Headers.Allow = "POST";
-            status = StatusCodes.Status405MethodNotAllowed;
+            return StatusCodes.Status405MethodNotAllowed;
         }
-        else if (!result.Executed && mediaType == GraphQLResponseJson)
+        if (errors.OfType<RateLimitedError>().FirstOrDefault() is { } limited)
         {
-            // The request never reached execution (parse, validation or variable errors): a client error.
-            status = StatusCodes.Status400BadRequest;
+            http.Response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return StatusCodes.Status429TooManyRequests;
         }
-        await WriteAsync(http, status, mediaType, result);
+        if (errors.All(e => e is AccessDeniedError))
+        {
+            if (!errors.OfType<AccessDeniedError>().Any(e => e.IsNotAuthenticated)) return StatusCodes.Status403Forbidden;
+            http.Response.Headers.WWWAuthenticate = "Bearer";
+            return StatusCodes.Status401Unauthorized;
+        }
+        // The request never reached execution (parse, validation or variable errors): a client error,
+        // which the spec reports as 400 in application/graphql-response+json and as 200 in legacy application/json.
+        return mediaType == GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 
     /// <summary>The response media type the client accepts, preferring the spec's own; null when it accepts neither.</summary>
@@ -92,9 +108,16 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
     private async Task<ParsedRequest> ReadBodyAsync(HttpContext http)
     {
         var request = http.Request;
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !string.Equals(contentType.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase)
-            || contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
+        var isJson = MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            && string.Equals(contentType.MediaType.Value, Json, StringComparison.OrdinalIgnoreCase);
+        // Browsers send form and text/plain POSTs cross-site without a CORS preflight; a custom header forces one.
+        if (!isJson && !request.Headers.ContainsKey("GraphQL-Require-Preflight"))
+        {
+            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.CsrfPreflightRequired,
+                "A POST that is not application/json must carry a GraphQL-Require-Preflight header.");
+        }
+        if (!isJson
+            || contentType!.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
         {
             return ParsedRequest.Fail(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
                 $"POST bodies must be {Json} in UTF-8; the Content-Type was '{request.ContentType}'.");

@@ -1,0 +1,25 @@
+namespace DigitalInitiativer.Api.GraphQL;
+
+/// <summary>Limits of the GraphQL endpoint, bound from the "GraphQL" configuration section. See README.</summary>
+public sealed class GraphQLSettings
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Largest accepted request body; larger ones get 413.</summary>
+    public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Deepest selection nesting an operation may have.</summary>
+    public int MaxDepth { get; set; } = 10;
+
+    /// <summary>Largest complexity GraphQL.NET's analyzer may compute for an operation (see README for how it was set).</summary>
+    public int MaxComplexity { get; set; } = 20_000;
+
+    /// <summary>Most aliased fields an operation may have; aliases multiply work without growing the query much.</summary>
+    public int MaxAliases { get; set; } = 15;
+
+    /// <summary>How long one operation may run before it is stopped with a TIMEOUT error.</summary>
+    public double ExecutionTimeoutSeconds { get; set; } = 15;
+
+    /// <summary>Mutations one caller may send per minute before getting 429.</summary>
+    public int MutationsPerMinute { get; set; } = 60;
+}
