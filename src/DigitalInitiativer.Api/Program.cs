@@ -1,13 +1,16 @@
 using DigitalInitiativer.Api.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddDigitalInitiativer();
+if (DevTokenCommand.TryRun(builder, args, Console.Out, Console.Error) is { } exitCode)
+    return exitCode;
 
+builder.AddDigitalInitiativer();
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.MapDigitalInitiativer();
 app.AnnounceGraphQLUrl();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the test host (WebApplicationFactory).</summary>
 public partial class Program;

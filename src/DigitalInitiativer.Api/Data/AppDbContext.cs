@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
@@ -14,6 +15,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<Participation> Participations => Set<Participation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -73,6 +75,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             participation.HasIndex(p => p.PersonId);
             participation.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
             participation.HasOne(p => p.Initiative).WithMany().HasForeignKey(p => p.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("audit_entries");
+            entry.HasIndex(e => new { e.SubjectPersonId, e.Id });
+            entry.Property(e => e.CallerId).HasMaxLength(200);
+            entry.Property(e => e.CallerRoles).HasMaxLength(200);
+            entry.Property(e => e.DataType).HasMaxLength(50);
+            entry.Property(e => e.OperationName).HasMaxLength(200);
         });
     }
 }

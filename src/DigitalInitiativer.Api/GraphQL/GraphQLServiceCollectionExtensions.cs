@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Limits;
@@ -19,6 +20,7 @@ public static class GraphQLServiceCollectionExtensions
     public static IServiceCollection AddDigitalInitiativerGraphQL(this IServiceCollection services)
     {
         services.AddScoped<DataLoaderRegistry>();
+        services.AddScoped<AuditTrail>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<AppSchema>()
@@ -28,6 +30,8 @@ public static class GraphQLServiceCollectionExtensions
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             .AddErrorInfoProvider<SafeErrorInfoProvider>()
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
+            .UseMiddleware<AuditFieldMiddleware>()
+            .AddDocumentListener<AuditFlushListener>()
             .AddValidationRule<AuthorizationValidationRule>()
             .AddValidationRule<MaxAliasesRule>()
             .AddValidationRule<MutationRateLimitRule>()

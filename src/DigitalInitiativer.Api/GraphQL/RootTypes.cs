@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
@@ -22,6 +23,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddOrganisationQueries();
         this.AddSurveyQueries();
         this.AddInitiativeQueries();
+        this.AddAuditQueries();
     }
 }
 

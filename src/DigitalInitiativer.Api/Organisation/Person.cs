@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
 namespace DigitalInitiativer.Api.Organisation;
 
@@ -6,13 +7,15 @@ namespace DigitalInitiativer.Api.Organisation;
 /// A pseudonymous employee or leader. No name or employee number is stored: <see cref="Key"/> is a pseudonym
 /// (demo data uses readable keys such as demo-0001; imports derive it with a keyed hash).
 /// </summary>
-public sealed class Person : IEntity
+public sealed class Person : IEntity, IPersonData
 {
     public int Id { get; set; }
     public required string Key { get; set; }
     public PersonRole Role { get; set; }
     public int UnitId { get; set; }
     public OrganisationUnit? Unit { get; set; }
+
+    int IPersonData.SubjectPersonId => Id;
 }
 
 public enum PersonRole

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
@@ -10,7 +11,7 @@ namespace DigitalInitiativer.Api.Participations;
 /// <see cref="Status"/> the verb's outcome, the initiative the object, and <see cref="Score"/> the result.
 /// One row per person and initiative; later records for the same pair update it.
 /// </summary>
-public sealed class Participation : IEntity
+public sealed class Participation : IEntity, IPersonData
 {
     public int Id { get; set; }
     public int PersonId { get; set; }
@@ -24,6 +25,8 @@ public sealed class Participation : IEntity
 
     /// <summary>Result as a percentage, 0 to 100 (xAPI result.score.scaled × 100).</summary>
     public double? Score { get; set; }
+
+    int IPersonData.SubjectPersonId => PersonId;
 }
 
 public enum ParticipationStatus

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
@@ -17,7 +18,7 @@ public sealed class SurveyWave : IEntity
 /// The profile one person was placed in by one wave. Unit and role are copied from the survey row,
 /// because analytics must count people where they were when they answered, not where they are today.
 /// </summary>
-public sealed class Assessment : IEntity
+public sealed class Assessment : IEntity, IPersonData
 {
     public int Id { get; set; }
     public int PersonId { get; set; }
@@ -27,4 +28,6 @@ public sealed class Assessment : IEntity
     public CompetenceProfileKind Profile { get; set; }
     public int UnitId { get; set; }
     public PersonRole Role { get; set; }
+
+    int IPersonData.SubjectPersonId => PersonId;
 }

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
@@ -16,7 +17,7 @@ public static class NodeQueries
     public const int MaxIds = 100;
 
     /// <summary>What the caller may see through node(id:): catalogue objects always, person-level data only when it is theirs or their role needs it.</summary>
-    private sealed record Access(int? PersonId, bool IsManager);
+    private sealed record Access(int? PersonId, bool IsManager, bool IsAdministrator);
 
     private sealed record NodeLookup(Func<IResolveFieldContext, string, IDataLoaderResult<object?>?> Load, Func<object, Access, bool> Visible);
 
@@ -30,6 +31,7 @@ public static class NodeQueries
         [PersonType.TypeName] = new(ById<Person>, (o, a) => a.IsManager || ((Person)o).Id == a.PersonId),
         [ParticipationType.TypeName] = new(ById<Participation>, (o, a) => a.IsManager || ((Participation)o).PersonId == a.PersonId),
         [AssessmentType.TypeName] = new(ById<Assessment>, (o, a) => ((Assessment)o).PersonId == a.PersonId),
+        [AuditEntryType.TypeName] = new(ById<AuditEntry>, (_, a) => a.IsAdministrator),
     };
 
     public static IReadOnlyCollection<string> TypeNames => LookupsByType.Keys.ToList();
@@ -60,7 +62,7 @@ public static class NodeQueries
     private static async Task<Access> AccessOfAsync(IResolveFieldContext context)
     {
         var viewer = context.RequestServices!.GetRequiredService<Viewer>();
-        return new Access(await viewer.PersonIdAsync(context.CancellationToken), viewer.IsInAnyRole(Roles.Managers));
+        return new Access(await viewer.PersonIdAsync(context.CancellationToken), viewer.IsInAnyRole(Roles.Managers), viewer.IsInAnyRole(Roles.Administrator));
     }
 
     private static IDataLoaderResult<object?> Lookup(IResolveFieldContext context, string id, Access access)

@@ -1,0 +1,68 @@
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Identity;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Instrumentation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Audit;
+
+/// <summary>The person-level reads of one request, written in one batch when the operation ends.</summary>
+public sealed class AuditTrail(AppDbContext db, Viewer viewer)
+{
+    private readonly HashSet<(int Subject, string DataType)> _reads = [];
+
+    public void Record(int subjectPersonId, string dataType)
+    {
+        lock (_reads) _reads.Add((subjectPersonId, dataType));
+    }
+
+    public async Task FlushAsync(string? operationName, CancellationToken cancellationToken)
+    {
+        (int Subject, string DataType)[] reads;
+        lock (_reads)
+        {
+            reads = [.. _reads];
+            _reads.Clear();
+        }
+        if (reads.Length == 0) return;
+        var at = DateTime.UtcNow;
+        var roles = string.Join(",", Roles.All.Where(viewer.User.IsInRole));
+        // One multi-row INSERT per chunk rather than one statement per entry: a page of 50 participants is one write.
+        foreach (var chunk in reads.Chunk(200))
+        {
+            var parameters = new List<object?> { at, viewer.CallerId, roles, operationName };
+            var rows = new List<string>(chunk.Length);
+            foreach (var (subject, dataType) in chunk)
+            {
+                rows.Add($"({{0}}, {{1}}, {{2}}, {{{parameters.Count}}}, {{{parameters.Count + 1}}}, {{3}})");
+                parameters.Add(subject);
+                parameters.Add(dataType);
+            }
+            // Only {n} placeholders are concatenated; every value travels as a parameter.
+#pragma warning disable EF1003
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO audit_entries (\"AtUtc\", \"CallerId\", \"CallerRoles\", \"SubjectPersonId\", \"DataType\", \"OperationName\") VALUES "
+                + string.Join(", ", rows), parameters!, cancellationToken);
+#pragma warning restore EF1003
+        }
+    }
+}
+
+/// <summary>Notes every field resolved on a person-level object (Person, Participation, Assessment) as a read of that person's data.</summary>
+public sealed class AuditFieldMiddleware : IFieldMiddleware
+{
+    public ValueTask<object?> ResolveAsync(IResolveFieldContext context, FieldMiddlewareDelegate next)
+    {
+        if (context.Source is IPersonData data)
+            context.RequestServices!.GetRequiredService<AuditTrail>().Record(data.SubjectPersonId, context.ParentType.Name);
+        return next(context);
+    }
+}
+
+/// <summary>Writes the request's audit entries once the operation has run, whatever transport carried it.</summary>
+public sealed class AuditFlushListener : DocumentExecutionListenerBase
+{
+    public override Task AfterExecutionAsync(IExecutionContext context) =>
+        context.RequestServices!.GetRequiredService<AuditTrail>().FlushAsync(context.Operation.Name?.StringValue, CancellationToken.None);
+}
