@@ -33,15 +33,25 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={DatabasePath}";
 
+    /// <summary>Extra configuration for a variant of the app, e.g. tighter limits.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        // UseSetting, unlike ConfigureAppConfiguration, is visible while Program registers its services.
+        builder.UseSetting("ConnectionStrings:DigitalInitiativer", ConnectionString);
+        builder.UseSetting("Seed:Demo", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
         {
-            ["ConnectionStrings:DigitalInitiativer"] = ConnectionString,
-            ["Seed:Demo"] = "false",
-        }));
-        builder.ConfigureTestServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands)));
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands));
+            ConfigureServices(services);
+        });
     }
 
     /// <summary>A client signed in with a real dev token (Development only), as an Administrator unless told otherwise.</summary>

@@ -86,4 +86,18 @@ public sealed class SchemaTests(ApiFactory api) : IClassFixture<ApiFactory>
             Assert.All(errorTypes, t => Assert.Contains(t.ResolvedInterfaces, i => i.Name == "UserError"));
         }
     }
+
+    [Fact]
+    public void Every_root_field_declares_who_may_use_it_so_nothing_new_is_open_by_default()
+    {
+        var roots = new[] { Schema.Query, Schema.Mutation, Schema.Subscription }.OfType<IObjectGraphType>();
+
+        var undeclared = roots.SelectMany(root => root.Fields
+                .Where(field => !field.IsAuthorizationRequired() && !field.IsAnonymousAllowed())
+                .Select(field => $"{root.Name}.{field.Name}"))
+            .ToList();
+
+        Assert.NotEmpty(roots.SelectMany(r => r.Fields));
+        Assert.True(undeclared.Count == 0, "Root fields without Authorize/AuthorizeWithRoles/AuthorizeWithPolicy/AllowAnonymous: " + string.Join(", ", undeclared));
+    }
 }

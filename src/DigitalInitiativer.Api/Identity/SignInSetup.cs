@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace DigitalInitiativer.Api.Identity;
 
-public static class IdentityServiceCollectionExtensions
+public static class SignInSetup
 {
     /// <summary>The scheme Microsoft.Identity.Web registers for Entra ID access tokens.</summary>
     public const string EntraScheme = JwtBearerDefaults.AuthenticationScheme;

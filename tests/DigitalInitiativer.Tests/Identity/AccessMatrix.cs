@@ -1,0 +1,38 @@
+using DigitalInitiativer.Api.Identity;
+
+namespace DigitalInitiativer.Tests.Identity;
+
+/// <summary>
+/// Who may do what: the rules of the identity issue as data. The matrix test checks every cell against the running
+/// app, and another test checks that the README's table says the same.
+/// </summary>
+public static class AccessMatrix
+{
+    public const string Anonymous = "Anonymous";
+    public static readonly string[] Callers = [Anonymous, .. Roles.All];
+
+    public sealed record Operation(string Name, string Document, string[] Allowed, object? Variables = null);
+
+    private static readonly string[] Everyone = [Anonymous, .. Roles.All];
+
+    public static readonly Operation[] Operations =
+    [
+        new("`__typename`", "{ __typename }", Everyone),
+        new("introspection (Development only)", "{ __schema { queryType { name } } }", Everyone),
+        new("`competenceProfiles`", "{ competenceProfiles { kind } }", Roles.All),
+        new("`surveyWaves`", "{ surveyWaves { year } }", Roles.All),
+        new("`organisationUnits`, `organisationUnit`", """{ organisationUnits { code } organisationUnit(code: "ESB") { name } }""", Roles.All),
+        new("`initiatives`, `initiative` (the catalogue)", """{ initiatives(first: 1) { totalCount } initiative(code: "JC-CAFE") { title } }""", Roles.All),
+        new("`node`, `nodes`", """{ node(id: "SW5pdGlhdGl2ZTox") { id } nodes(ids: ["SW5pdGlhdGl2ZTox"]) { id } }""", Roles.All),
+        new("`me` (own person, assessments, participations)", "{ me { roles person { key } assessments { profile { kind } } participations { status } } }", Roles.All),
+        new("`SurveyWave.profileDistribution`", "{ surveyWaves { profileDistribution { total } } }", Roles.Analysts),
+        new("`Initiative.reach`", "{ initiatives(first: 1) { nodes { reach { participants } } } }", Roles.ReachReaders),
+        new("`Initiative.participations` (who took part)", "{ initiatives(first: 1) { nodes { participations(first: 1) { totalCount } } } }", Roles.Managers),
+        new("`auditLog`", """{ auditLog(subjectId: "UGVyc29uOjE") { totalCount } }""", [Roles.Administrator]),
+        // Mutations are sent with input that fails validation, so an allowed call changes nothing.
+        new("`createInitiative`", """mutation { createInitiative(input: { code: "X", kind: OTHER, title: "", unitId: "x", startsOn: "2026-01-01" }) { errors { __typename } } }""", Roles.Managers),
+        new("`updateInitiative`", """mutation { updateInitiative(input: { id: "x", title: "" }) { errors { __typename } } }""", Roles.Managers),
+        new("`recordParticipation`", """mutation { recordParticipation(input: { personId: "x", initiativeId: "x", status: ENROLLED, enrolledOn: "2026-01-01" }) { errors { __typename } } }""", Roles.Managers),
+        new("`recordParticipations`", "mutation { recordParticipations(input: { items: [] }) { errors { __typename } } }", Roles.Managers),
+    ];
+}
