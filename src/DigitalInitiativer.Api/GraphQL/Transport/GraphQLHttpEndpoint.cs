@@ -66,7 +66,12 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
 
     private static int StatusOf(HttpContext http, ExecutionResult result, string mediaType)
     {
-        if (result.Executed || result.Errors is not { Count: > 0 } errors)
+        if (result.Errors is not { Count: > 0 } errors)
+            return StatusCodes.Status200OK;
+        // The server ran out of time, which is not the client's fault.
+        if (errors.Any(e => e.Code == ErrorCodes.Timeout))
+            return StatusCodes.Status503ServiceUnavailable;
+        if (result.Executed)
             return StatusCodes.Status200OK;
         if (errors.Any(e => e is OnlyQueriesOverGetRule.NotAQueryError))
         {

@@ -1,0 +1,58 @@
+using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Tests.Identity;
+
+public sealed class AuditLogTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    private const string AuditLog = """
+        query($subject: ID!) { auditLog(subjectId: $subject, first: 50) { totalCount nodes { at callerId callerRoles dataType operationName } } }
+        """;
+
+    [Fact]
+    public async Task A_managers_read_of_a_participant_list_is_logged_per_person_and_the_administrator_can_see_it()
+    {
+        await using var db = api.OpenDb();
+        var participant = await db.Participations.Where(p => p.Initiative!.Code == "JC-CAFE").OrderBy(p => p.Id).Select(p => p.PersonId).FirstAsync();
+        var subject = GlobalIds.Of("Person", participant);
+
+        await api.CreateGraphQLClient(Roles.InitiativeManager, "demo-0011").QueryAsync(
+            """query CafeParticipants($code: String!) { initiative(code: $code) { participations(first: 1) { nodes { status person { key } } } } }""",
+            new { code = "JC-CAFE" });
+
+        var log = (await api.CreateGraphQLClient(Roles.Administrator).QueryAsync(AuditLog, new { subject }))["auditLog"]!;
+        var entries = log["nodes"]!.AsArray();
+        Assert.Contains(entries, e => (string?)e!["dataType"] == "Participation" && (string?)e["operationName"] == "CafeParticipants"
+            && (string?)e["callerId"] == "dev-demo-0011" && e["callerRoles"]!.AsArray().Select(r => (string)r!).SequenceEqual(["InitiativeManager"]));
+        Assert.Contains(entries, e => (string?)e!["dataType"] == "Person");
+    }
+
+    [Fact]
+    public async Task Query_variables_are_never_written_to_the_log()
+    {
+        await using var db = api.OpenDb();
+        var person = await db.Persons.SingleAsync(p => p.Key == "demo-0077");
+
+        await api.CreateGraphQLClient(Roles.Administrator).QueryAsync(
+            "query LookUp($id: ID!) { node(id: $id) { ... on Person { key } } }", new { id = GlobalIds.Of("Person", person.Id) });
+
+        var stored = await db.AuditEntries.Where(e => e.SubjectPersonId == person.Id).ToListAsync();
+        Assert.Single(stored);
+        Assert.Equal("LookUp", stored[0].OperationName);
+        var everything = string.Join("|", stored.Select(e => $"{e.CallerId}|{e.CallerRoles}|{e.DataType}|{e.OperationName}"));
+        Assert.DoesNotContain(GlobalIds.Of("Person", person.Id), everything);
+        Assert.DoesNotContain("demo-0077", everything);
+    }
+
+    [Fact]
+    public async Task Aggregates_and_the_catalogue_are_not_person_level_reads()
+    {
+        await using var db = api.OpenDb();
+        var before = await db.AuditEntries.CountAsync();
+
+        await api.CreateGraphQLClient(Roles.Evaluator).QueryAsync("{ surveyWaves { profileDistribution { total } } initiatives(first: 5) { nodes { reach { participants } } } }");
+
+        Assert.Equal(before, await db.AuditEntries.CountAsync());
+    }
+}
