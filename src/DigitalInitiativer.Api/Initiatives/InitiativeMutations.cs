@@ -23,8 +23,6 @@ public sealed class CreateInitiativeInput
     public DateOnly? EndsOn { get; set; }
 }
 
-public sealed record InitiativePayload(Initiative? Initiative, IReadOnlyList<UserError> Errors);
-
 public sealed class CreateInitiativeInputType : InputObjectGraphType<CreateInitiativeInput>
 {
     public CreateInitiativeInputType()
@@ -64,38 +62,24 @@ public sealed class CreateInitiativeErrorType() : UserErrorUnion("CreateInitiati
 public sealed class UpdateInitiativeErrorType() : UserErrorUnion("UpdateInitiativeError", "updateInitiative",
     typeof(InvalidInputErrorType), typeof(NotFoundErrorType));
 
-public sealed class InitiativePayloadType<TErrorUnion> : ObjectGraphType<InitiativePayload> where TErrorUnion : UserErrorUnion
-{
-    public InitiativePayloadType()
-    {
-        var mutation = typeof(TErrorUnion).GraphQLName().Replace("Error", "");
-        Name = mutation + "Payload";
-        Description = $"The result of {char.ToLowerInvariant(mutation[0])}{mutation[1..]}: the initiative, or the errors that stopped it.";
-        Field<InitiativeType>("initiative").Description("The initiative as saved; null when there are errors.").Resolve(ctx => ctx.Source.Initiative);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TErrorUnion>>>>("errors")
-            .Description("What was wrong with the input. Empty on success; when not empty, nothing was saved.")
-            .Resolve(ctx => ctx.Source.Errors);
-    }
-}
-
 public static class InitiativeMutations
 {
     public static void AddInitiativeMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<InitiativePayloadType<CreateInitiativeErrorType>>>("createInitiative")
+        mutation.Field<NonNullGraphType<PayloadType<InitiativeType, Initiative, CreateInitiativeErrorType>>>("createInitiative")
             .Description("Creates an initiative in the catalogue.")
             .Argument<NonNullGraphType<CreateInitiativeInputType>>("input", "The new initiative.")
             .AuthorizeWithRoles(Roles.Managers)
             .ResolveAsync(async ctx => await CreateAsync(ctx.Db(), ctx.GetArgument<CreateInitiativeInput>("input"), ctx.CancellationToken));
 
-        mutation.Field<NonNullGraphType<InitiativePayloadType<UpdateInitiativeErrorType>>>("updateInitiative")
+        mutation.Field<NonNullGraphType<PayloadType<InitiativeType, Initiative, UpdateInitiativeErrorType>>>("updateInitiative")
             .Description("Changes an initiative's title, description, unit, target profiles or period.")
             .Argument<NonNullGraphType<UpdateInitiativeInputType>>("input", "The changes.")
             .AuthorizeWithRoles(Roles.Managers)
             .ResolveAsync(async ctx => await UpdateAsync(ctx.Db(), ctx.GetArgument<Dictionary<string, object?>>("input"), ctx.CancellationToken));
     }
 
-    private static async Task<InitiativePayload> CreateAsync(AppDbContext db, CreateInitiativeInput input, CancellationToken cancellationToken)
+    private static async Task<Payload<Initiative>> CreateAsync(AppDbContext db, CreateInitiativeInput input, CancellationToken cancellationToken)
     {
         var errors = new UserErrorList("input");
         var code = input.Code.Trim();
@@ -107,7 +91,7 @@ public static class InitiativeMutations
         var unitId = await FindUnitAsync(db, errors, input.UnitId, cancellationToken);
         if (!errors.Any && await db.Initiatives.AnyAsync(i => i.Code == code, cancellationToken))
             errors.CodeTaken("code", code);
-        if (errors.Any) return new InitiativePayload(null, errors.Errors);
+        if (errors.Any) return Payload<Initiative>.Failed(errors);
 
         var initiative = new Initiative
         {
@@ -131,12 +115,12 @@ public static class InitiativeMutations
             db.Entry(initiative).State = EntityState.Detached;
             if (!await db.Initiatives.AnyAsync(i => i.Code == code, cancellationToken)) throw;
             errors.CodeTaken("code", code);
-            return new InitiativePayload(null, errors.Errors);
+            return Payload<Initiative>.Failed(errors);
         }
-        return new InitiativePayload(initiative, []);
+        return Payload<Initiative>.Ok(initiative);
     }
 
-    private static async Task<InitiativePayload> UpdateAsync(AppDbContext db, Dictionary<string, object?> input, CancellationToken cancellationToken)
+    private static async Task<Payload<Initiative>> UpdateAsync(AppDbContext db, Dictionary<string, object?> input, CancellationToken cancellationToken)
     {
         var errors = new UserErrorList("input");
         var globalId = (string)input["id"]!;
@@ -146,7 +130,7 @@ public static class InitiativeMutations
         if (initiative is null)
         {
             errors.NotFound("id", globalId, "No initiative has this id.");
-            return new InitiativePayload(null, errors.Errors);
+            return Payload<Initiative>.Failed(errors);
         }
 
         if (input.TryGetValue("title", out var title))
@@ -173,9 +157,9 @@ public static class InitiativeMutations
         if (input.TryGetValue("endsOn", out var endsOn)) initiative.EndsOn = (DateOnly?)endsOn;
         InitiativeRules.CheckPeriod(errors, initiative.StartsOn, initiative.EndsOn);
 
-        if (errors.Any) return new InitiativePayload(null, errors.Errors);
+        if (errors.Any) return Payload<Initiative>.Failed(errors);
         await db.SaveChangesAsync(cancellationToken);
-        return new InitiativePayload(initiative, []);
+        return Payload<Initiative>.Ok(initiative);
     }
 
     private static async Task<int?> FindUnitAsync(AppDbContext db, UserErrorList errors, string? globalId, CancellationToken cancellationToken)

@@ -27,8 +27,6 @@ public sealed class RecordParticipationsInput
     public List<RecordParticipationInput> Items { get; set; } = [];
 }
 
-public sealed record ParticipationPayload(Participation? Participation, IReadOnlyList<UserError> Errors);
-
 public sealed record ParticipationsPayload(IReadOnlyList<Participation>? Participations, IReadOnlyList<UserError> Errors);
 
 public sealed class RecordParticipationInputType : InputObjectGraphType<RecordParticipationInput>
@@ -57,20 +55,11 @@ public sealed class RecordParticipationsInputType : InputObjectGraphType<RecordP
     }
 }
 
-public sealed class RecordParticipationErrorType() : UserErrorUnion("RecordParticipationError", "recordParticipation and recordParticipations",
+public sealed class RecordParticipationErrorType() : UserErrorUnion("RecordParticipationError", "recordParticipation",
     typeof(InvalidInputErrorType), typeof(NotFoundErrorType));
 
-public sealed class RecordParticipationPayloadType : ObjectGraphType<ParticipationPayload>
-{
-    public RecordParticipationPayloadType()
-    {
-        Name = "RecordParticipationPayload";
-        Description = "The result of recordParticipation.";
-        Field<ParticipationType>("participation").Description("The participation as saved; null when there are errors.").Resolve(ctx => ctx.Source.Participation);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordParticipationErrorType>>>>("errors")
-            .Description("What was wrong with the input. Empty on success; when not empty, nothing was saved.").Resolve(ctx => ctx.Source.Errors);
-    }
-}
+public sealed class RecordParticipationsErrorType() : UserErrorUnion("RecordParticipationsError", "recordParticipations",
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType));
 
 public sealed class RecordParticipationsPayloadType : ObjectGraphType<ParticipationsPayload>
 {
@@ -80,7 +69,7 @@ public sealed class RecordParticipationsPayloadType : ObjectGraphType<Participat
         Description = "The result of recordParticipations.";
         Field<ListGraphType<NonNullGraphType<ParticipationType>>>("participations")
             .Description("The participations as saved, in the order of the items; null when there are errors.").Resolve(ctx => ctx.Source.Participations);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordParticipationErrorType>>>>("errors")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordParticipationsErrorType>>>>("errors")
             .Description("Every problem in every item, each with a path such as [\"input\", \"items\", \"3\", \"personId\"] naming the item. "
                 + "Empty on success; when not empty, nothing was saved.").Resolve(ctx => ctx.Source.Errors);
     }
@@ -92,14 +81,14 @@ public static class ParticipationMutations
 
     public static void AddParticipationMutations(this ObjectGraphType mutation)
     {
-        mutation.Field<NonNullGraphType<RecordParticipationPayloadType>>("recordParticipation")
+        mutation.Field<NonNullGraphType<PayloadType<ParticipationType, Participation, RecordParticipationErrorType>>>("recordParticipation")
             .Description("Records that a person took part in an initiative, or updates the record for that person and initiative.")
             .Argument<NonNullGraphType<RecordParticipationInputType>>("input", "The participation.")
             .AuthorizeWithRoles(Roles.Managers)
             .ResolveAsync(async ctx =>
             {
                 var result = await RecordAsync(ctx.Db(), [ctx.GetArgument<RecordParticipationInput>("input")], item => ["input"], ctx.CancellationToken);
-                return new ParticipationPayload(result.Participations?[0], result.Errors);
+                return new Payload<Participation>(result.Participations?[0], result.Errors);
             });
 
         mutation.Field<NonNullGraphType<RecordParticipationsPayloadType>>("recordParticipations")
