@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Audit;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
@@ -16,6 +17,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Initiative> Initiatives => Set<Initiative>();
     public DbSet<Participation> Participations => Set<Participation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<IdeaCompetition> Competitions => Set<IdeaCompetition>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalAuthor> ProposalAuthors => Set<ProposalAuthor>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -75,6 +82,70 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             participation.HasIndex(p => p.PersonId);
             participation.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
             participation.HasOne(p => p.Initiative).WithMany().HasForeignKey(p => p.InitiativeId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<IdeaCompetition>(competition =>
+        {
+            competition.ToTable("competitions");
+            competition.Property(c => c.Id).ValueGeneratedNever();
+            competition.HasOne(c => c.Initiative).WithOne().HasForeignKey<IdeaCompetition>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<Proposal>(proposal =>
+        {
+            proposal.ToTable("proposals");
+            proposal.HasIndex(p => new { p.CompetitionId, p.State });
+            proposal.Property(p => p.Title).HasMaxLength(ProposalRules.MaxTitleLength);
+            proposal.Property(p => p.Summary).HasMaxLength(ProposalRules.MaxTextLength);
+            proposal.Property(p => p.Problem).HasMaxLength(ProposalRules.MaxTextLength);
+            proposal.Property(p => p.ProposedSolution).HasMaxLength(ProposalRules.MaxTextLength);
+            proposal.Property(p => p.ExpectedBenefit).HasMaxLength(ProposalRules.MaxTextLength);
+            proposal.Property(p => p.RejectionReason).HasMaxLength(ProposalRules.MaxTextLength);
+            proposal.Property(p => p.RealisationDescription).HasMaxLength(ProposalRules.MaxTextLength);
+            proposal.Property(p => p.RealisedAsSolution).HasMaxLength(ProposalRules.MaxTitleLength);
+            proposal.HasOne<IdeaCompetition>().WithMany().HasForeignKey(p => p.CompetitionId).OnDelete(DeleteBehavior.Cascade);
+            proposal.HasOne<OrganisationUnit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+            proposal.HasOne<Proposal>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+            proposal.HasOne<Initiative>().WithMany().HasForeignKey(p => p.RealisedAsInitiativeId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        model.Entity<ProposalAuthor>(author =>
+        {
+            author.ToTable("proposal_authors");
+            author.HasKey(a => new { a.ProposalId, a.PersonId });
+            author.HasIndex(a => a.PersonId);
+            author.Property(a => a.DisplayName).HasMaxLength(200);
+            author.HasOne<Proposal>().WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Cascade);
+            author.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<Vote>(vote =>
+        {
+            vote.ToTable("votes");
+            // One vote per person per proposal, enforced by the database itself.
+            vote.HasIndex(v => new { v.ProposalId, v.VoterPersonId }).IsUnique();
+            vote.HasIndex(v => new { v.CompetitionId, v.VoterPersonId });
+            vote.HasOne<Proposal>().WithMany().HasForeignKey(v => v.ProposalId).OnDelete(DeleteBehavior.Cascade);
+            vote.HasOne<Person>().WithMany().HasForeignKey(v => v.VoterPersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<Ballot>(ballot =>
+        {
+            ballot.ToTable("ballots");
+            ballot.HasKey(b => new { b.CompetitionId, b.VoterPersonId });
+            ballot.HasOne<IdeaCompetition>().WithMany().HasForeignKey(b => b.CompetitionId).OnDelete(DeleteBehavior.Cascade);
+            ballot.HasOne<Person>().WithMany().HasForeignKey(b => b.VoterPersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<ProposalComment>(comment =>
+        {
+            comment.ToTable("proposal_comments");
+            comment.HasIndex(c => new { c.ProposalId, c.Id });
+            comment.Property(c => c.Text).HasMaxLength(ProposalRules.MaxCommentLength);
+            comment.Property(c => c.AuthorDisplayName).HasMaxLength(200);
+            comment.Property(c => c.HiddenReason).HasMaxLength(ProposalRules.MaxTextLength);
+            comment.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
+            comment.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorPersonId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<AuditEntry>(entry =>

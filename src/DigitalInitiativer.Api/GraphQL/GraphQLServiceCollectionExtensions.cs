@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DigitalInitiativer.Api.Audit;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Limits;
@@ -21,6 +22,8 @@ public static class GraphQLServiceCollectionExtensions
     {
         services.AddScoped<DataLoaderRegistry>();
         services.AddScoped<AuditTrail>();
+        services.AddSingleton<VoteEvents>();
+        services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<AppSchema>()

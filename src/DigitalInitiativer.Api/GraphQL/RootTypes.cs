@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Audit;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
@@ -35,6 +36,20 @@ public sealed class MutationType : ObjectGraphType
         Description = "Everything that can be changed. Each mutation takes one input and returns a payload with the result and typed errors.";
         this.AddInitiativeMutations();
         this.AddParticipationMutations();
+        this.AddCompetitionMutations();
+        this.AddProposalMutations();
+        this.AddVotingMutations();
+        this.AddCommentMutations();
+    }
+}
+
+public sealed class SubscriptionType : ObjectGraphType
+{
+    public SubscriptionType()
+    {
+        Name = "Subscription";
+        Description = "Live updates, over the graphql-transport-ws WebSocket protocol at /graphql.";
+        this.AddCompetitionSubscriptions();
     }
 }
 
@@ -45,5 +60,6 @@ public sealed class AppSchema : Schema
         Description = "DigitalInitiativer: which digital-competence initiatives reached which competence profiles, and did people move up between survey waves.";
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
+        Subscription = services.GetRequiredService<SubscriptionType>();
     }
 }

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Errors;
@@ -67,7 +68,7 @@ public static class InitiativeMutations
     public static void AddInitiativeMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<PayloadType<InitiativeType, Initiative, CreateInitiativeErrorType>>>("createInitiative")
-            .Description("Creates an initiative in the catalogue.")
+            .Description("Creates an initiative in the catalogue. An IDEA_COMPETITION starts with its competition in DRAFT and default rules.")
             .Argument<NonNullGraphType<CreateInitiativeInputType>>("input", "The new initiative.")
             .AuthorizeWithRoles(Roles.Managers)
             .ResolveAsync(async ctx => await CreateAsync(ctx.Db(), ctx.GetArgument<CreateInitiativeInput>("input"), ctx.CancellationToken));
@@ -105,6 +106,8 @@ public static class InitiativeMutations
             EndsOn = input.EndsOn,
         };
         db.Initiatives.Add(initiative);
+        if (initiative.Kind == InitiativeKind.IdeaCompetition)
+            db.Competitions.Add(new IdeaCompetition { Initiative = initiative });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -112,7 +115,7 @@ public static class InitiativeMutations
         catch (DbUpdateException)
         {
             // Another request may have taken the code between our check and our insert; the unique index caught it.
-            db.Entry(initiative).State = EntityState.Detached;
+            foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
             if (!await db.Initiatives.AnyAsync(i => i.Code == code, cancellationToken)) throw;
             errors.CodeTaken("code", code);
             return Payload<Initiative>.Failed(errors);

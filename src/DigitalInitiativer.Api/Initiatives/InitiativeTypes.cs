@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
@@ -56,6 +57,7 @@ public sealed class InitiativeType : NodeType<Initiative>
             .PagingArguments()
             .AuthorizeWithRoles(Roles.Managers)
             .Resolve(ctx => InitiativeParticipations.Load(ctx, ctx.Source.Id));
+        this.AddCompetitionField();
     }
 }
 

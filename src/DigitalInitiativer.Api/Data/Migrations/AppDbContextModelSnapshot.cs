@@ -55,6 +55,227 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Ballot", b =>
+                {
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VoterPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VotesUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CompetitionId", "VoterPersonId");
+
+                    b.HasIndex("VoterPersonId");
+
+                    b.ToTable("ballots", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.IdeaCompetition", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowSelfVoting")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ManualPhase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalsPerPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResultsPublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewStartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmissionOpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VotesPerPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("VotingClosesAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VotingOpensAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("competitions", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExpectedBenefit")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HideAuthorNames")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedSolution")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RealisationDescription")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RealisedAsInitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RealisedAsSolution")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RealisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("RealisedAsInitiativeId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("CompetitionId", "State");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.ProposalAuthor", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProposalId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("proposal_authors", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.ProposalComment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorDisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AuthorPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorPersonId");
+
+                    b.HasIndex("ProposalId", "Id");
+
+                    b.ToTable("proposal_comments", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Vote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompetitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VoterPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VoterPersonId");
+
+                    b.HasIndex("CompetitionId", "VoterPersonId");
+
+                    b.HasIndex("ProposalId", "VoterPersonId")
+                        .IsUnique();
+
+                    b.ToTable("votes", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Initiatives.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -260,6 +481,102 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("survey_waves", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Ballot", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Competitions.IdeaCompetition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("VoterPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.IdeaCompetition", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Initiatives.Initiative", "Initiative")
+                        .WithOne()
+                        .HasForeignKey("DigitalInitiativer.Api.Competitions.IdeaCompetition", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Proposal", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Competitions.IdeaCompetition", null)
+                        .WithMany()
+                        .HasForeignKey("CompetitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Competitions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DigitalInitiativer.Api.Initiatives.Initiative", null)
+                        .WithMany()
+                        .HasForeignKey("RealisedAsInitiativeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DigitalInitiativer.Api.Organisation.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.ProposalAuthor", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Competitions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.ProposalComment", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Competitions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Vote", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Competitions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("VoterPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Initiatives.Initiative", b =>

@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Audit;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
@@ -32,6 +33,9 @@ public static class NodeQueries
         [ParticipationType.TypeName] = new(ById<Participation>, (o, a) => a.IsManager || ((Participation)o).PersonId == a.PersonId),
         [AssessmentType.TypeName] = new(ById<Assessment>, (o, a) => ((Assessment)o).PersonId == a.PersonId),
         [AuditEntryType.TypeName] = new(ById<AuditEntry>, (_, a) => a.IsAdministrator),
+        [IdeaCompetitionType.TypeName] = new(ById<IdeaCompetition>, (_, _) => true),
+        [ProposalType.TypeName] = new(ById<Proposal>, (_, _) => true),
+        [ProposalCommentType.TypeName] = new(ById<ProposalComment>, (_, _) => true),
     };
 
     public static IReadOnlyCollection<string> TypeNames => LookupsByType.Keys.ToList();

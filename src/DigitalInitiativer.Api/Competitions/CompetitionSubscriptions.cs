@@ -1,0 +1,34 @@
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
+using GraphQL;
+using GraphQL.Types;
+
+namespace DigitalInitiativer.Api.Competitions;
+
+public sealed class ProposalVotesChangedType : ObjectGraphType<ProposalVotesChanged>
+{
+    public ProposalVotesChangedType()
+    {
+        Name = "ProposalVotesChanged";
+        Description = "A proposal's vote count after a vote was cast or retracted. It never says who voted.";
+        Field<NonNullGraphType<IdGraphType>>("proposalId").Description("The proposal.").Resolve(ctx => GlobalId.Encode(ProposalType.TypeName, ctx.Source.ProposalId));
+        Field(e => e.VoteCount).Description("Its vote count now.");
+    }
+}
+
+public static class CompetitionSubscriptions
+{
+    public static void AddCompetitionSubscriptions(this ObjectGraphType subscription)
+    {
+        subscription.Field<NonNullGraphType<ProposalVotesChangedType>>("proposalVotesChanged")
+            .Description("Live vote counts: an event each time a vote is cast or retracted in the competition. Over graphql-transport-ws at /graphql.")
+            .Argument<NonNullGraphType<IdGraphType>>("competitionId", "The competition to follow.")
+            .AuthorizeWithRoles(Roles.All)
+            .ResolveStream(ctx =>
+            {
+                var competitionId = GlobalId.ParseKey(ctx.GetArgument<string>("competitionId"), IdeaCompetitionType.TypeName, "competitionId");
+                return ctx.RequestServices!.GetRequiredService<VoteEvents>().For(competitionId);
+            });
+    }
+}

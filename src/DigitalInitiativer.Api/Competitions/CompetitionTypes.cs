@@ -1,0 +1,246 @@
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
+using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Competitions;
+
+public sealed class CompetitionPhaseType : EnumerationGraphType<CompetitionPhase>
+{
+    public CompetitionPhaseType()
+    {
+        Name = "CompetitionPhase";
+        Description = "The phases of an idea competition, in order. A competition only ever moves forward.";
+    }
+}
+
+public sealed class ProposalStateType : EnumerationGraphType<ProposalState>
+{
+    public ProposalStateType()
+    {
+        Name = "ProposalState";
+        Description = "Where a proposal stands: SUBMITTED, then ACCEPTED (open for voting) or REJECTED, possibly MERGED, SELECTED, REALISED; or WITHDRAWN.";
+    }
+}
+
+public sealed class CompetitionRulesType : ObjectGraphType<IdeaCompetition>
+{
+    public CompetitionRulesType()
+    {
+        Name = "CompetitionRules";
+        Description = "The rules of one competition. They cannot change once voting has opened.";
+        Field(c => c.VotesPerPerson).Description("How many votes each person may cast in the competition, one per proposal at most.");
+        Field(c => c.AllowSelfVoting).Description("Whether authors may vote for their own proposals.");
+        Field(c => c.ProposalsPerPerson).Description("How many proposals each person may submit as lead author.");
+    }
+}
+
+public sealed class CompetitionScheduleType : ObjectGraphType<IdeaCompetition>
+{
+    public CompetitionScheduleType()
+    {
+        Name = "CompetitionSchedule";
+        Description = "When each phase starts (UTC). A phase begins at its time unless a manager moved the competition on earlier.";
+        Field<DateTimeGraphType>("submissionOpensAt").Description("When SUBMISSION starts.").Resolve(ctx => Utc(ctx.Source.SubmissionOpensAtUtc));
+        Field<DateTimeGraphType>("reviewStartsAt").Description("When REVIEW starts.").Resolve(ctx => Utc(ctx.Source.ReviewStartsAtUtc));
+        Field<DateTimeGraphType>("votingOpensAt").Description("When VOTING starts.").Resolve(ctx => Utc(ctx.Source.VotingOpensAtUtc));
+        Field<DateTimeGraphType>("votingClosesAt").Description("When voting ends and the competition is CLOSED.").Resolve(ctx => Utc(ctx.Source.VotingClosesAtUtc));
+        Field<DateTimeGraphType>("resultsPublishedAt").Description("When RESULTS_PUBLISHED starts.").Resolve(ctx => Utc(ctx.Source.ResultsPublishedAtUtc));
+    }
+
+    internal static DateTime? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
+}
+
+public sealed class IdeaCompetitionType : NodeType<IdeaCompetition>
+{
+    public const string TypeName = "IdeaCompetition";
+
+    public IdeaCompetitionType() : base(TypeName, "The idea competition of an initiative of kind IDEA_COMPETITION: staff propose digital solutions, colleagues vote, the best are realised.")
+    {
+        Field<NonNullGraphType<InitiativeType>>("initiative").Description("The initiative this competition belongs to.").Resolve(ctx => ctx.LoadById<Initiative>(ctx.Source.Id));
+        Field<NonNullGraphType<CompetitionPhaseType>>("phase").Description("The phase the competition is in now.")
+            .Resolve(ctx => ctx.Source.PhaseAt(ctx.Now()));
+        Field<NonNullGraphType<CompetitionRulesType>>("rules").Description("Votes per person, self-voting and proposals per person.").Resolve(ctx => ctx.Source);
+        Field<NonNullGraphType<CompetitionScheduleType>>("schedule").Description("When each phase starts.").Resolve(ctx => ctx.Source);
+        Field<NonNullGraphType<ConnectionType<ProposalType, Proposal>>>("proposals")
+            .Description("The competition's proposals, filtered and sorted, as a Relay connection.")
+            .PagingArguments()
+            .Argument<ProposalFilterType>("where", "Conditions a proposal must meet.")
+            .Argument<ProposalOrderType>("order", "How to sort; newest first by default.")
+            .ResolveAsync(async ctx => await ProposalQueries.ProposalsAsync(ctx, ctx.Source.Id));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderboardEntryType>>>>("leaderboard")
+            .Description("The proposals open for voting or chosen, by votes, most first. Ties share a rank.")
+            .Argument<IntGraphType>("top", "How many entries, 1 to 100. Default 10.", a => a.DefaultValue = 10)
+            .ResolveAsync(async ctx => await ProposalQueries.LeaderboardAsync(ctx, ctx.Source.Id, ctx.GetArgument<int>("top")));
+        Field<IntGraphType>("viewerVotesRemaining")
+            .Description("How many more votes the caller may cast in this competition; null when the sign-in is not linked to a person.")
+            .ResolveAsync(async ctx =>
+            {
+                var personId = await ctx.RequestServices!.GetRequiredService<Viewer>().PersonIdAsync(ctx.CancellationToken);
+                if (personId is not { } voter) return null;
+                var used = await ctx.Db().Votes.CountAsync(v => v.CompetitionId == ctx.Source.Id && v.VoterPersonId == voter, ctx.CancellationToken);
+                return (object)Math.Max(0, ctx.Source.VotesPerPerson - used);
+            });
+    }
+}
+
+public sealed class ProposalType : NodeType<Proposal>
+{
+    public const string TypeName = "Proposal";
+
+    public ProposalType() : base(TypeName, "A proposal for a digital solution. Votes are secret: only counts are shown, and each caller sees only whether they voted themselves.")
+    {
+        Field(p => p.Title).Description($"The title, at most {ProposalRules.MaxTitleLength} characters.");
+        Field(p => p.Summary).Description("A short summary.");
+        Field(p => p.Problem).Description("The problem in daily work that the proposal solves.");
+        Field(p => p.ProposedSolution).Description("The proposed digital solution.");
+        Field(p => p.ExpectedBenefit).Description("What the solution is expected to bring.");
+        Field<NonNullGraphType<ProposalStateType>>("state").Description("Where the proposal stands.").Resolve(ctx => ctx.Source.State);
+        Field<NonNullGraphType<OrganisationUnitType>>("unit").Description("The unit the proposal comes from.").Resolve(ctx => ctx.LoadById<OrganisationUnit>(ctx.Source.UnitId));
+        Field<NonNullGraphType<IdeaCompetitionType>>("competition").Description("The competition.").Resolve(ctx => ctx.LoadById<IdeaCompetition>(ctx.Source.CompetitionId));
+        Field<NonNullGraphType<DateType>>("submittedOn").Description("The day it was submitted.").Resolve(ctx => DateOnly.FromDateTime(ctx.Source.SubmittedAtUtc));
+        Field<NonNullGraphType<IntGraphType>>("voteCount")
+            .Description("How many votes the proposal has. Always exactly the number of votes stored.")
+            .Resolve(ctx => ProposalQueries.VoteCount(ctx, ctx.Source.Id));
+        Field<NonNullGraphType<BooleanGraphType>>("viewerHasVoted")
+            .Description("Whether the caller has voted for this proposal. Nobody can see anyone else's votes.")
+            .Resolve(ctx => ProposalQueries.ViewerHasVoted(ctx, ctx.Source.Id));
+        Field<ListGraphType<NonNullGraphType<ProposalAuthorType>>>("authors")
+            .Description("Who wrote it, lead author first. Null when the authors chose to hide their names, unless the caller is one of them or an initiative manager.")
+            .Resolve(ctx => ProposalQueries.Authors(ctx, ctx.Source));
+        Field(p => p.RejectionReason, nullable: true).Description("Why the proposal was rejected; null unless REJECTED.");
+        Field<ProposalType>("mergedInto").Description("The proposal this one was merged into; null unless MERGED.")
+            .Resolve(ctx => ctx.Source.MergedIntoId is { } id ? ctx.LoadById<Proposal>(id) : null);
+        Field<RealisationType>("realisation").Description("What was built; null unless REALISED.").Resolve(ctx => ctx.Source.State == ProposalState.Realised ? ctx.Source : null);
+        Field<NonNullGraphType<ConnectionType<ProposalCommentType, ProposalComment>>>("comments")
+            .Description("Comments from staff, oldest first. Hidden comments stay in place without their text.")
+            .PagingArguments()
+            .ResolveAsync(async ctx => await ctx.Db().ProposalComments.Where(c => c.ProposalId == ctx.Source.Id).OrderBy(c => c.Id)
+                .ToConnectionAsync(PageRequest.From(ctx), ctx.CancellationToken));
+    }
+}
+
+public sealed record ProposalAuthorView(string? DisplayName, bool IsLead, bool IsViewer);
+
+public sealed class ProposalAuthorType : ObjectGraphType<ProposalAuthorView>
+{
+    public ProposalAuthorType()
+    {
+        Name = "ProposalAuthor";
+        Description = "An author of a proposal.";
+        Field(a => a.DisplayName, nullable: true).Description("The author's name as given at sign-in; null if none was given.");
+        Field(a => a.IsLead).Description("True for the author who submitted the proposal.");
+        Field(a => a.IsViewer).Description("True when this author is the caller.");
+    }
+}
+
+public sealed class RealisationType : ObjectGraphType<Proposal>
+{
+    public RealisationType()
+    {
+        Name = "Realisation";
+        Description = "How a winning proposal was realised.";
+        Field<NonNullGraphType<DateType>>("realisedOn").Description("When it was put into use.").Resolve(ctx => ctx.Source.RealisedOn);
+        Field<NonNullGraphType<StringGraphType>>("description").Description("What was built.").Resolve(ctx => ctx.Source.RealisationDescription);
+        Field<InitiativeType>("initiative").Description("The initiative the proposal became, if any.")
+            .Resolve(ctx => ctx.Source.RealisedAsInitiativeId is { } id ? ctx.LoadById<Initiative>(id) : null);
+        Field<StringGraphType>("solution").Description("The name of the solution it became, if any.").Resolve(ctx => ctx.Source.RealisedAsSolution);
+    }
+}
+
+public sealed class ProposalCommentType : NodeType<ProposalComment>
+{
+    public const string TypeName = "ProposalComment";
+
+    public ProposalCommentType() : base(TypeName, "A comment on a proposal.")
+    {
+        Field<StringGraphType>("text").Description("The comment; null when a moderator has hidden it.").Resolve(ctx => ctx.Source.HiddenReason is null ? ctx.Source.Text : null);
+        Field<NonNullGraphType<BooleanGraphType>>("hidden").Description("True when a moderator has hidden the comment.").Resolve(ctx => ctx.Source.HiddenReason is not null);
+        Field(c => c.HiddenReason, nullable: true).Description("Why the comment was hidden; null when it is not.");
+        Field(c => c.AuthorDisplayName, nullable: true).Description("The commenter's name as given at sign-in.");
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When the comment was written (UTC).").Resolve(ctx => DateTime.SpecifyKind(ctx.Source.CreatedAtUtc, DateTimeKind.Utc));
+    }
+}
+
+public sealed record LeaderboardEntry(int Rank, Proposal Proposal, int VoteCount);
+
+public sealed class LeaderboardEntryType : ObjectGraphType<LeaderboardEntry>
+{
+    public LeaderboardEntryType()
+    {
+        Name = "LeaderboardEntry";
+        Description = "A proposal's place on the competition's leaderboard.";
+        Field(e => e.Rank).Description("1 for the most votes; proposals with equal votes share a rank.");
+        Field<NonNullGraphType<ProposalType>>("proposal").Description("The proposal.").Resolve(ctx => ctx.Source.Proposal);
+        Field(e => e.VoteCount).Description("Its votes.");
+    }
+}
+
+public sealed class ProposalFilter
+{
+    public List<ProposalState>? States { get; set; }
+    public string? UnitId { get; set; }
+    public string? Text { get; set; }
+}
+
+public sealed class ProposalFilterType : InputObjectGraphType<ProposalFilter>
+{
+    public ProposalFilterType()
+    {
+        Name = "ProposalFilter";
+        Description = "Conditions a proposal must meet. All given conditions must hold.";
+        Field<ListGraphType<NonNullGraphType<ProposalStateType>>>("states").Description("Only proposals in one of these states.");
+        Field<IdGraphType>("unitId").Description("Only proposals from this unit or a unit below it.");
+        Field<StringGraphType>("text").Description("Only proposals whose title or summary contains this text, ignoring case.");
+    }
+}
+
+public enum ProposalOrderField
+{
+    [System.ComponentModel.Description("Most votes first.")]
+    Votes = 1,
+
+    [System.ComponentModel.Description("Most recently submitted first.")]
+    Newest = 2,
+}
+
+public sealed class ProposalOrderFieldType : EnumerationGraphType<ProposalOrderField>
+{
+    public ProposalOrderFieldType()
+    {
+        Name = "ProposalOrderField";
+        Description = "What to sort proposals by.";
+    }
+}
+
+public sealed class ProposalOrder
+{
+    public ProposalOrderField Field { get; set; } = ProposalOrderField.Newest;
+}
+
+public sealed class ProposalOrderType : InputObjectGraphType<ProposalOrder>
+{
+    public ProposalOrderType()
+    {
+        Name = "ProposalOrder";
+        Description = "How to sort proposals. Ties are broken by submission order.";
+        Field<NonNullGraphType<ProposalOrderFieldType>>("field").Description("What to sort by.");
+    }
+}
+
+public static class CompetitionFields
+{
+    public static void AddCompetitionField(this InitiativeType initiative)
+    {
+        initiative.Field<IdeaCompetitionType>("competition")
+            .Description("The idea competition, for initiatives of kind IDEA_COMPETITION; null for every other kind.")
+            .Resolve(ctx => ctx.Source.Kind == InitiativeKind.IdeaCompetition ? ctx.LoadById<IdeaCompetition>(ctx.Source.Id) : null);
+    }
+
+    public static DateTime Now(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,93 @@
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Organisation;
+using GraphQL;
+using GraphQL.DataLoader;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Competitions;
+
+/// <summary>Reads for proposals. Counts and the caller's own votes are batched per page.</summary>
+public static class ProposalQueries
+{
+    public static async Task<Connection<Proposal>> ProposalsAsync(IResolveFieldContext context, int competitionId)
+    {
+        var db = context.Db();
+        var page = PageRequest.From(context);
+        var filter = context.GetArgument<ProposalFilter?>("where");
+        var proposals = db.Proposals.Where(p => p.CompetitionId == competitionId);
+        if (filter?.States is { Count: > 0 } states) proposals = proposals.Where(p => states.Contains(p.State));
+        if (filter?.UnitId is { } unitGlobalId)
+        {
+            var unitId = GlobalId.ParseKey(unitGlobalId, OrganisationUnitType.TypeName, "where.unitId");
+            var rootPath = db.Units.Where(u => u.Id == unitId).Select(u => u.Path);
+            proposals = proposals.Where(p => db.Units.Any(u => u.Id == p.UnitId && rootPath.Any(r => u.Path.StartsWith(r))));
+        }
+        if (!string.IsNullOrWhiteSpace(filter?.Text))
+        {
+            var text = filter.Text.Trim().ToLower();
+            proposals = proposals.Where(p => p.Title.ToLower().Contains(text) || p.Summary.ToLower().Contains(text));
+        }
+        var ordered = (context.GetArgument<ProposalOrder?>("order")?.Field ?? ProposalOrderField.Newest) == ProposalOrderField.Votes
+            ? proposals.OrderByDescending(p => db.Votes.Count(v => v.ProposalId == p.Id)).ThenBy(p => p.Id)
+            : proposals.OrderByDescending(p => p.Id);
+        return await ordered.ToConnectionAsync(page, context.CancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(IResolveFieldContext context, int competitionId, int top)
+    {
+        if (top is < 1 or > PageRequest.MaxPageSize)
+            throw new ExecutionError($"'top' must be between 1 and {PageRequest.MaxPageSize}.") { Code = ErrorCodes.PaginationOutOfRange };
+        var db = context.Db();
+        ProposalState[] ranked = [ProposalState.Accepted, ProposalState.Selected, ProposalState.Realised];
+        var rows = await db.Proposals
+            .Where(p => p.CompetitionId == competitionId && ranked.Contains(p.State))
+            .Select(p => new { Proposal = p, Votes = db.Votes.Count(v => v.ProposalId == p.Id) })
+            .OrderByDescending(x => x.Votes).ThenBy(x => x.Proposal.Id)
+            .Take(top)
+            .ToListAsync(context.CancellationToken);
+        return rows.Select(r => new LeaderboardEntry(1 + rows.Count(o => o.Votes > r.Votes), r.Proposal, r.Votes)).ToList();
+    }
+
+    public static IDataLoaderResult<int> VoteCount(IResolveFieldContext context, int proposalId)
+    {
+        var db = context.Db();
+        return context.Loaders().GetOrAdd<int, int>("voteCounts", async (ids, ct) =>
+            await db.Votes.Where(v => ids.Contains(v.ProposalId)).GroupBy(v => v.ProposalId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct), 0).Load(proposalId);
+    }
+
+    public static IDataLoaderResult<bool> ViewerHasVoted(IResolveFieldContext context, int proposalId)
+    {
+        var db = context.Db();
+        var viewer = context.RequestServices!.GetRequiredService<Viewer>();
+        return context.Loaders().GetOrAdd<int, bool>("viewerVotes", async (ids, ct) =>
+        {
+            if (await viewer.PersonIdAsync(ct) is not { } voter) return new Dictionary<int, bool>();
+            var voted = await db.Votes.Where(v => v.VoterPersonId == voter && ids.Contains(v.ProposalId)).Select(v => v.ProposalId).ToListAsync(ct);
+            return voted.ToDictionary(id => id, _ => true);
+        }, false).Load(proposalId);
+    }
+
+    /// <summary>The authors as the caller may see them: hidden names are shown only to the authors themselves and to managers.</summary>
+    public static IDataLoaderResult<IReadOnlyList<ProposalAuthorView>?> Authors(IResolveFieldContext context, Proposal proposal)
+    {
+        var db = context.Db();
+        var viewer = context.RequestServices!.GetRequiredService<Viewer>();
+        return context.Loaders().GetOrAdd<int, IReadOnlyList<ProposalAuthorView>?>("proposalAuthors", async (ids, ct) =>
+        {
+            var me = await viewer.PersonIdAsync(ct);
+            var seesHidden = viewer.IsInAnyRole(Roles.Managers);
+            var rows = await db.ProposalAuthors.Where(a => ids.Contains(a.ProposalId))
+                .Join(db.Proposals, a => a.ProposalId, p => p.Id, (a, p) => new { Author = a, p.HideAuthorNames })
+                .ToListAsync(ct);
+            return rows.GroupBy(r => r.Author.ProposalId).ToDictionary(g => g.Key, g =>
+            {
+                var hidden = g.First().HideAuthorNames && !seesHidden && g.All(r => r.Author.PersonId != me);
+                return hidden ? null : (IReadOnlyList<ProposalAuthorView>?)g.OrderByDescending(r => r.Author.IsLead)
+                    .Select(r => new ProposalAuthorView(r.Author.DisplayName, r.Author.IsLead, r.Author.PersonId == me)).ToList();
+            });
+        }, null).Load(proposal.Id);
+    }
+}

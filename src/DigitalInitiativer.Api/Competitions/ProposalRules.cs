@@ -1,0 +1,58 @@
+using DigitalInitiativer.Api.GraphQL.Errors;
+
+namespace DigitalInitiativer.Api.Competitions;
+
+/// <summary>The competition's rules as plain code: what may happen to a proposal, when, and who may vote.</summary>
+public static class ProposalRules
+{
+    public const int MaxTitleLength = 150;
+    public const int MaxTextLength = 4000;
+    public const int MaxCommentLength = 2000;
+
+    private static readonly Dictionary<ProposalState, ProposalState[]> Transitions = new()
+    {
+        [ProposalState.Submitted] = [ProposalState.Accepted, ProposalState.Rejected, ProposalState.Merged, ProposalState.Withdrawn],
+        [ProposalState.Accepted] = [ProposalState.Selected, ProposalState.Merged],
+        [ProposalState.Selected] = [ProposalState.Realised],
+    };
+
+    /// <summary>The phases in which a proposal may be moved to each state.</summary>
+    private static readonly Dictionary<ProposalState, CompetitionPhase[]> PhasesFor = new()
+    {
+        [ProposalState.Accepted] = [CompetitionPhase.Submission, CompetitionPhase.Review],
+        [ProposalState.Rejected] = [CompetitionPhase.Submission, CompetitionPhase.Review],
+        [ProposalState.Merged] = [CompetitionPhase.Submission, CompetitionPhase.Review],
+        [ProposalState.Withdrawn] = [CompetitionPhase.Submission],
+        [ProposalState.Selected] = [CompetitionPhase.Closed, CompetitionPhase.ResultsPublished],
+        [ProposalState.Realised] = [CompetitionPhase.Closed, CompetitionPhase.ResultsPublished],
+    };
+
+    public static bool CanMove(ProposalState from, ProposalState to) => Transitions.TryGetValue(from, out var next) && next.Contains(to);
+
+    public static bool AllowedInPhase(ProposalState to, CompetitionPhase phase) => PhasesFor[to].Contains(phase);
+
+    /// <summary>Why this vote may not be cast, or null. A repeated vote is fine: casting is idempotent.</summary>
+    public static UserError? CheckVote(CompetitionPhase phase, ProposalState state, bool isOwnProposal, bool allowSelfVoting)
+    {
+        if (phase != CompetitionPhase.Voting)
+            return new VotingClosedError($"Voting is not open; the competition is in {phase.ToString().ToUpperInvariant()}.", [], phase);
+        if (state != ProposalState.Accepted)
+            return new ProposalNotOpenForVotingError($"This proposal is {state.ToString().ToUpperInvariant()} and cannot be voted on.", ["input", "proposalId"], state);
+        if (isOwnProposal && !allowSelfVoting)
+            return new OwnProposalError("You cannot vote for a proposal you wrote in this competition.", ["input", "proposalId"]);
+        return null;
+    }
+
+    public static void CheckTexts(UserErrorList errors, string? title, string? summary, string? problem, string? solution, string? benefit)
+    {
+        foreach (var (field, value, max) in new[]
+                 {
+                     ("title", title, MaxTitleLength), ("summary", summary, MaxTextLength), ("problem", problem, MaxTextLength),
+                     ("proposedSolution", solution, MaxTextLength), ("expectedBenefit", benefit, MaxTextLength),
+                 })
+        {
+            errors.Required(field, value);
+            errors.MaxLength(field, value, max);
+        }
+    }
+}
