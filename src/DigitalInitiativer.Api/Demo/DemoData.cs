@@ -159,6 +159,7 @@ public static class DemoData
         db.Assessments.AddRange(profile2015.Select(x => new Assessment { PersonId = x.Key.Id, WaveId = wave2015.Id, Profile = x.Value, UnitId = x.Key.UnitId, Role = x.Key.Role }));
         db.Assessments.AddRange(profile2017.Select(x => new Assessment { PersonId = x.Item1.Id, WaveId = wave2017.Id, Profile = x.kind, UnitId = x.Item1.UnitId, Role = x.Item1.Role }));
         await db.SaveChangesAsync(cancellationToken);
+        DemoCompetitions.Seed(db, persons, units, initiatives.Single(i => i.Code == "IDEA-2016"), random);
         await transaction.CommitAsync(cancellationToken);
     }
 

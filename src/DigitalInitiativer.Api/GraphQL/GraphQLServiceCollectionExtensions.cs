@@ -25,6 +25,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<VoteEvents>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<GraphQLWebSocketHandler>();
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<AppSchema>()
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))

@@ -20,6 +20,9 @@ public sealed class GraphQLSettings
     /// <summary>How long one operation may run before it is stopped with a TIMEOUT error.</summary>
     public double ExecutionTimeoutSeconds { get; set; } = 15;
 
+    /// <summary>How long a WebSocket client has to send connection_init before it is closed with 4408.</summary>
+    public double ConnectionInitTimeoutSeconds { get; set; } = 3;
+
     /// <summary>Mutations one caller may send per minute before getting 429.</summary>
     public int MutationsPerMinute { get; set; } = 60;
 }

@@ -19,6 +19,11 @@ public sealed class DemoDataTests(ApiFactory api) : IClassFixture<ApiFactory>
             {
               surveyWaves { year title heldOn profileDistribution { total groups { profile { kind } count } } }
               initiatives(first: 100) { totalCount nodes { code kind unit { code } reach { profile { kind } participants } participations(first: 1) { totalCount } } }
+              finished: initiative(code: "IDEA-2016") { ...Competition }
+              open: initiative(code: "IDEA-2026") { ...Competition }
+            }
+            fragment Competition on Initiative {
+              competition { phase rules { votesPerPerson allowSelfVoting proposalsPerPerson } proposals(first: 20, order: { field: VOTES }) { nodes { title state voteCount mergedInto { title } realisation { realisedOn solution } } } }
             }
             """);
 

@@ -15,7 +15,7 @@ namespace DigitalInitiativer.Api.GraphQL.Transport;
 /// 400 for malformed requests, 415 for other content types, 405 for mutations over GET,
 /// and the spec's status codes for results in application/graphql-response+json.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLSettings> options)
+public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLSettings> options, GraphQLWebSocketHandler webSockets)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
@@ -24,6 +24,11 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
 
     public async Task HandleAsync(HttpContext http)
     {
+        if (http.WebSockets.IsWebSocketRequest)
+        {
+            await webSockets.HandleAsync(http);
+            return;
+        }
         var request = http.Request;
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))

@@ -1,0 +1,120 @@
+using DigitalInitiativer.Api.Competitions;
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
+
+namespace DigitalInitiativer.Api.Demo;
+
+/// <summary>
+/// The 2016 competition, finished with realised winners as in the article, and a 2026 competition in VOTING,
+/// so voting works straight after dotnet run. demo-0001 to demo-0099 have not voted in 2026 yet.
+/// </summary>
+internal static class DemoCompetitions
+{
+    private sealed record Idea(string Title, string Summary, string Problem, string Solution, string Benefit, string Unit);
+
+    private static readonly Idea[] Ideas2016 =
+    [
+        new("Vagtplan i en app", "Medarbejderne ser og bytter vagter på telefonen.", "Vagtplaner hænger på papir på kontoret og er forældede.", "En app, der viser vagtplanen og lader kolleger bytte vagter.", "Færre telefonopkald og færre fejl i bemandingen.", "SO-HJP"),
+        new("Automatisk journalisering af mails", "Mails fra borgere lægges selv på den rigtige sag.", "Sagsbehandlere bruger tid på at journalisere mails i hånden.", "Regler, der genkender sagsnummeret og journaliserer mailen.", "Mere tid til borgerne og mere komplette sager.", "ARB-JC"),
+        new("Digital tjekliste ved hjemmebesøg", "Tjeklisten udfyldes på tablet i hjemmet.", "Notater skrives af to gange: i hjemmet og på kontoret.", "En tablet-formular, der sendes direkte til omsorgssystemet.", "Halvt så meget dobbeltarbejde.", "SO-SYG"),
+        new("Selvbetjening til lånerkort", "Borgere fornyer lånerkort uden at møde op.", "Fornyelse kræver et besøg i åbningstiden.", "En selvbetjeningsløsning med MitID.", "Kortere køer og mere fleksibel service.", "BK-KUL"),
+        new("Fælles kalender for mødelokaler", "Ét sted at se og booke alle mødelokaler.", "Lokaler bookes i tre forskellige systemer.", "Alle lokaler samles i den fælles kalender.", "Færre dobbeltbookinger.", "BD-DIG"),
+        new("Mødelokaler i én kalender", "Alle lokaler i samme bookingsystem.", "Det er svært at finde et ledigt lokale.", "Saml bookingen i Outlook.", "Mindre spildtid.", "TM-BYG"),
+        new("Robot til indtastning af fakturaer", "En softwarerobot taster fakturaer ind.", "Fakturaer tastes manuelt fra PDF.", "En robot læser fakturaen og opretter den i økonomisystemet.", "Timer sparet hver uge.", "BD-BSC"),
+        new("Skærme i frokoststuen", "Nyheder og driftsbeskeder på en skærm.", "Beskeder når ikke ud til dem uden fast computer.", "En infoskærm i hver frokoststue.", "Bedre information til alle.", "TM-VEJ"),
+    ];
+
+    private static readonly Idea[] Ideas2026 =
+    [
+        new("AI-hjælp til referater", "Mødereferater skrives ud fra en optagelse.", "Referater tager lang tid og bliver forskellige.", "En godkendt AI-assistent laver et udkast til referatet.", "Hurtigere og mere ensartede referater.", "BD-DIG"),
+        new("Digital nøgleboks i hjemmeplejen", "Nøgler til borgernes hjem i en digital boks.", "Fysiske nøgler bliver væk og skal hentes.", "Digitale låse, der åbnes med medarbejderens telefon.", "Tryghed for borgerne og mindre kørsel.", "SO-HJP"),
+        new("Chatbot til ydelsesspørgsmål", "Svar på de hyppigste spørgsmål døgnet rundt.", "Mange ringer om de samme spørgsmål.", "En chatbot på hjemmesiden, der henviser videre ved behov.", "Færre opkald og hurtigere svar.", "ARB-YDL"),
+        new("Sensorer i skolernes klasselokaler", "Indeklimaet måles og vises for lærerne.", "Luften bliver dårlig uden at nogen opdager det.", "CO2-sensorer med en lampe, der lyser ved dårlig luft.", "Bedre indlæring.", "BK-SKO"),
+        new("Fælles skabeloner til breve", "Ét sæt brevskabeloner på tværs af afdelinger.", "Breve til borgerne ser forskellige ud og er svære at læse.", "Skabeloner i klart sprog i alle fagsystemer.", "Færre henvendelser om uklare breve.", "BD-BSC"),
+        new("Digital vagtbytning på plejecentre", "Byt vagter i en app.", "Vagtbytning foregår på sedler.", "Udvid vagtplan-appen til plejecentrene.", "Mindre administration.", "SO-PLC"),
+    ];
+
+    public static void Seed(AppDbContext db, IReadOnlyList<Person> persons, Dictionary<string, OrganisationUnit> units, Initiative competition2016, Random random)
+    {
+        var ideaParticipants = db.ChangeTracker.Entries<Participation>().Select(e => e.Entity)
+            .Where(p => p.InitiativeId == competition2016.Id).Select(p => p.PersonId).ToList();
+
+        // 2016: finished and published. Proposals from participants; votes from participants; the best realised.
+        db.Competitions.Add(new IdeaCompetition
+        {
+            Id = competition2016.Id, ManualPhase = CompetitionPhase.ResultsPublished, VotesPerPerson = 3, ProposalsPerPerson = 2,
+            SubmissionOpensAtUtc = new DateTime(2016, 2, 1), ReviewStartsAtUtc = new DateTime(2016, 4, 1), VotingOpensAtUtc = new DateTime(2016, 5, 1),
+            VotingClosesAtUtc = new DateTime(2016, 6, 1), ResultsPublishedAtUtc = new DateTime(2016, 9, 30),
+        });
+        ProposalState[] outcomes = [ProposalState.Realised, ProposalState.Realised, ProposalState.Selected, ProposalState.Accepted, ProposalState.Accepted, ProposalState.Merged, ProposalState.Accepted, ProposalState.Rejected];
+        var proposals2016 = AddProposals(db, competition2016.Id, Ideas2016, outcomes, ideaParticipants, units, new DateTime(2016, 2, 15), random);
+        proposals2016[7].RejectionReason = "Skærmene findes allerede i de fleste frokoststuer.";
+        proposals2016[0].RealisedOn = new DateOnly(2017, 1, 9);
+        proposals2016[0].RealisationDescription = "Vagtplan-appen blev udviklet sammen med leverandøren og bruges nu i hele hjemmeplejen.";
+        proposals2016[0].RealisedAsSolution = "Vagtplan-appen";
+        proposals2016[1].RealisedOn = new DateOnly(2016, 11, 21);
+        proposals2016[1].RealisationDescription = "Mails med sagsnummer journaliseres automatisk i ESDH-systemet.";
+        proposals2016[1].RealisedAsSolution = "Automatisk journalisering";
+        db.SaveChanges();
+        proposals2016[5].MergedIntoId = proposals2016[4].Id;
+        AddVotes(db, competition2016.Id, proposals2016.Where(p => p.State is ProposalState.Accepted or ProposalState.Selected or ProposalState.Realised).ToList(), ideaParticipants, 3, random);
+
+        // 2026: voting is open now. Every proposal is accepted; persons from demo-0100 on have voted already.
+        var competition2026 = new Initiative
+        {
+            Code = "IDEA-2026", Kind = InitiativeKind.IdeaCompetition, Title = "Digitaliseringskonkurrencen 2026",
+            Description = "Kom med dit bud på en digital løsning, der gør hverdagen lettere, og stem på kollegernes forslag.",
+            UnitId = units["ESB"].Id, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2026, 12, 31),
+        };
+        db.Initiatives.Add(competition2026);
+        db.SaveChanges();
+        db.Competitions.Add(new IdeaCompetition
+        {
+            Id = competition2026.Id, ManualPhase = CompetitionPhase.Voting, VotesPerPerson = 5, ProposalsPerPerson = 2,
+            SubmissionOpensAtUtc = new DateTime(2026, 9, 1), ReviewStartsAtUtc = new DateTime(2026, 10, 15), VotingOpensAtUtc = new DateTime(2026, 11, 1),
+        });
+        var authors2026 = persons.Skip(300).Where((_, i) => i % 97 == 0).Select(p => p.Id).ToList();
+        var proposals2026 = AddProposals(db, competition2026.Id, Ideas2026, Enumerable.Repeat(ProposalState.Accepted, Ideas2026.Length).ToArray(), authors2026, units, new DateTime(2026, 9, 10), random);
+        db.SaveChanges();
+        var voters2026 = persons.Skip(99).Where(_ => random.NextDouble() < 0.15).Select(p => p.Id).ToList();
+        AddVotes(db, competition2026.Id, proposals2026, voters2026, 5, random);
+        foreach (var personId in authors2026.Concat(voters2026).Distinct())
+            db.Participations.Add(new Participation { PersonId = personId, InitiativeId = competition2026.Id, Status = ParticipationStatus.Started, EnrolledOn = new DateOnly(2026, 11, 2), StartedOn = new DateOnly(2026, 11, 2) });
+        db.SaveChanges();
+    }
+
+    private static List<Proposal> AddProposals(AppDbContext db, int competitionId, Idea[] ideas, ProposalState[] states, IReadOnlyList<int> authors,
+        Dictionary<string, OrganisationUnit> units, DateTime firstSubmitted, Random random)
+    {
+        var proposals = ideas.Select((idea, i) => new Proposal
+        {
+            CompetitionId = competitionId, Title = idea.Title, Summary = idea.Summary, Problem = idea.Problem, ProposedSolution = idea.Solution,
+            ExpectedBenefit = idea.Benefit, UnitId = units[idea.Unit].Id, State = states[i], SubmittedAtUtc = firstSubmitted.AddDays(i * 3),
+            HideAuthorNames = i % 4 == 3,
+        }).ToList();
+        db.Proposals.AddRange(proposals);
+        db.SaveChanges();
+        for (var i = 0; i < proposals.Count; i++)
+        {
+            var lead = authors[i % authors.Count];
+            db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = lead, IsLead = true, DisplayName = $"Demo-medarbejder {lead}" });
+            var coAuthor = authors[(i + 1 + random.Next(authors.Count - 1)) % authors.Count];
+            if (coAuthor != lead && i % 2 == 0)
+                db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = coAuthor, DisplayName = $"Demo-medarbejder {coAuthor}" });
+        }
+        return proposals;
+    }
+
+    private static void AddVotes(AppDbContext db, int competitionId, IReadOnlyList<Proposal> open, IReadOnlyList<int> voters, int budget, Random random)
+    {
+        var authorsByProposal = db.ChangeTracker.Entries<ProposalAuthor>().Select(e => e.Entity).ToLookup(a => a.ProposalId, a => a.PersonId);
+        foreach (var voter in voters)
+        {
+            var choices = open.Where(p => !authorsByProposal[p.Id].Contains(voter)).OrderBy(_ => random.Next()).Take(1 + random.Next(budget)).ToList();
+            foreach (var proposal in choices) db.Votes.Add(new Vote { CompetitionId = competitionId, ProposalId = proposal.Id, VoterPersonId = voter });
+            if (choices.Count > 0) db.Ballots.Add(new Ballot { CompetitionId = competitionId, VoterPersonId = voter, VotesUsed = choices.Count });
+        }
+    }
+}
