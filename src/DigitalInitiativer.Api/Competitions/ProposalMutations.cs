@@ -174,7 +174,7 @@ public static class ProposalMutations
 
         mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, MergeProposalErrorType>>>("mergeProposal")
             .Description("Merges a proposal into another in the same competition: its votes and authors move across. "
-                + "A voter who voted for both keeps one vote and gets the other back. During SUBMISSION or REVIEW. Returns the proposal merged away.")
+                + "A voter who voted for both keeps one vote and gets the other back. During SUBMISSION, REVIEW or VOTING. Returns the proposal merged away.")
             .Argument<NonNullGraphType<MergeProposalInputType>>("input", "The two proposals.")
             .AuthorizeWithRoles(Roles.Managers)
             .ResolveAsync(async ctx => await MoveAsync(ctx, ctx.GetArgument<Dictionary<string, object?>>("input"), ProposalState.Merged, MergeAsync));

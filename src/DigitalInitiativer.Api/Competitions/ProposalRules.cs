@@ -21,7 +21,8 @@ public static class ProposalRules
     {
         [ProposalState.Accepted] = [CompetitionPhase.Submission, CompetitionPhase.Review],
         [ProposalState.Rejected] = [CompetitionPhase.Submission, CompetitionPhase.Review],
-        [ProposalState.Merged] = [CompetitionPhase.Submission, CompetitionPhase.Review],
+        // Duplicates are often spotted only once voting shows them side by side.
+        [ProposalState.Merged] = [CompetitionPhase.Submission, CompetitionPhase.Review, CompetitionPhase.Voting],
         [ProposalState.Withdrawn] = [CompetitionPhase.Submission],
         [ProposalState.Selected] = [CompetitionPhase.Closed, CompetitionPhase.ResultsPublished],
         [ProposalState.Realised] = [CompetitionPhase.Closed, CompetitionPhase.ResultsPublished],

@@ -112,7 +112,9 @@ internal static class DemoCompetitions
         var authorsByProposal = db.ChangeTracker.Entries<ProposalAuthor>().Select(e => e.Entity).ToLookup(a => a.ProposalId, a => a.PersonId);
         foreach (var voter in voters)
         {
-            var choices = open.Where(p => !authorsByProposal[p.Id].Contains(voter)).OrderBy(_ => random.Next()).Take(1 + random.Next(budget)).ToList();
+            // Earlier proposals in the list are somewhat more popular, so the 2016 winners lead the count.
+            var choices = open.Where(p => !authorsByProposal[p.Id].Contains(voter))
+                .OrderBy(p => random.NextDouble() * (2 + open.ToList().IndexOf(p))).Take(1 + random.Next(budget)).ToList();
             foreach (var proposal in choices) db.Votes.Add(new Vote { CompetitionId = competitionId, ProposalId = proposal.Id, VoterPersonId = voter });
             if (choices.Count > 0) db.Ballots.Add(new Ballot { CompetitionId = competitionId, VoterPersonId = voter, VotesUsed = choices.Count });
         }
