@@ -23,6 +23,37 @@ public static class NodeScript
     }
 }
 
+/// <summary>A node client script that keeps running, read line by line as it prints.</summary>
+public sealed class RunningNodeScript : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    public RunningNodeScript(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node") { WorkingDirectory = Path.Combine(ApiFactory.TestProjectDirectory, "js"), RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        _process = Process.Start(start)!;
+    }
+
+    /// <summary>The next line the script prints, or null when it exits first or the time runs out.</summary>
+    public async Task<string?> ReadLineAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try { return await _process.StandardOutput.ReadLineAsync(cancel.Token); }
+        catch (OperationCanceledException) { return null; }
+    }
+
+    public Task<string> ErrorsAsync() => _process.HasExited ? _process.StandardError.ReadToEndAsync() : Task.FromResult("");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
+
 /// <summary>The app on a real Kestrel port, for clients that run out of process.</summary>
 public sealed class KestrelApiFactory : ApiFactory
 {
@@ -37,4 +68,6 @@ public sealed class KestrelApiFactory : ApiFactory
             return address.Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/') + "/graphql";
         }
     }
+
+    public string WebSocketUrl => "ws" + GraphQLUrl[4..];
 }

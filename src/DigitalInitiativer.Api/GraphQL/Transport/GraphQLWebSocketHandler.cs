@@ -133,8 +133,12 @@ public sealed class GraphQLWebSocketHandler(
             }
             _initReceived = true;
             var authorization = payload?.FirstOrDefault(p => string.Equals(p.Key, "Authorization", StringComparison.OrdinalIgnoreCase)).Value;
-            http.Request.Headers.Authorization = StringOf(authorization) ?? "";
-            var result = await http.AuthenticateAsync();
+            // Authentication handlers cache their result per request, and the upgrade request was already
+            // authenticated without this header, so the token is checked on a fresh context in its own scope.
+            await using var scope = handler._scopes.CreateAsyncScope();
+            var probe = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+            probe.Request.Headers.Authorization = StringOf(authorization) ?? "";
+            var result = await probe.AuthenticateAsync();
             if (!result.Succeeded || result.Principal?.Identity?.IsAuthenticated != true)
             {
                 await CloseAsync(4403, "Forbidden");
