@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
     public const string InternalError = "INTERNAL_ERROR";
+    public const string WebSocketRequired = "WEBSOCKET_REQUIRED";
 
     // Identity and limits
     public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";

@@ -34,5 +34,17 @@ public static class AccessMatrix
         new("`updateInitiative`", """mutation { updateInitiative(input: { id: "x", title: "" }) { errors { __typename } } }""", Roles.Managers),
         new("`recordParticipation`", """mutation { recordParticipation(input: { personId: "x", initiativeId: "x", status: ENROLLED, enrolledOn: "2026-01-01" }) { errors { __typename } } }""", Roles.Managers),
         new("`recordParticipations`", "mutation { recordParticipations(input: { items: [] }) { errors { __typename } } }", Roles.Managers),
+        new("`Initiative.competition` (phase, rules, proposals, leaderboard)", """{ initiative(code: "IDEA-2026") { competition { phase leaderboard { rank } proposals(first: 1) { nodes { title voteCount viewerHasVoted authors { isLead } } } } } }""", Roles.All),
+        new("`submitProposal`", """mutation { submitProposal(input: { competitionId: "x", title: "", summary: "", problem: "", proposedSolution: "", expectedBenefit: "", unitId: "x" }) { errors { __typename } } }""", Roles.All),
+        new("`updateProposal`", """mutation { updateProposal(input: { proposalId: "x" }) { errors { __typename } } }""", Roles.All),
+        new("`withdrawProposal`", """mutation { withdrawProposal(input: { proposalId: "x" }) { errors { __typename } } }""", Roles.All),
+        new("`castVote`", """mutation { castVote(input: { proposalId: "x" }) { errors { __typename } } }""", Roles.All),
+        new("`retractVote`", """mutation { retractVote(input: { proposalId: "x" }) { errors { __typename } } }""", Roles.All),
+        new("`addComment`", """mutation { addComment(input: { proposalId: "x", text: "" }) { errors { __typename } } }""", Roles.All),
+        new("`configureCompetition`", """mutation { configureCompetition(input: { competitionId: "x" }) { errors { __typename } } }""", Roles.Managers),
+        new("`advanceCompetitionPhase`", """mutation { advanceCompetitionPhase(input: { competitionId: "x", to: VOTING }) { errors { __typename } } }""", Roles.Managers),
+        new("`acceptProposal`, `selectProposal`", """mutation { a: acceptProposal(input: { proposalId: "x" }) { errors { __typename } } s: selectProposal(input: { proposalId: "x" }) { errors { __typename } } }""", Roles.Managers),
+        new("`rejectProposal`, `mergeProposal`, `realiseProposal`", """mutation { r: rejectProposal(input: { proposalId: "x", reason: "" }) { errors { __typename } } m: mergeProposal(input: { proposalId: "x", intoProposalId: "y" }) { errors { __typename } } z: realiseProposal(input: { proposalId: "x", realisedOn: "2026-01-01", description: "" }) { errors { __typename } } }""", Roles.Managers),
+        new("`hideComment`", """mutation { hideComment(input: { commentId: "x", reason: "" }) { errors { __typename } } }""", Roles.Managers),
     ];
 }

@@ -45,6 +45,15 @@ public static class RealQueries
           }
         }
         """,
+        // An employee's voting page: the open competition's proposals with counts, own votes, authors and comments
+        """
+        {
+          initiative(code: "IDEA-2026") { competition { id phase viewerVotesRemaining rules { votesPerPerson }
+            leaderboard(top: 5) { rank voteCount proposal { id title } }
+            proposals(first: 20, order: { field: VOTES }) { totalCount nodes { id title summary state voteCount viewerHasVoted unit { name } authors { displayName isLead }
+              comments(first: 5) { totalCount nodes { text hidden createdAt } } } } } }
+        }
+        """,
         // A manager's participant list, a full page
         """{ initiative(code: "JC-CAFE") { participations(first: 100) { totalCount nodes { status enrolledOn score person { key role unit { name } } } } } }""",
     ];

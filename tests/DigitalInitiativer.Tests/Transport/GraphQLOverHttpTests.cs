@@ -157,4 +157,13 @@ public sealed class GraphQLOverHttpTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal("SYNTAX_ERROR", strict.ErrorCodes.Single());
         Assert.Null(strict.Body["data"]);
     }
+
+    [Fact]
+    public async Task A_subscription_over_HTTP_is_refused_with_WEBSOCKET_REQUIRED()
+    {
+        var response = await api.CreateGraphQLClient().PostAsync("subscription { proposalVotesChanged(competitionId: \"x\") { voteCount } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["WEBSOCKET_REQUIRED"], response.ErrorCodes);
+    }
 }

@@ -21,6 +21,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
     public const string Json = "application/json";
 
     private static readonly IValidationRule[] GetRequestRules = [.. DocumentValidator.CoreRules, new OnlyQueriesOverGetRule()];
+    private static readonly IValidationRule[] PostRequestRules = [.. DocumentValidator.CoreRules, new NoSubscriptionsOverHttpRule()];
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -63,7 +64,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
             RequestServices = http.RequestServices,
             User = http.User,
             CancellationToken = http.RequestAborted,
-            ValidationRules = isGet ? GetRequestRules : null,
+            ValidationRules = isGet ? GetRequestRules : PostRequestRules,
         });
 
         await WriteAsync(http, StatusOf(http, result, mediaType), mediaType, result);

@@ -22,3 +22,17 @@ public sealed class OnlyQueriesOverGetRule : ValidationRuleBase
         }
     }
 }
+
+/// <summary>A subscription streams events, which plain HTTP here cannot carry: it needs the WebSocket at the same path.</summary>
+public sealed class NoSubscriptionsOverHttpRule : ValidationRuleBase
+{
+    public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
+    {
+        if (context.Operation.Operation == OperationType.Subscription)
+            context.ReportError(new ValidationError(context.Document.Source, null!, "Subscriptions run over the graphql-transport-ws WebSocket at /graphql, not over HTTP.", context.Operation)
+            {
+                Code = ErrorCodes.WebSocketRequired,
+            });
+        return default;
+    }
+}
