@@ -62,16 +62,17 @@ public sealed class DevTokens
     {
         if (File.Exists(file)) return Convert.FromBase64String(File.ReadAllText(file).Trim());
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        var key = RandomNumberGenerator.GetBytes(32);
+        // Write aside, then rename: a process that starts at the same time sees either no key or a whole one.
+        var draft = $"{file}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(draft, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         try
         {
-            using var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write);
-            stream.Write(System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
-            return key;
+            File.Move(draft, file, overwrite: false);
         }
         catch (IOException) when (File.Exists(file))
         {
-            return Convert.FromBase64String(File.ReadAllText(file).Trim()); // another process created it first
+            File.Delete(draft); // another process created the key first; use theirs
         }
+        return Convert.FromBase64String(File.ReadAllText(file).Trim());
     }
 }

@@ -17,7 +17,8 @@ namespace DigitalInitiativer.Tests.Infrastructure;
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
-    private static readonly Lazy<string> DemoTemplate = new(CreateDemoTemplate);
+    // PublicationOnly: a failed attempt is not cached, so one transient failure cannot fail every test class.
+    private static readonly Lazy<string> DemoTemplate = new(CreateDemoTemplate, LazyThreadSafetyMode.PublicationOnly);
 
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"{Guid.NewGuid():N}.db");
     public SqlCommandCounter SqlCommands { get; } = new();
@@ -85,7 +86,9 @@ public class ApiFactory : WebApplicationFactory<Program>
         {
             _ = seeder.Services; // builds the host, which migrates and seeds
         }
-        using (var connection = new SqliteConnection($"Data Source={path}"))
+        // The app's pooled connections stay open after its host stops; leaving WAL mode needs them closed.
+        SqliteConnection.ClearAllPools();
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False;Default Timeout=30"))
         {
             connection.Open();
             using var checkpoint = connection.CreateCommand();
@@ -93,6 +96,7 @@ public class ApiFactory : WebApplicationFactory<Program>
             checkpoint.ExecuteNonQuery();
         }
         SqliteConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
         return path;
     }
 
