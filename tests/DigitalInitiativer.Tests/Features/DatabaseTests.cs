@@ -36,4 +36,33 @@ public sealed class DatabaseTests(EmptyApiFactory api) : IClassFixture<EmptyApiF
         Assert.True(Directory.Exists(Path.Combine(root, "data")));
         Directory.Delete(root, recursive: true);
     }
+
+    [Fact]
+    public async Task The_app_starts_on_an_existing_database_that_is_not_in_WAL_mode_and_switches_it()
+    {
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(api.ConnectionString + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode=DELETE";
+            command.ExecuteNonQuery();
+        }
+        await using var restarted = new RestartedApp(api.DatabasePath);
+
+        var data = await restarted.CreateGraphQLClient().QueryAsync("{ competenceProfiles { kind } }");
+
+        Assert.Equal(4, data["competenceProfiles"]!.AsArray().Count);
+        using var check = new Microsoft.Data.Sqlite.SqliteConnection(api.ConnectionString + ";Pooling=False");
+        check.Open();
+        using var mode = check.CreateCommand();
+        mode.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", mode.ExecuteScalar());
+    }
+
+    /// <summary>The app started again on a database file that already exists.</summary>
+    private sealed class RestartedApp(string path) : ApiFactory
+    {
+        protected override bool WithDemoData => false;
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("ConnectionStrings:DigitalInitiativer", $"Data Source={path}")];
+    }
 }
