@@ -21,8 +21,8 @@ public static class ProposalQueries
         if (filter?.UnitId is { } unitGlobalId)
         {
             var unitId = GlobalId.ParseKey(unitGlobalId, OrganisationUnitType.TypeName, "where.unitId");
-            var rootPath = db.Units.Where(u => u.Id == unitId).Select(u => u.Path);
-            proposals = proposals.Where(p => db.Units.Any(u => u.Id == p.UnitId && rootPath.Any(r => u.Path.StartsWith(r))));
+            var units = UnitTree.IdsUnder(db, unitId);
+            proposals = proposals.Where(p => units.Contains(p.UnitId));
         }
         if (!string.IsNullOrWhiteSpace(filter?.Text))
         {

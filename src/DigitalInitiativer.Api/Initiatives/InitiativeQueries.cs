@@ -122,8 +122,8 @@ public static class InitiativeQueries
         if (filter.UnitId is { } unitGlobalId)
         {
             var unitId = GlobalId.ParseKey(unitGlobalId, OrganisationUnitType.TypeName, "where.unitId");
-            var rootPath = db.Units.Where(u => u.Id == unitId).Select(u => u.Path);
-            initiatives = initiatives.Where(i => rootPath.Any(p => i.Unit!.Path.StartsWith(p)));
+            var units = UnitTree.IdsUnder(db, unitId);
+            initiatives = initiatives.Where(i => units.Contains(i.UnitId));
         }
         if (filter.TargetProfile is { } profile)
         {

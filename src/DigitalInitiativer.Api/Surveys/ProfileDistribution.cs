@@ -14,7 +14,11 @@ public sealed record ProfileDistribution(int Total, IReadOnlyList<ProfileGroupCo
     {
         var assessments = db.Assessments.Where(a => a.WaveId == waveId);
         if (role is { } r) assessments = assessments.Where(a => a.Role == r);
-        if (unitId is { } u) assessments = assessments.InUnitTree(db, u);
+        if (unitId is { } u)
+        {
+            var units = UnitTree.IdsUnder(db, u);
+            assessments = assessments.Where(a => units.Contains(a.UnitId));
+        }
 
         var counts = await assessments
             .GroupBy(a => a.Profile)
@@ -24,15 +28,5 @@ public sealed record ProfileDistribution(int Total, IReadOnlyList<ProfileGroupCo
         return new ProfileDistribution(total, CompetenceProfile.All
             .Select(p => new ProfileGroupCount(p, counts.GetValueOrDefault(p.Kind), total == 0 ? 0 : (double)counts.GetValueOrDefault(p.Kind) / total))
             .ToList());
-    }
-}
-
-public static class AssessmentQueryExtensions
-{
-    /// <summary>Assessments made in the given unit or any unit below it.</summary>
-    public static IQueryable<Assessment> InUnitTree(this IQueryable<Assessment> assessments, AppDbContext db, int unitId)
-    {
-        var rootPath = db.Units.Where(u => u.Id == unitId).Select(u => u.Path);
-        return assessments.Where(a => db.Units.Any(u => u.Id == a.UnitId && rootPath.Any(p => u.Path.StartsWith(p))));
     }
 }
