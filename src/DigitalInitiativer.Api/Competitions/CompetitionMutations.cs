@@ -111,7 +111,7 @@ public static class CompetitionMutations
                 var to = (CompetitionPhase)input["to"]!;
                 var current = competition.PhaseAt(ctx.Now());
                 if (to <= current)
-                    return Payload<IdeaCompetition>.Failed(new PhaseBackwardsError($"The competition is in {current.ToString().ToUpperInvariant()}; it can only move forward.", ["input", "to"], current));
+                    return Payload<IdeaCompetition>.Failed(new PhaseBackwardsError($"The competition is in {current.GraphQLName()}; it can only move forward.", ["input", "to"], current));
                 competition.ManualPhase = to;
                 await db.SaveChangesAsync(ctx.CancellationToken);
                 return Payload<IdeaCompetition>.Ok(competition);

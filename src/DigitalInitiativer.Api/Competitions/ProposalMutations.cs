@@ -201,7 +201,7 @@ public static class ProposalMutations
             return Payload<Proposal>.Failed(new NotFoundError("No competition has this id.", ["input", "competitionId"], input.CompetitionId));
         var phase = competition.PhaseAt(context.Now());
         if (phase != CompetitionPhase.Submission)
-            return Payload<Proposal>.Failed(new WrongPhaseError($"Proposals can only be submitted during SUBMISSION; the competition is in {Upper(phase)}.", ["input", "competitionId"], phase));
+            return Payload<Proposal>.Failed(new WrongPhaseError($"Proposals can only be submitted during SUBMISSION; the competition is in {phase.GraphQLName()}.", ["input", "competitionId"], phase));
 
         var errors = new UserErrorList("input");
         ProposalRules.CheckTexts(errors, input.Title, input.Summary, input.Problem, input.ProposedSolution, input.ExpectedBenefit);
@@ -253,9 +253,9 @@ public static class ProposalMutations
             return Payload<Proposal>.Failed(new NotAuthorError("Only the proposal's authors may change or withdraw it.", ["input", "proposalId"]));
         var phase = competition!.PhaseAt(context.Now());
         if (phase != CompetitionPhase.Submission)
-            return Payload<Proposal>.Failed(new WrongPhaseError($"Authors can change proposals only during SUBMISSION; the competition is in {Upper(phase)}.", ["input", "proposalId"], phase));
+            return Payload<Proposal>.Failed(new WrongPhaseError($"Authors can change proposals only during SUBMISSION; the competition is in {phase.GraphQLName()}.", ["input", "proposalId"], phase));
         if (proposal!.State != ProposalState.Submitted || (to != ProposalState.Submitted && !ProposalRules.CanMove(proposal.State, to)))
-            return Payload<Proposal>.Failed(new InvalidTransitionError($"A {Upper(proposal.State)} proposal cannot be changed by its authors.", ["input", "proposalId"], proposal.State, to));
+            return Payload<Proposal>.Failed(new InvalidTransitionError($"A {proposal.State.GraphQLName()} proposal cannot be changed by its authors.", ["input", "proposalId"], proposal.State, to));
 
         var errors = new UserErrorList("input");
         apply?.Invoke(proposal, input, errors);
@@ -273,10 +273,10 @@ public static class ProposalMutations
         var (proposal, competition, failure) = await LoadAsync(db, (string)input["proposalId"]!, context.CancellationToken);
         if (failure is not null) return failure;
         if (!ProposalRules.CanMove(proposal!.State, to))
-            return Payload<Proposal>.Failed(new InvalidTransitionError($"A {Upper(proposal.State)} proposal cannot become {Upper(to)}.", ["input", "proposalId"], proposal.State, to));
+            return Payload<Proposal>.Failed(new InvalidTransitionError($"A {proposal.State.GraphQLName()} proposal cannot become {to.GraphQLName()}.", ["input", "proposalId"], proposal.State, to));
         var phase = competition!.PhaseAt(context.Now());
         if (!ProposalRules.AllowedInPhase(to, phase))
-            return Payload<Proposal>.Failed(new WrongPhaseError($"A proposal cannot become {Upper(to)} while the competition is in {Upper(phase)}.", ["input", "proposalId"], phase));
+            return Payload<Proposal>.Failed(new WrongPhaseError($"A proposal cannot become {to.GraphQLName()} while the competition is in {phase.GraphQLName()}.", ["input", "proposalId"], phase));
 
         var errors = new UserErrorList("input");
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
@@ -298,7 +298,7 @@ public static class ProposalMutations
         if (target.Id == source.Id) { errors.Invalid("intoProposalId", ErrorCodes.InvalidFormat, "A proposal cannot be merged into itself."); return; }
         if (target.State is not (ProposalState.Submitted or ProposalState.Accepted))
         {
-            errors.Invalid("intoProposalId", ErrorCodes.InvalidFormat, $"Proposals can only be merged into a SUBMITTED or ACCEPTED proposal; this one is {Upper(target.State)}.");
+            errors.Invalid("intoProposalId", ErrorCodes.InvalidFormat, $"Proposals can only be merged into a SUBMITTED or ACCEPTED proposal; this one is {target.State.GraphQLName()}.");
             return;
         }
 
@@ -352,10 +352,4 @@ public static class ProposalMutations
 
     internal static Payload<Proposal> NotLinked() =>
         Payload<Proposal>.Failed(new PersonNotLinkedError("Your sign-in is not linked to a person, so you cannot take part.", ["input"]));
-
-    internal static string Upper<TEnum>(TEnum value) where TEnum : struct, Enum => value.ToString().ToUpperInvariant() switch
-    {
-        "RESULTSPUBLISHED" => "RESULTS_PUBLISHED",
-        var name => name,
-    };
 }

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Errors;
 
 namespace DigitalInitiativer.Api.Competitions;
@@ -36,9 +37,9 @@ public static class ProposalRules
     public static UserError? CheckVote(CompetitionPhase phase, ProposalState state, bool isOwnProposal, bool allowSelfVoting)
     {
         if (phase != CompetitionPhase.Voting)
-            return new VotingClosedError($"Voting is not open; the competition is in {phase.ToString().ToUpperInvariant()}.", [], phase);
+            return new VotingClosedError($"Voting is not open; the competition is in {phase.GraphQLName()}.", [], phase);
         if (state != ProposalState.Accepted)
-            return new ProposalNotOpenForVotingError($"This proposal is {state.ToString().ToUpperInvariant()} and cannot be voted on.", ["input", "proposalId"], state);
+            return new ProposalNotOpenForVotingError($"This proposal is {state.GraphQLName()} and cannot be voted on.", ["input", "proposalId"], state);
         if (isOwnProposal && !allowSelfVoting)
             return new OwnProposalError("You cannot vote for a proposal you wrote in this competition.", ["input", "proposalId"]);
         return null;

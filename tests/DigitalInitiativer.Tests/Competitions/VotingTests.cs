@@ -80,6 +80,10 @@ public sealed class VotingTests(ApiFactory api) : IClassFixture<ApiFactory>
         await competition.AdvanceAsync("CLOSED");
         var closed = await VoteAsync(voter, open[1]);
         Assert.Equal(("VotingClosedError", "VOTING_CLOSED"), ((string?)closed["errors"]![0]!["__typename"], (string?)closed["errors"]![0]!["code"]));
+        await competition.AdvanceAsync("RESULTS_PUBLISHED");
+        var published = await voter.QueryAsync("mutation($input: CastVoteInput!) { castVote(input: $input) { errors { ... on UserError { message } ... on VotingClosedError { phase } } } }", new { input = new { proposalId = open[1] } });
+        Assert.Equal("RESULTS_PUBLISHED", (string?)published["castVote"]!["errors"]![0]!["phase"]);
+        Assert.Contains("RESULTS_PUBLISHED", (string?)published["castVote"]!["errors"]![0]!["message"]);
         Assert.Equal("VotingClosedError", (string?)(await VoteAsync(voter, open[1], cast: false))["errors"]![0]!["__typename"]);
 
         await using var db = api.OpenDb();
