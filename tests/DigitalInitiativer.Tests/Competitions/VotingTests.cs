@@ -151,18 +151,23 @@ public sealed class VotingTests(ApiFactory api) : IClassFixture<ApiFactory>
         foreach (var key in new[] { "demo-0450", "demo-0451" }) await VoteAsync(competition.Employee(key), open[2]);
         await VoteAsync(competition.Employee("demo-0452"), open[1]);
 
+        var units = await competition.Manager.QueryAsync("""{ arb: organisationUnit(code: "ARB") { id } bk: organisationUnit(code: "BK") { id } }""");
         var data = await competition.Manager.QueryAsync("""
-            query($id: ID!) { node(id: $id) { ... on IdeaCompetition {
+            query($id: ID!, $arb: ID!, $bk: ID!) { node(id: $id) { ... on IdeaCompetition {
+              inArbejdsmarked: proposals(where: { unitId: $arb }) { totalCount }
+              inBoernOgKultur: proposals(where: { unitId: $bk }) { totalCount }
               byVotes: proposals(where: { states: [ACCEPTED] }, order: { field: VOTES }) { totalCount nodes { id voteCount } }
               rejected: proposals(where: { states: [REJECTED] }) { totalCount }
               text: proposals(where: { text: "c" }) { nodes { title } }
               leaderboard(top: 3) { rank voteCount proposal { id } }
             } } }
-            """, new { id = competition.CompetitionId });
+            """, new { id = competition.CompetitionId, arb = (string)units["arb"]!["id"]!, bk = (string)units["bk"]!["id"]! });
 
         var node = data["node"]!;
         Assert.Equal([open[2], open[1], open[0]], node["byVotes"]!["nodes"]!.AsArray().Select(n => (string)n!["id"]!));
         Assert.Equal(1, (int)node["rejected"]!["totalCount"]!);
+        Assert.Equal(5, (int)node["inArbejdsmarked"]!["totalCount"]!); // submitted from Jobcenter Esbjerg, a unit under Arbejdsmarked
+        Assert.Equal(0, (int)node["inBoernOgKultur"]!["totalCount"]!);
         Assert.Equal(["C"], node["text"]!["nodes"]!.AsArray().Select(n => (string)n!["title"]!));
         Assert.Equal([(1, 2), (2, 1), (3, 0)], node["leaderboard"]!.AsArray().Select(e => ((int)e!["rank"]!, (int)e["voteCount"]!)));
     }
