@@ -27,7 +27,7 @@ public sealed class AuditTrail(AppDbContext db, Viewer viewer)
         }
         if (reads.Length == 0) return;
         var at = DateTime.UtcNow;
-        var roles = string.Join(",", Roles.All.Where(viewer.User.IsInRole));
+        var roles = string.Join(",", viewer.Roles);
         // One multi-row INSERT per chunk rather than one statement per entry: a page of 50 participants is one write.
         foreach (var chunk in reads.Chunk(200))
         {

@@ -48,9 +48,9 @@ public static class CommentMutations
             {
                 var input = ctx.GetArgument<Dictionary<string, object?>>("input");
                 var db = ctx.Db();
-                var viewer = ctx.RequestServices!.GetRequiredService<Viewer>();
+                var viewer = ctx.Viewer();
                 if (await viewer.PersonIdAsync(ctx.CancellationToken) is not { } author)
-                    return Payload<ProposalComment>.Failed(new PersonNotLinkedError("Your sign-in is not linked to a person, so you cannot take part.", ["input"]));
+                    return Payload<ProposalComment>.Failed(PersonNotLinkedError.Instance);
                 var (proposal, competition, failure) = await ProposalMutations.LoadAsync(db, (string)input["proposalId"]!, ctx.CancellationToken);
                 if (failure is not null) return new Payload<ProposalComment>(null, failure.Errors);
                 var phase = competition!.PhaseAt(ctx.Now());
@@ -68,7 +68,7 @@ public static class CommentMutations
                 };
                 db.ProposalComments.Add(comment);
                 await db.SaveChangesAsync(ctx.CancellationToken);
-                await CompetitionParticipation.RecordAsync(db, competition.Id, [author], DateOnly.FromDateTime(ctx.Now()), ctx.CancellationToken);
+                await CompetitionParticipation.RecordAsync(db, competition.Id, [author], ctx.Today(), ctx.CancellationToken);
                 return Payload<ProposalComment>.Ok(comment);
             });
 

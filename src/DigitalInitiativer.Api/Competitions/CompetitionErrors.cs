@@ -24,7 +24,10 @@ public sealed record ProposalLimitReachedError(string Message, IReadOnlyList<str
 
 public sealed record NotAuthorError(string Message, IReadOnlyList<string> Path) : UserError(Message, CompetitionErrorCodes.NotAuthor, Path);
 
-public sealed record PersonNotLinkedError(string Message, IReadOnlyList<string> Path) : UserError(Message, CompetitionErrorCodes.PersonNotLinked, Path);
+public sealed record PersonNotLinkedError(string Message, IReadOnlyList<string> Path) : UserError(Message, CompetitionErrorCodes.PersonNotLinked, Path)
+{
+    public static readonly PersonNotLinkedError Instance = new("Your sign-in is not linked to a person, so you cannot take part.", ["input"]);
+}
 
 public static class CompetitionErrorCodes
 {

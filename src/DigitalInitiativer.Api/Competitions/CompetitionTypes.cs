@@ -81,7 +81,7 @@ public sealed class IdeaCompetitionType : NodeType<IdeaCompetition>
             .Description("How many more votes the caller may cast in this competition; null when the sign-in is not linked to a person.")
             .ResolveAsync(async ctx =>
             {
-                var personId = await ctx.RequestServices!.GetRequiredService<Viewer>().PersonIdAsync(ctx.CancellationToken);
+                var personId = await ctx.Viewer().PersonIdAsync(ctx.CancellationToken);
                 if (personId is not { } voter) return null;
                 var used = await ctx.Db().Votes.CountAsync(v => v.CompetitionId == ctx.Source.Id && v.VoterPersonId == voter, ctx.CancellationToken);
                 return (object)Math.Max(0, ctx.Source.VotesPerPerson - used);
@@ -241,6 +241,4 @@ public static class CompetitionFields
             .Description("The idea competition, for initiatives of kind IDEA_COMPETITION; null for every other kind.")
             .Resolve(ctx => ctx.Source.Kind == InitiativeKind.IdeaCompetition ? ctx.LoadById<IdeaCompetition>(ctx.Source.Id) : null);
     }
-
-    public static DateTime Now(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 }

@@ -195,7 +195,7 @@ public static class ProposalMutations
     private static async Task<Payload<Proposal>> SubmitAsync(IResolveFieldContext context, SubmitProposalInput input)
     {
         var db = context.Db();
-        var viewer = context.RequestServices!.GetRequiredService<Viewer>();
+        var viewer = context.Viewer();
         if (await viewer.PersonIdAsync(context.CancellationToken) is not { } author) return NotLinked();
         if (await CompetitionMutations.FindAsync(db, input.CompetitionId, context.CancellationToken) is not { } competition)
             return Payload<Proposal>.Failed(new NotFoundError("No competition has this id.", ["input", "competitionId"], input.CompetitionId));
@@ -236,7 +236,7 @@ public static class ProposalMutations
         db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposal.Id, PersonId = author, IsLead = true, DisplayName = name });
         db.ProposalAuthors.AddRange(coAuthors.Where(c => c != author).Distinct().Select(c => new ProposalAuthor { ProposalId = proposal.Id, PersonId = c }));
         await db.SaveChangesAsync(context.CancellationToken);
-        await CompetitionParticipation.RecordAsync(db, competition.Id, [author, .. coAuthors], DateOnly.FromDateTime(context.Now()), context.CancellationToken);
+        await CompetitionParticipation.RecordAsync(db, competition.Id, [author, .. coAuthors], context.Today(), context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return Payload<Proposal>.Ok(proposal);
     }
@@ -246,7 +246,7 @@ public static class ProposalMutations
         Action<Proposal, Dictionary<string, object?>, UserErrorList>? apply)
     {
         var db = context.Db();
-        if (await context.RequestServices!.GetRequiredService<Viewer>().PersonIdAsync(context.CancellationToken) is not { } personId) return NotLinked();
+        if (await context.Viewer().PersonIdAsync(context.CancellationToken) is not { } personId) return NotLinked();
         var (proposal, competition, failure) = await LoadAsync(db, (string)input["proposalId"]!, context.CancellationToken);
         if (failure is not null) return failure;
         if (!await db.ProposalAuthors.AnyAsync(a => a.ProposalId == proposal!.Id && a.PersonId == personId, context.CancellationToken))
@@ -254,7 +254,7 @@ public static class ProposalMutations
         var phase = competition!.PhaseAt(context.Now());
         if (phase != CompetitionPhase.Submission)
             return Payload<Proposal>.Failed(new WrongPhaseError($"Authors can change proposals only during SUBMISSION; the competition is in {phase.GraphQLName()}.", ["input", "proposalId"], phase));
-        if (proposal!.State != ProposalState.Submitted || (to != ProposalState.Submitted && !ProposalRules.CanMove(proposal.State, to)))
+        if (proposal!.State != ProposalState.Submitted)
             return Payload<Proposal>.Failed(new InvalidTransitionError($"A {proposal.State.GraphQLName()} proposal cannot be changed by its authors.", ["input", "proposalId"], proposal.State, to));
 
         var errors = new UserErrorList("input");
@@ -351,5 +351,5 @@ public static class ProposalMutations
     }
 
     internal static Payload<Proposal> NotLinked() =>
-        Payload<Proposal>.Failed(new PersonNotLinkedError("Your sign-in is not linked to a person, so you cannot take part.", ["input"]));
+        Payload<Proposal>.Failed(PersonNotLinkedError.Instance);
 }

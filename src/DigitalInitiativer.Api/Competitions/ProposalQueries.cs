@@ -61,7 +61,7 @@ public static class ProposalQueries
     public static IDataLoaderResult<bool> ViewerHasVoted(IResolveFieldContext context, int proposalId)
     {
         var db = context.Db();
-        var viewer = context.RequestServices!.GetRequiredService<Viewer>();
+        var viewer = context.Viewer();
         return context.Loaders().GetOrAdd<int, bool>("viewerVotes", async (ids, ct) =>
         {
             if (await viewer.PersonIdAsync(ct) is not { } voter) return new Dictionary<int, bool>();
@@ -74,7 +74,7 @@ public static class ProposalQueries
     public static IDataLoaderResult<IReadOnlyList<ProposalAuthorView>?> Authors(IResolveFieldContext context, Proposal proposal)
     {
         var db = context.Db();
-        var viewer = context.RequestServices!.GetRequiredService<Viewer>();
+        var viewer = context.Viewer();
         return context.Loaders().GetOrAdd<int, IReadOnlyList<ProposalAuthorView>?>("proposalAuthors", async (ids, ct) =>
         {
             var me = await viewer.PersonIdAsync(ct);

@@ -57,7 +57,7 @@ public static class VotingMutations
     {
         var db = context.Db();
         var cancellationToken = context.CancellationToken;
-        if (await context.RequestServices!.GetRequiredService<Viewer>().PersonIdAsync(cancellationToken) is not { } voter) return ProposalMutations.NotLinked();
+        if (await context.Viewer().PersonIdAsync(cancellationToken) is not { } voter) return ProposalMutations.NotLinked();
         var (proposal, competition, failure) = await ProposalMutations.LoadAsync(db, proposalGlobalId, cancellationToken);
         if (failure is not null) return failure;
 
@@ -77,7 +77,7 @@ public static class VotingMutations
 
         if (outcome == VoteOutcome.Changed)
         {
-            if (cast) await CompetitionParticipation.RecordAsync(db, competition.Id, [voter], DateOnly.FromDateTime(context.Now()), cancellationToken);
+            if (cast) await CompetitionParticipation.RecordAsync(db, competition.Id, [voter], context.Today(), cancellationToken);
             var count = await db.Votes.CountAsync(v => v.ProposalId == proposal.Id, cancellationToken);
             context.RequestServices!.GetRequiredService<VoteEvents>().Publish(new ProposalVotesChanged(competition.Id, proposal.Id, count));
         }

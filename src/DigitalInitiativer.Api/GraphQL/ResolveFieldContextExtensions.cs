@@ -1,5 +1,6 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL.DataLoading;
+using DigitalInitiativer.Api.Identity;
 using GraphQL;
 using GraphQL.DataLoader;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,12 @@ public static class ResolveFieldContextExtensions
     public static AppDbContext Db(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<AppDbContext>();
 
     public static DataLoaderRegistry Loaders(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<DataLoaderRegistry>();
+
+    public static Viewer Viewer(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<Viewer>();
+
+    public static DateTime Now(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+    public static DateOnly Today(this IResolveFieldContext context) => DateOnly.FromDateTime(context.Now());
 
     public static IDataLoaderResult<T?> LoadById<T>(this IResolveFieldContext context, int id) where T : class, IEntity
     {

@@ -15,8 +15,13 @@ public sealed class Viewer(IHttpContextAccessor http, AppDbContext db, IOptions<
 
     public bool IsInAnyRole(params string[] roles) => roles.Any(User.IsInRole);
 
-    /// <summary>Who the caller is, for audit entries: the token's object id or subject, never a name.</summary>
-    public string CallerId => User.FindFirst("oid")?.Value ?? User.FindFirst("sub")?.Value ?? "anonymous";
+    /// <summary>The caller's app roles, in the order of <see cref="Identity.Roles.All"/>.</summary>
+    public IReadOnlyList<string> Roles => Identity.Roles.All.Where(User.IsInRole).ToList();
+
+    /// <summary>Who the caller is, for audit entries and rate limits: the token's object id or subject, never a name.</summary>
+    public string CallerId => CallerIdOf(User);
+
+    public static string CallerIdOf(ClaimsPrincipal? user) => user?.FindFirst("oid")?.Value ?? user?.FindFirst("sub")?.Value ?? "anonymous";
 
     /// <summary>The pseudonymous key of the caller's Person, from the token; null when the token names nobody.</summary>
     public string? PersonKey

@@ -45,8 +45,8 @@ public static class ViewerQueries
             .AuthorizeWithRoles(Roles.All)
             .ResolveAsync(async ctx =>
             {
-                var viewer = ctx.RequestServices!.GetRequiredService<Viewer>();
-                return new ViewerInfo(await viewer.PersonIdAsync(ctx.CancellationToken), Roles.All.Where(viewer.User.IsInRole).ToList());
+                var viewer = ctx.Viewer();
+                return new ViewerInfo(await viewer.PersonIdAsync(ctx.CancellationToken), viewer.Roles);
             });
     }
 }

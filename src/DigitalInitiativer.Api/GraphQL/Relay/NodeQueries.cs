@@ -65,7 +65,7 @@ public static class NodeQueries
 
     private static async Task<Access> AccessOfAsync(IResolveFieldContext context)
     {
-        var viewer = context.RequestServices!.GetRequiredService<Viewer>();
+        var viewer = context.Viewer();
         return new Access(await viewer.PersonIdAsync(context.CancellationToken), viewer.IsInAnyRole(Roles.Managers), viewer.IsInAnyRole(Roles.Administrator));
     }
 
