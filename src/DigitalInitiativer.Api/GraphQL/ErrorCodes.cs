@@ -31,6 +31,8 @@ public static class ErrorCodes
     public const string InvalidId = "INVALID_ID";
     public const string PaginationOutOfRange = "PAGINATION_OUT_OF_RANGE";
     public const string InvalidCursor = "INVALID_CURSOR";
+    public const string WavesOutOfOrder = "WAVES_OUT_OF_ORDER";
+    public const string ConflictingFilters = "CONFLICTING_FILTERS";
 
     // Typed mutation errors
     public const string NotFound = "NOT_FOUND";

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL.Relay;
@@ -24,6 +25,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddOrganisationQueries();
         this.AddSurveyQueries();
         this.AddInitiativeQueries();
+        this.AddAnalyticsQueries();
         this.AddAuditQueries();
     }
 }

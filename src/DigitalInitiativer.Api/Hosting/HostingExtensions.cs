@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Demo;
 using DigitalInitiativer.Api.GraphQL;
@@ -17,6 +18,7 @@ public static class HostingExtensions
     {
         builder.Services.AddDigitalInitiativerDatabase();
         builder.Services.Configure<GraphQLSettings>(builder.Configuration.GetSection(GraphQLSettings.Section));
+        builder.Services.AddOptions<AnalyticsSettings>().Bind(builder.Configuration.GetSection(AnalyticsSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.AddDigitalInitiativerIdentity();
         builder.Services.AddDigitalInitiativerGraphQL();

@@ -1,3 +1,5 @@
+using DigitalInitiativer.Api.Analytics;
+using DigitalInitiativer.Api.Analytics.Disclosure;
 using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Relay;
@@ -8,6 +10,7 @@ using DigitalInitiativer.Api.Profiles;
 using DigitalInitiativer.Api.Surveys;
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Initiatives;
 
@@ -38,18 +41,26 @@ public sealed class InitiativeType : NodeType<Initiative>
             .Resolve(ctx => ctx.Source.TargetProfiles.Select(CompetenceProfile.Of));
         Field<NonNullGraphType<DateType>>("startsOn").Description("The first day of the initiative.").Resolve(ctx => ctx.Source.StartsOn);
         Field<DateType>("endsOn").Description("The last day of the initiative; null while it is ongoing.").Resolve(ctx => ctx.Source.EndsOn);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachGroupType>>>>("reach")
-            .Description("Which profile groups the initiative reached: distinct participants (withdrawn ones excluded) per profile, "
-                + "the four profiles by level and then the unassessed group (profile null).")
-            .Argument<IdGraphType>("waveId", "Group participants by their profile in this survey wave. "
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachCellType>>>>("reach")
+            .Description("Which profile groups the initiative reached across the whole organisation: distinct participants (withdrawn ones excluded) per profile, "
+                + "the four profiles by level and then the unassessed group (profile null). Small groups are withheld, as in reachMatrix.")
+            .Argument<IdGraphType>("waveId", "Group participants by their profile in this survey wave, and give coverage. "
                 + "Without it, each participant is grouped by their latest assessment on or before the day their participation started.")
             .AuthorizeWithRoles(Roles.ReachReaders)
             .Resolve(ctx =>
             {
                 var waveId = ctx.GetOptionalKey("waveId", SurveyWaveType.TypeName);
                 var db = ctx.Db();
+                var k = ctx.MinimumGroupSize();
+                ReachGrouping grouping = waveId is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(waveId);
                 return ctx.Loaders()
-                    .GetOrAdd<int, IReadOnlyList<ReachGroup>>($"reach:{waveId}", (ids, ct) => Reach.ForInitiativesAsync(db, ids, waveId, ct), [])
+                    .GetOrAdd<int, IReadOnlyList<ReachCell>>($"reach:{waveId}", async (ids, ct) =>
+                    {
+                        var initiatives = await db.Initiatives.Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id).ToListAsync(ct);
+                        var tree = await OrgTree.LoadAsync(db, ct);
+                        var rows = await ReachMatrix.ComputeAsync(db, tree, initiatives, grouping, groupByKind: false, OrgTree.Everyone, RoleSlot.All, k, ct);
+                        return rows.ToDictionary(r => r.Initiative!.Id, r => r.Cells);
+                    }, [])
                     .Load(ctx.Source.Id);
             });
         Field<NonNullGraphType<ConnectionType<ParticipationType, Participation>>>("participations")
@@ -58,19 +69,5 @@ public sealed class InitiativeType : NodeType<Initiative>
             .AuthorizeWithRoles(Roles.Managers)
             .Resolve(ctx => InitiativeParticipations.Load(ctx, ctx.Source.Id));
         this.AddCompetitionField();
-    }
-}
-
-public sealed class ReachGroupType : ObjectGraphType<ReachGroup>
-{
-    public ReachGroupType()
-    {
-        Name = "ReachGroup";
-        Description = "How many distinct participants of an initiative fall in one profile group.";
-        Field<CompetenceProfileType>("profile").Description("The profile group; null for participants with no assessment to place them by.").Resolve(ctx => ctx.Source.Profile);
-        Field<IntGraphType>("participants")
-            .Description("The number of distinct participants in the group; null when the figure is suppressed to protect individuals.")
-            .Resolve(ctx => ctx.Source.Suppressed ? null : ctx.Source.Participants);
-        Field(g => g.Suppressed).Description("True when the group is too small to show without risk of identifying someone, and the figure is withheld.");
     }
 }

@@ -1,32 +1,21 @@
-using DigitalInitiativer.Api.Data;
-using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Analytics;
+using DigitalInitiativer.Api.Analytics.Disclosure;
 using DigitalInitiativer.Api.Profiles;
-using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Surveys;
 
-public sealed record ProfileGroupCount(CompetenceProfile Profile, int Count, double Share);
+public sealed record ProfileGroupCount(CompetenceProfile Profile, ProtectedCount Count, double? Share);
 
-public sealed record ProfileDistribution(int Total, IReadOnlyList<ProfileGroupCount> Groups)
+public sealed record ProfileDistribution(SurveyWave Wave, ProtectedCount Total, IReadOnlyList<ProfileGroupCount> Groups)
 {
-    /// <summary>Counts one wave's assessments per profile in SQL; the unit filter includes sub-units.</summary>
-    public static async Task<ProfileDistribution> ComputeAsync(AppDbContext db, int waveId, int? unitId, PersonRole? role, CancellationToken cancellationToken)
+    /// <summary>One wave's distribution for a unit (sub-units included) and role, read from the protected population table.</summary>
+    public static ProfileDistribution From(SurveyWave wave, Population population, int unit, RoleSlot role)
     {
-        var assessments = db.Assessments.Where(a => a.WaveId == waveId);
-        if (role is { } r) assessments = assessments.Where(a => a.Role == r);
-        if (unitId is { } u)
+        var total = new ProtectedCount(population.Cube.Published(unit, role, Population.Assessed));
+        return new ProfileDistribution(wave, total, CompetenceProfile.All.Select(p =>
         {
-            var units = UnitTree.IdsUnder(db, u);
-            assessments = assessments.Where(a => units.Contains(a.UnitId));
-        }
-
-        var counts = await assessments
-            .GroupBy(a => a.Profile)
-            .Select(g => new { Profile = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Profile, g => g.Count, cancellationToken);
-        var total = counts.Values.Sum();
-        return new ProfileDistribution(total, CompetenceProfile.All
-            .Select(p => new ProfileGroupCount(p, counts.GetValueOrDefault(p.Kind), total == 0 ? 0 : (double)counts.GetValueOrDefault(p.Kind) / total))
-            .ToList());
+            var count = new ProtectedCount(population.Cube.Published(unit, role, p.Level - 1));
+            return new ProfileGroupCount(p, count, count.ShareOf(total));
+        }).ToList());
     }
 }

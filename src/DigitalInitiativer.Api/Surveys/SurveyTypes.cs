@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
@@ -25,8 +26,11 @@ public sealed class SurveyWaveType : NodeType<SurveyWave>
             .AuthorizeWithRoles(Roles.Analysts)
             .ResolveAsync(async ctx =>
             {
-                var unitId = ctx.GetOptionalKey("unitId", OrganisationUnitType.TypeName);
-                return await ProfileDistribution.ComputeAsync(ctx.Db(), ctx.Source.Id, unitId, ctx.GetArgument<PersonRole?>("role"), ctx.CancellationToken);
+                var db = ctx.Db();
+                var tree = await OrgTree.LoadAsync(db, ctx.CancellationToken);
+                var unit = tree.UnitIndex(ctx.GetArgument<string?>("unitId"), "unitId");
+                var population = await Population.ComputeAsync(db, tree, ctx.Source.Id, ctx.MinimumGroupSize(), ctx.CancellationToken);
+                return ProfileDistribution.From(ctx.Source, population, unit, Population.SlotOf(ctx.GetArgument<PersonRole?>("role")));
             });
     }
 }
@@ -36,8 +40,9 @@ public sealed class ProfileDistributionType : ObjectGraphType<ProfileDistributio
     public ProfileDistributionType()
     {
         Name = "ProfileDistribution";
-        Description = "How many people were placed in each profile.";
-        Field(d => d.Total).Description("The number of people counted.");
+        Description = "How many people were placed in each profile. Counts resting on fewer than k people, or that would let one be worked out, are withheld.";
+        Field<IntGraphType>("total").Description("The number of people assessed; null when withheld.").Resolve(ctx => ctx.Source.Total.Value);
+        Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when total is withheld.").Resolve(ctx => ctx.Source.Total.Suppressed);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProfileGroupCountType>>>>("groups")
             .Description("One entry per profile, ordered by level; profiles with no one in them are included with count 0.")
             .Resolve(ctx => ctx.Source.Groups);
@@ -51,8 +56,9 @@ public sealed class ProfileGroupCountType : ObjectGraphType<ProfileGroupCount>
         Name = "ProfileGroupCount";
         Description = "The number of people in one profile.";
         Field<NonNullGraphType<CompetenceProfileType>>("profile").Description("The profile.").Resolve(ctx => ctx.Source.Profile);
-        Field(g => g.Count).Description("How many people were placed in the profile.");
-        Field(g => g.Share).Description("The profile's share of the total, as a fraction from 0 to 1; 0 when no one was counted.");
+        Field<IntGraphType>("count").Description("How many people were placed in the profile; null when withheld.").Resolve(ctx => ctx.Source.Count.Value);
+        Field<FloatGraphType>("share").Description("The profile's share of the total, 0 to 1; null when the count or the total is withheld.").Resolve(ctx => ctx.Source.Share);
+        Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when count is withheld to protect individuals.").Resolve(ctx => ctx.Source.Count.Suppressed);
     }
 }
 

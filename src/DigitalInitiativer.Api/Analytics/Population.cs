@@ -1,0 +1,63 @@
+using DigitalInitiativer.Api.Analytics.Disclosure;
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Organisation;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Analytics;
+
+/// <summary>
+/// Who was there to be reached in one survey wave: the people assessed, per profile, and the staff not assessed,
+/// for every unit and role, protected as one table. Profile distributions, coverage and strategy goals read it.
+/// </summary>
+public sealed class Population
+{
+    /// <summary>Members 0-3 are the profiles by level, then the total assessed, then the staff not assessed in the wave.</summary>
+    public const int Assessed = 4, Unassessed = 5, Members = 6;
+
+    private Population(UnitRoleCube cube, Func<int, RoleSlot, bool> staffed)
+    {
+        Cube = cube;
+        Staffed = staffed;
+    }
+
+    public UnitRoleCube Cube { get; }
+
+    /// <summary>Whether a unit has staff of its own in a role, assessed or not; other tables over the same people share it.</summary>
+    public Func<int, RoleSlot, bool> Staffed { get; }
+
+    /// <summary>Counts in SQL (two GROUP BYs) and protects the result. <paramref name="waveId"/> null means no wave: everyone is unassessed.</summary>
+    public static async Task<Population> ComputeAsync(AppDbContext db, OrgTree tree, int? waveId, int minimumGroupSize, CancellationToken cancellationToken)
+    {
+        var assessed = await db.Assessments.Where(a => a.WaveId == waveId)
+            .GroupBy(a => new { a.UnitId, a.Role, a.Profile })
+            .Select(g => new { g.Key.UnitId, g.Key.Role, Member = (int)g.Key.Profile - 1, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var unassessed = await db.Persons.Where(p => !db.Assessments.Any(a => a.PersonId == p.Id && a.WaveId == waveId))
+            .GroupBy(p => new { p.UnitId, p.Role })
+            .Select(g => new { g.Key.UnitId, g.Key.Role, Member = Unassessed, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var own = UnitRoleCube.NewOwnCounts(tree, Members);
+        foreach (var row in assessed.Concat(unassessed))
+        {
+            var unit = tree.IndexOfKnown(row.UnitId);
+            var role = SlotOf(row.Role);
+            own[UnitRoleCube.OwnIndex(unit, role, row.Member, Members)] += row.Count;
+            if (row.Member != Unassessed) own[UnitRoleCube.OwnIndex(unit, role, Assessed, Members)] += row.Count;
+        }
+
+        var table = new DisclosureTable();
+        var staffed = StaffedIn(own, Members, Assessed, Unassessed);
+        var cube = UnitRoleCube.Add(table, tree, Members, own, staffed, [[Assessed, 0, 1, 2, 3]]);
+        table.Protect(minimumGroupSize);
+        return new Population(cube, staffed);
+    }
+
+    public static RoleSlot SlotOf(PersonRole role) => role == PersonRole.Leader ? RoleSlot.Leaders : RoleSlot.Employees;
+
+    public static RoleSlot SlotOf(PersonRole? role) => role is { } r ? SlotOf(r) : RoleSlot.All;
+
+    /// <summary>A unit is staffed in a role when any of the given members counts someone placed directly in it.</summary>
+    public static Func<int, RoleSlot, bool> StaffedIn(long[] own, int members, params int[] headcountMembers) =>
+        (unit, role) => headcountMembers.Any(m => own[UnitRoleCube.OwnIndex(unit, role, m, members)] > 0);
+}

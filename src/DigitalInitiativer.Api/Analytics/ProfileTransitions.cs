@@ -1,0 +1,150 @@
+using DigitalInitiativer.Api.Analytics.Disclosure;
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Analytics;
+
+public sealed record TransitionCell(CompetenceProfile From, CompetenceProfile To, ProtectedCount Count);
+
+public sealed record TransitionTable(ProtectedCount N, IReadOnlyList<TransitionCell> Cells, ProtectedCount MovedUp, ProtectedCount Stayed, ProtectedCount MovedDown)
+{
+    public double? MovedUpShare => MovedUp.ShareOf(N);
+    public double? StayedShare => Stayed.ShareOf(N);
+    public double? MovedDownShare => MovedDown.ShareOf(N);
+}
+
+/// <summary>Participants' moved-up share less non-participants', with a 95 % Wald interval; all null when any input is withheld.</summary>
+public sealed record MovedUpDifference(double? Estimate, double? CiLow, double? CiHigh)
+{
+    public bool Suppressed => Estimate is null;
+
+    public static MovedUpDifference Between(TransitionTable participants, TransitionTable others)
+    {
+        if (participants.MovedUpShare is not { } p1 || others.MovedUpShare is not { } p2
+            || participants.N.Value is not ({ } n1 and > 0) || others.N.Value is not ({ } n2 and > 0))
+            return new(null, null, null);
+        var estimate = p1 - p2;
+        var margin = 1.96 * Math.Sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
+        return new(estimate, estimate - margin, estimate + margin);
+    }
+}
+
+/// <summary>Who counts as a participant: anyone, or only those in one initiative or one kind of initiative.</summary>
+public sealed record ParticipationScope(Initiative? Initiative, InitiativeKind? Kind)
+{
+    public string Describe(SurveyWave from, SurveyWave to) =>
+        $"Participants took part in {(Initiative is { } i ? $"the initiative {i.Code} ({i.Title})" : Kind is { } k ? $"an initiative of kind {k.GraphQLName()}" : "any initiative")}: "
+        + $"a participation that was not withdrawn and started (or, if it never started, was enrolled) after {from.HeldOn:yyyy-MM-dd} and on or before {to.HeldOn:yyyy-MM-dd}. "
+        + "Everyone else assessed in both waves is a non-participant.";
+}
+
+public sealed record ProfileTransitionsResult(SurveyWave FromWave, SurveyWave ToWave, TransitionTable All, TransitionTable Participants,
+    TransitionTable NonParticipants, MovedUpDifference Difference, string ParticipantDefinition, IReadOnlyList<string> Caveats, int MinimumGroupSize);
+
+/// <summary>
+/// How the people assessed in both waves moved between profiles, split by participation, counted in SQL for every
+/// unit and role and protected as a whole. The table for everyone is protected first and fixed, so it reads the
+/// same whichever initiative defines the participants.
+/// </summary>
+public static class ProfileTransitions
+{
+    // Members 0-15: from level (row) × to level (column); then the totals a reader can also work out.
+    private const int N = 16, Up = 17, Stay = 18, Down = 19, Members = 20;
+    private static readonly int[][] WithinTable = Relations();
+
+    private static int CellOf(int fromLevel, int toLevel) => (fromLevel - 1) * 4 + (toLevel - 1);
+
+    private static int[][] Relations()
+    {
+        var cells = Enumerable.Range(0, 16).ToArray();
+        int[] Where(Func<int, int, bool> movement) => cells.Where(c => movement(c / 4, c % 4)).ToArray();
+        return
+        [
+            [N, .. cells],
+            [Up, .. Where((from, to) => to > from)],
+            [Stay, .. Where((from, to) => to == from)],
+            [Down, .. Where((from, to) => to < from)],
+            [N, Up, Stay, Down],
+        ];
+    }
+
+    public static async Task<ProfileTransitionsResult> ComputeAsync(AppDbContext db, OrgTree tree, SurveyWave from, SurveyWave to, ParticipationScope scope,
+        int unit, RoleSlot role, int minimumGroupSize, CancellationToken cancellationToken)
+    {
+        var participated = db.Participations.Where(p => p.Status != ParticipationStatus.Withdrawn
+            && (p.StartedOn ?? p.EnrolledOn) > from.HeldOn && (p.StartedOn ?? p.EnrolledOn) <= to.HeldOn);
+        if (scope.Initiative is { } initiative) participated = participated.Where(p => p.InitiativeId == initiative.Id);
+        if (scope.Kind is { } kind) participated = participated.Where(p => p.Initiative!.Kind == kind);
+
+        var counts = await db.Assessments.Where(first => first.WaveId == from.Id)
+            .Join(db.Assessments.Where(second => second.WaveId == to.Id), first => first.PersonId, second => second.PersonId,
+                (first, second) => new { first.UnitId, first.Role, From = first.Profile, To = second.Profile, Participant = participated.Any(p => p.PersonId == first.PersonId) })
+            .GroupBy(x => new { x.UnitId, x.Role, x.From, x.To, x.Participant })
+            .Select(g => new { g.Key.UnitId, g.Key.Role, g.Key.From, g.Key.To, g.Key.Participant, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        var own = new[] { UnitRoleCube.NewOwnCounts(tree, Members), UnitRoleCube.NewOwnCounts(tree, Members), UnitRoleCube.NewOwnCounts(tree, Members) };
+        foreach (var row in counts)
+        {
+            var u = tree.IndexOfKnown(row.UnitId);
+            var r = Population.SlotOf(row.Role);
+            var movement = Math.Sign((int)row.To - (int)row.From) switch { > 0 => Up, 0 => Stay, _ => Down };
+            foreach (var table in new[] { own[0], own[row.Participant ? 1 : 2] })
+                foreach (var member in new[] { CellOf((int)row.From, (int)row.To), N, movement })
+                    table[UnitRoleCube.OwnIndex(u, r, member, Members)] += row.Count;
+        }
+        var staffed = Population.StaffedIn(own[0], Members, N);
+
+        var everyoneTable = new DisclosureTable();
+        var everyone = UnitRoleCube.Add(everyoneTable, tree, Members, own[0], staffed, WithinTable);
+        everyoneTable.Protect(minimumGroupSize);
+
+        var splitTable = new DisclosureTable();
+        var participants = UnitRoleCube.Add(splitTable, tree, Members, own[1], staffed, WithinTable);
+        var others = UnitRoleCube.Add(splitTable, tree, Members, own[2], staffed, WithinTable);
+        for (var u = 0; u < tree.Count; u++)
+            for (var r = 0; r < UnitRoleCube.RoleSlots; r++)
+                for (var m = 0; m < Members; m++)
+                {
+                    var slot = (RoleSlot)r;
+                    var whole = splitTable.AddFixed(everyone.ValueOf(u, slot, m), everyoneTable.IsWithheld(everyone.Cell(u, slot, m)));
+                    splitTable.Relate([whole, participants.Cell(u, slot, m), others.Cell(u, slot, m)]);
+                }
+        splitTable.Protect(minimumGroupSize);
+
+        var all = Read(everyone, unit, role);
+        var participantTable = Read(participants, unit, role);
+        var otherTable = Read(others, unit, role);
+        var anyWithheld = new[] { all, participantTable, otherTable }.Any(t => t.N.Suppressed || t.Cells.Any(c => c.Count.Suppressed));
+        return new ProfileTransitionsResult(from, to, all, participantTable, otherTable, MovedUpDifference.Between(participantTable, otherTable),
+            scope.Describe(from, to), Caveats(minimumGroupSize, anyWithheld), minimumGroupSize);
+    }
+
+    private static TransitionTable Read(UnitRoleCube cube, int unit, RoleSlot role)
+    {
+        ProtectedCount Count(int member) => new(cube.Published(unit, role, member));
+        var cells = CompetenceProfile.All.SelectMany(from => CompetenceProfile.All.Select(to => new TransitionCell(from, to, Count(CellOf(from.Level, to.Level))))).ToList();
+        return new TransitionTable(Count(N), cells, Count(Up), Count(Stay), Count(Down));
+    }
+
+    private static IReadOnlyList<string> Caveats(int minimumGroupSize, bool anyWithheld)
+    {
+        List<string> caveats =
+        [
+            "Self-selection: people chose to take part, so participants may differ from non-participants in ways that also affect how they move. The difference is an association, not proof that the initiatives caused it.",
+            "Two waves cannot test parallel trends: with one measurement before and one after, nothing shows that both groups were moving alike beforehand, which the difference-in-differences reading assumes.",
+            "Floor and ceiling: nobody in SELF_DRIVEN can move up and nobody in AWAITING can move down, so groups that start at different levels have different room to move.",
+            "Only people assessed in both waves are counted; people who joined, left or skipped a wave are left out.",
+            "The 95 % interval is a normal (Wald) approximation for a difference of two proportions that treats people as independent; it is unreliable for small groups.",
+        ];
+        if (anyWithheld)
+            caveats.Add($"Some figures are withheld (null, suppressed: true) because they rest on fewer than {minimumGroupSize} people or could be worked out from figures that do.");
+        return caveats;
+    }
+}

@@ -1,0 +1,196 @@
+using DigitalInitiativer.Api.Analytics.Disclosure;
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Surveys;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Analytics;
+
+/// <summary>One profile group of a reach row. Profile null is the group not assessed in the wave.</summary>
+public sealed record ReachCell(CompetenceProfile? Profile, ProtectedCount Participants, double? Coverage);
+
+/// <summary>One row of the reach matrix: an initiative, or every initiative of a kind when grouped by kind.</summary>
+public sealed record ReachRow(Initiative? Initiative, InitiativeKind Kind, ProtectedCount Total, IReadOnlyList<ReachCell> Cells);
+
+public sealed record ReachMatrixResult(SurveyWave? Wave, IReadOnlyList<ReachRow> Rows, int MinimumGroupSize);
+
+/// <summary>How participants are placed in profile groups.</summary>
+public abstract record ReachGrouping
+{
+    /// <summary>By their assessment in one wave (or not assessed in it); coverage is measured against that wave's staff.</summary>
+    public sealed record InWave(int? WaveId) : ReachGrouping;
+
+    /// <summary>By their latest assessment on or before the day their participation started (or, if it never did, they enrolled).</summary>
+    public sealed record BeforeStart : ReachGrouping;
+}
+
+/// <summary>
+/// Distinct participants per initiative (or kind) × profile group, counted with SQL GROUP BYs for every unit and role
+/// at once and protected as a whole, so any unit, role or grouping asked for gets figures consistent with all others.
+/// Withdrawn participations do not count as reach.
+/// </summary>
+public static class ReachMatrix
+{
+    /// <summary>Members 0-3 are the profiles by level, 4 the unassessed group, 5 the row's total.</summary>
+    private const int UnassessedGroup = 4, Total = 5, Members = 6;
+
+    private static readonly int[][] WithinRow = [[Total, 0, 1, 2, 3, UnassessedGroup]];
+
+    private sealed record Fact(int Row, CompetenceProfileKind? Profile, int UnitId, PersonRole Role, int Count);
+
+    public static async Task<IReadOnlyList<ReachRow>> ComputeAsync(AppDbContext db, OrgTree tree, IReadOnlyList<Initiative> initiatives,
+        ReachGrouping grouping, bool groupByKind, int unit, RoleSlot role, int minimumGroupSize, CancellationToken cancellationToken)
+    {
+        var waveId = grouping is ReachGrouping.InWave w ? w.WaveId : null;
+        var population = await Population.ComputeAsync(db, tree, waveId, minimumGroupSize, cancellationToken);
+        var ids = initiatives.Select(i => i.Id).ToList();
+
+        var byInitiative = await CountAsync(db, ids, grouping, groupByKind: false, cancellationToken);
+        var initiativeTable = new DisclosureTable();
+        var initiativeCubes = AddRows(initiativeTable, tree, ids.Count, byInitiative, i => ids.IndexOf(i), population);
+        initiativeTable.Protect(minimumGroupSize);
+
+        IReadOnlyList<ReachRow> rows;
+        if (!groupByKind)
+        {
+            rows = initiatives.Select((initiative, i) => Row(initiative, initiative.Kind, initiativeCubes[i], [tree.IndexOfKnown(initiative.UnitId)])).ToList();
+        }
+        else
+        {
+            var kinds = initiatives.Select(i => i.Kind).Distinct().Order().ToList();
+            var byKind = await CountAsync(db, ids, grouping, groupByKind: true, cancellationToken);
+            var kindTable = new DisclosureTable();
+            var kindCubes = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population);
+            RelateKindsToTheirInitiatives(kindTable, tree, kinds, kindCubes, initiatives, initiativeCubes);
+            kindTable.Protect(minimumGroupSize);
+            rows = kinds.Select((kind, k) => Row(null, kind, kindCubes[k],
+                tree.OutermostOf(initiatives.Where(i => i.Kind == kind).Select(i => tree.IndexOfKnown(i.UnitId))))).ToList();
+        }
+        return rows;
+
+        ReachRow Row(Initiative? initiative, InitiativeKind kind, UnitRoleCube cube, IReadOnlyList<int> targets) =>
+            new(initiative, kind, new ProtectedCount(cube.Published(unit, role, Total)),
+                Enumerable.Range(0, Total).Select(group => Cell(cube, group, targets)).ToList());
+
+        ReachCell Cell(UnitRoleCube cube, int group, IReadOnlyList<int> targets)
+        {
+            var profile = group < UnassessedGroup ? CompetenceProfile.All[group] : null;
+            var participants = new ProtectedCount(cube.Published(unit, role, group));
+            return new ReachCell(profile, participants, grouping is ReachGrouping.InWave ? Coverage(cube, group, targets) : null);
+        }
+
+        // Participants inside the initiative's target units as a share of everyone in the group there; withheld when
+        // either figure is, so a published coverage never reveals a withheld count.
+        double? Coverage(UnitRoleCube cube, int group, IReadOnlyList<int> targets)
+        {
+            long reached = 0, everyone = 0;
+            var any = false;
+            foreach (var target in targets)
+            {
+                if (tree.Overlap(unit, target) is not { } within) continue;
+                var part = cube.Published(within, role, group);
+                var whole = population.Cube.Published(within, role, group < UnassessedGroup ? group : Population.Unassessed);
+                if (part is null || whole is null) return null;
+                reached += part.Value;
+                everyone += whole.Value;
+                any = true;
+            }
+            return any && everyone > 0 ? (double)reached / everyone : null;
+        }
+    }
+
+    private static async Task<List<Fact>> CountAsync(AppDbContext db, IReadOnlyList<int> ids, ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken)
+    {
+        var participations = db.Participations.Where(p => ids.Contains(p.InitiativeId) && p.Status != ParticipationStatus.Withdrawn);
+        var facts = grouping switch
+        {
+            ReachGrouping.InWave { WaveId: var wave } =>
+                from p in participations
+                join person in db.Persons on p.PersonId equals person.Id
+                from a in db.Assessments.Where(a => a.PersonId == p.PersonId && a.WaveId == wave).DefaultIfEmpty()
+                select new
+                {
+                    p.InitiativeId, p.Initiative!.Kind, p.PersonId,
+                    Profile = a == null ? (CompetenceProfileKind?)null : a.Profile,
+                    UnitId = a == null ? person.UnitId : a.UnitId,
+                    Role = a == null ? person.Role : a.Role,
+                },
+            _ =>
+                from p in participations
+                join person in db.Persons on p.PersonId equals person.Id
+                select new
+                {
+                    p.InitiativeId, p.Initiative!.Kind, p.PersonId,
+                    Profile = db.Assessments
+                        .Where(a => a.PersonId == p.PersonId && a.Wave!.HeldOn <= (p.StartedOn ?? p.EnrolledOn))
+                        .OrderByDescending(a => a.Wave!.HeldOn)
+                        .Select(a => (CompetenceProfileKind?)a.Profile)
+                        .FirstOrDefault(),
+                    person.UnitId,
+                    person.Role,
+                },
+        };
+
+        if (!groupByKind)
+        {
+            // One participation row per person and initiative (a unique index), so a plain count is distinct people.
+            return (await facts.GroupBy(f => new { f.InitiativeId, f.Profile, f.UnitId, f.Role })
+                    .Select(g => new { g.Key.InitiativeId, g.Key.Profile, g.Key.UnitId, g.Key.Role, Count = g.Count() })
+                    .ToListAsync(cancellationToken))
+                .Select(g => new Fact(g.InitiativeId, g.Profile, g.UnitId, g.Role, g.Count)).ToList();
+        }
+        return (await facts.GroupBy(f => new { f.Kind, f.Profile, f.UnitId, f.Role })
+                .Select(g => new { g.Key.Kind, g.Key.Profile, g.Key.UnitId, g.Key.Role, Count = g.Select(f => f.PersonId).Distinct().Count() })
+                .ToListAsync(cancellationToken))
+            .Select(g => new Fact((int)g.Kind, g.Profile, g.UnitId, g.Role, g.Count)).ToList();
+    }
+
+    private static UnitRoleCube[] AddRows(DisclosureTable table, OrgTree tree, int rowCount, List<Fact> facts, Func<int, int> rowIndexOf, Population population)
+    {
+        var own = Enumerable.Range(0, rowCount).Select(_ => UnitRoleCube.NewOwnCounts(tree, Members)).ToArray();
+        foreach (var fact in facts)
+        {
+            var counts = own[rowIndexOf(fact.Row)];
+            var unit = tree.IndexOfKnown(fact.UnitId);
+            var role = Population.SlotOf(fact.Role);
+            counts[UnitRoleCube.OwnIndex(unit, role, fact.Profile is { } p ? (int)p - 1 : UnassessedGroup, Members)] += fact.Count;
+            counts[UnitRoleCube.OwnIndex(unit, role, Total, Members)] += fact.Count;
+        }
+        return own.Select(counts => UnitRoleCube.Add(table, tree, Members, counts, population.Staffed, WithinRow)).ToArray();
+    }
+
+    /// <summary>
+    /// A kind's figure is the sum of its initiatives' figures less the people counted twice, so a reader who knows the
+    /// initiatives' figures learns the overlap. The initiatives' cells are fixed by their own table; only the kind's
+    /// cells may be withheld further, so initiative rows read the same whether or not they are grouped.
+    /// </summary>
+    private static void RelateKindsToTheirInitiatives(DisclosureTable kindTable, OrgTree tree, List<InitiativeKind> kinds, UnitRoleCube[] kindCubes,
+        IReadOnlyList<Initiative> initiatives, UnitRoleCube[] initiativeCubes)
+    {
+        for (var k = 0; k < kinds.Count; k++)
+        {
+            var members = initiatives.Select((initiative, i) => (initiative, i)).Where(x => x.initiative.Kind == kinds[k]).Select(x => initiativeCubes[x.i]).ToList();
+            for (var unit = 0; unit < tree.Count; unit++)
+                for (var role = 0; role < UnitRoleCube.RoleSlots; role++)
+                    for (var member = 0; member < Members; member++)
+                    {
+                        var slot = (RoleSlot)role;
+                        var kindCell = kindCubes[k].Cell(unit, slot, member);
+                        var cells = new List<int> { kindCell };
+                        long sum = 0;
+                        foreach (var cube in members)
+                        {
+                            var value = cube.ValueOf(unit, slot, member);
+                            sum += value;
+                            cells.Add(kindTable.AddFixed(value, cube.Table.IsWithheld(cube.Cell(unit, slot, member))));
+                        }
+                        var overlap = sum - kindTable.ValueOf(kindCell);
+                        if (members.Count > 1) cells.Add(kindTable.AddHidden(overlap));
+                        kindTable.Relate(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cells));
+                    }
+        }
+    }
+}
