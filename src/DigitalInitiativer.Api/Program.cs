@@ -6,6 +6,8 @@ if (DevTokenCommand.TryRun(builder, args, Console.Out, Console.Error) is { } exi
 
 builder.AddDigitalInitiativer();
 var app = builder.Build();
+if (await GenerateCommand.TryRunAsync(app, args, Console.Out, Console.Error) is { } generateExitCode)
+    return generateExitCode;
 await app.PrepareDatabaseAsync();
 app.MapDigitalInitiativer();
 app.AnnounceGraphQLUrl();

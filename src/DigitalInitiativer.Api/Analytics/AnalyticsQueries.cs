@@ -41,8 +41,9 @@ public static class AnalyticsQueries
                 var selected = await initiatives.OrderBy(i => i.StartsOn).ThenBy(i => i.Code).ToListAsync(ctx.CancellationToken);
 
                 var k = ctx.MinimumGroupSize();
+                var unfiltered = filter is { Kinds: null or [], From: null, To: null };
                 var rows = await ReachMatrix.ComputeAsync(db, tree, selected, new ReachGrouping.InWave(wave?.Id), filter.GroupByKind,
-                    unit, Population.SlotOf(filter.Role), k, ctx.CancellationToken);
+                    unit, Population.SlotOf(filter.Role), k, ctx.CancellationToken, everyInitiative: unfiltered);
                 return new ReachMatrixResult(wave, rows, k);
             });
 

@@ -28,7 +28,7 @@ public sealed class Population
     /// <summary>Counts in SQL (two GROUP BYs) and protects the result. <paramref name="waveId"/> null means no wave: everyone is unassessed.</summary>
     public static async Task<Population> ComputeAsync(AppDbContext db, OrgTree tree, int? waveId, int minimumGroupSize, CancellationToken cancellationToken)
     {
-        var assessed = await db.Assessments.Where(a => a.WaveId == waveId)
+        var assessed = waveId is null ? [] : await db.Assessments.Where(a => a.WaveId == waveId)
             .GroupBy(a => new { a.UnitId, a.Role, a.Profile })
             .Select(g => new { g.Key.UnitId, g.Key.Role, Member = (int)g.Key.Profile - 1, Count = g.Count() })
             .ToListAsync(cancellationToken);

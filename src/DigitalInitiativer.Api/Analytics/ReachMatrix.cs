@@ -41,16 +41,18 @@ public static class ReachMatrix
 
     private sealed record Fact(int Row, CompetenceProfileKind? Profile, int UnitId, PersonRole Role, int Count);
 
+    /// <param name="everyInitiative">True when <paramref name="initiatives"/> are all there are, so the SQL needs no list of ids.</param>
     public static async Task<IReadOnlyList<ReachRow>> ComputeAsync(AppDbContext db, OrgTree tree, IReadOnlyList<Initiative> initiatives,
-        ReachGrouping grouping, bool groupByKind, int unit, RoleSlot role, int minimumGroupSize, CancellationToken cancellationToken)
+        ReachGrouping grouping, bool groupByKind, int unit, RoleSlot role, int minimumGroupSize, CancellationToken cancellationToken, bool everyInitiative = false)
     {
         var waveId = grouping is ReachGrouping.InWave w ? w.WaveId : null;
         var population = await Population.ComputeAsync(db, tree, waveId, minimumGroupSize, cancellationToken);
         var ids = initiatives.Select(i => i.Id).ToList();
 
-        var byInitiative = await CountAsync(db, ids, grouping, groupByKind: false, cancellationToken);
+        var byInitiative = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: false, cancellationToken);
         var initiativeTable = new DisclosureTable();
-        var initiativeCubes = AddRows(initiativeTable, tree, ids.Count, byInitiative, i => ids.IndexOf(i), population);
+        var rowOfInitiative = ids.Select((id, row) => (id, row)).ToDictionary(x => x.id, x => x.row);
+        var initiativeCubes = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population);
         initiativeTable.Protect(minimumGroupSize);
 
         IReadOnlyList<ReachRow> rows;
@@ -61,7 +63,7 @@ public static class ReachMatrix
         else
         {
             var kinds = initiatives.Select(i => i.Kind).Distinct().Order().ToList();
-            var byKind = await CountAsync(db, ids, grouping, groupByKind: true, cancellationToken);
+            var byKind = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: true, cancellationToken);
             var kindTable = new DisclosureTable();
             var kindCubes = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population);
             RelateKindsToTheirInitiatives(kindTable, tree, kinds, kindCubes, initiatives, initiativeCubes);
@@ -102,9 +104,15 @@ public static class ReachMatrix
         }
     }
 
-    private static async Task<List<Fact>> CountAsync(AppDbContext db, IReadOnlyList<int> ids, ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken)
+    private static async Task<List<Fact>> CountAsync(AppDbContext db, IReadOnlyList<Initiative> initiatives, bool everyInitiative, ReachGrouping grouping, bool groupByKind,
+        CancellationToken cancellationToken)
     {
-        var participations = db.Participations.Where(p => ids.Contains(p.InitiativeId) && p.Status != ParticipationStatus.Withdrawn);
+        var participations = db.Participations.Where(p => p.Status != ParticipationStatus.Withdrawn);
+        if (!everyInitiative)
+        {
+            var ids = initiatives.Select(i => i.Id).ToList();
+            participations = participations.Where(p => ids.Contains(p.InitiativeId));
+        }
         var facts = grouping switch
         {
             ReachGrouping.InWave { WaveId: var wave } =>

@@ -3,6 +3,7 @@ using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Strategy;
 using DigitalInitiativer.Api.Surveys;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +24,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
+    public DbSet<StrategyGoal> StrategyGoals => Set<StrategyGoal>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -146,6 +148,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             comment.Property(c => c.HiddenReason).HasMaxLength(ProposalRules.MaxTextLength);
             comment.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
             comment.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorPersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<StrategyGoal>(goal =>
+        {
+            goal.ToTable("strategy_goals");
+            goal.Property(g => g.Title).HasMaxLength(SetStrategyGoalInputType.MaxTitleLength);
+            goal.HasOne<OrganisationUnit>().WithMany().HasForeignKey(g => g.UnitId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<AuditEntry>(entry =>

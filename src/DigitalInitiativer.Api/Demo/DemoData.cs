@@ -3,6 +3,7 @@ using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Strategy;
 using DigitalInitiativer.Api.Surveys;
 using Microsoft.EntityFrameworkCore;
 using static DigitalInitiativer.Api.Profiles.CompetenceProfileKind;
@@ -93,7 +94,8 @@ public static class DemoData
 
     public static async Task SeedAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
-        if (await db.Persons.AnyAsync(p => p.Key == FirstPersonKey, cancellationToken)) return;
+        // Only into an empty database, so demo people never mix with imported or generated ones.
+        if (await db.Persons.AnyAsync(cancellationToken)) return;
 
         var random = new Random(Seed);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -158,6 +160,10 @@ public static class DemoData
 
         db.Assessments.AddRange(profile2015.Select(x => new Assessment { PersonId = x.Key.Id, WaveId = wave2015.Id, Profile = x.Value, UnitId = x.Key.UnitId, Role = x.Key.Role }));
         db.Assessments.AddRange(profile2017.Select(x => new Assessment { PersonId = x.Item1.Id, WaveId = wave2017.Id, Profile = x.kind, UnitId = x.Item1.UnitId, Role = x.Item1.Role }));
+        db.StrategyGoals.AddRange(
+            new StrategyGoal { Title = "60 % selvkørende i 2020", Profile = SelfDriven, Comparison = GoalComparison.AtLeast, TargetShare = 0.60, TargetYear = 2020 },
+            new StrategyGoal { Title = "Højst 1 % afventende i 2020", Profile = Awaiting, Comparison = GoalComparison.AtMost, TargetShare = 0.01, TargetYear = 2020 },
+            new StrategyGoal { Title = "Jobcenter Esbjerg: højst 5 % tøvende i 2019", Profile = Hesitant, Comparison = GoalComparison.AtMost, TargetShare = 0.05, TargetYear = 2019, UnitId = units["ARB-JC"].Id });
         await db.SaveChangesAsync(cancellationToken);
         DemoCompetitions.Seed(db, persons, units, initiatives.Single(i => i.Code == "IDEA-2016"), random);
         await transaction.CommitAsync(cancellationToken);

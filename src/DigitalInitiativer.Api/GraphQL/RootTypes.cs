@@ -7,6 +7,7 @@ using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Strategy;
 using DigitalInitiativer.Api.Surveys;
 using GraphQL.Types;
 
@@ -26,6 +27,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddSurveyQueries();
         this.AddInitiativeQueries();
         this.AddAnalyticsQueries();
+        this.AddStrategyGoalQueries();
         this.AddAuditQueries();
     }
 }
@@ -42,6 +44,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddProposalMutations();
         this.AddVotingMutations();
         this.AddCommentMutations();
+        this.AddStrategyGoalMutations();
     }
 }
 

@@ -53,15 +53,15 @@ public sealed class InitiativeType : NodeType<Initiative>
                 var db = ctx.Db();
                 var k = ctx.MinimumGroupSize();
                 ReachGrouping grouping = waveId is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(waveId);
+                // Keyed by the initiatives already loaded for this page, so the batch needs no query to find them again.
                 return ctx.Loaders()
-                    .GetOrAdd<int, IReadOnlyList<ReachCell>>($"reach:{waveId}", async (ids, ct) =>
+                    .GetOrAdd<Initiative, IReadOnlyList<ReachCell>>($"reach:{waveId}", async (initiatives, ct) =>
                     {
-                        var initiatives = await db.Initiatives.Where(i => ids.Contains(i.Id)).OrderBy(i => i.Id).ToListAsync(ct);
                         var tree = await OrgTree.LoadAsync(db, ct);
-                        var rows = await ReachMatrix.ComputeAsync(db, tree, initiatives, grouping, groupByKind: false, OrgTree.Everyone, RoleSlot.All, k, ct);
-                        return rows.ToDictionary(r => r.Initiative!.Id, r => r.Cells);
+                        var rows = await ReachMatrix.ComputeAsync(db, tree, [.. initiatives], grouping, groupByKind: false, OrgTree.Everyone, RoleSlot.All, k, ct);
+                        return rows.ToDictionary(r => r.Initiative!, r => r.Cells);
                     }, [])
-                    .Load(ctx.Source.Id);
+                    .Load(ctx.Source);
             });
         Field<NonNullGraphType<ConnectionType<ParticipationType, Participation>>>("participations")
             .Description("Who took part in the initiative, in the order they were recorded. Person-level data: every read is audit-logged.")

@@ -1,5 +1,6 @@
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Tests.Analytics;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,13 +16,13 @@ public sealed class ReachTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
         """;
 
-    /// <summary>Reach as the API returns it: code → (profile kind or "UNASSESSED") → participants.</summary>
-    private async Task<Dictionary<string, Dictionary<string, int>>> ApiReachAsync(string? waveId)
+    /// <summary>Reach as the API returns it: (code, profile kind or "UNASSESSED") → participants, null when withheld.</summary>
+    private async Task<Dictionary<(string Code, string Group), long?>> ApiReachAsync(string? waveId)
     {
         var data = await _client.QueryAsync(ReachQuery, new { wave = waveId });
-        return data["initiatives"]!["nodes"]!.AsArray().ToDictionary(
-            n => (string)n!["code"]!,
-            n => n!["reach"]!.AsArray().ToDictionary(g => (string?)g!["profile"]?["kind"] ?? "UNASSESSED", g => (int)g!["participants"]!));
+        return data["initiatives"]!["nodes"]!.AsArray()
+            .SelectMany(n => n!["reach"]!.AsArray().Select(g => (Key: ((string)n["code"]!, (string?)g!["profile"]?["kind"] ?? "UNASSESSED"), Value: (long?)g["participants"])))
+            .ToDictionary(x => x.Key, x => x.Value);
     }
 
     private static string GraphQLName(CompetenceProfileKind kind) => kind switch
@@ -33,7 +34,7 @@ public sealed class ReachTests(ApiFactory api) : IClassFixture<ApiFactory>
     };
 
     /// <summary>The same figures computed independently, with plain LINQ over every row loaded into memory.</summary>
-    private async Task<Dictionary<string, Dictionary<string, int>>> ExpectedReachAsync(int? waveId)
+    private async Task<Dictionary<(string Code, string Group), long>> ExpectedReachAsync(int? waveId)
     {
         await using var db = api.OpenDb();
         var initiatives = await db.Initiatives.ToListAsync();
@@ -51,11 +52,11 @@ public sealed class ReachTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
 
         string[] groups = ["AWAITING", "HESITANT", "WILLING", "SELF_DRIVEN", "UNASSESSED"];
-        return initiatives.ToDictionary(i => i.Code, i =>
+        return initiatives.SelectMany(i =>
         {
             var counts = participations.Where(p => p.InitiativeId == i.Id).GroupBy(p => p.PersonId).Select(g => GroupOf(g.First())).ToList();
-            return groups.ToDictionary(g => g, g => counts.Count(c => c == g));
-        });
+            return groups.Select(g => (Key: (i.Code, g), Value: (long)counts.Count(c => c == g)));
+        }).ToDictionary(x => x.Key, x => x.Value);
     }
 
     [Fact]
@@ -64,8 +65,8 @@ public sealed class ReachTests(ApiFactory api) : IClassFixture<ApiFactory>
         var expected = await ExpectedReachAsync(null);
         var actual = await ApiReachAsync(null);
 
-        Assert.Equal(expected, actual);
-        Assert.Contains(actual.Values, groups => groups["UNASSESSED"] > 0);
+        Assert.True(ProtectedFigures.AssertMatch(expected, actual) > 30);
+        Assert.Contains(actual, x => x.Key.Group == "UNASSESSED" && x.Value > 0);
     }
 
     [Fact]
@@ -77,18 +78,20 @@ public sealed class ReachTests(ApiFactory api) : IClassFixture<ApiFactory>
         var expected = await ExpectedReachAsync(wave2017.Id);
         var actual = await ApiReachAsync(GlobalIds.Of("SurveyWave", wave2017.Id));
 
-        Assert.Equal(expected, actual);
+        Assert.True(ProtectedFigures.AssertMatch(expected, actual) > 30);
         Assert.NotEqual(await ApiReachAsync(null), actual);
     }
 
     [Fact]
-    public async Task Reach_lists_five_groups_in_level_order_with_the_unassessed_last_and_nothing_suppressed_yet()
+    public async Task Reach_lists_five_groups_in_level_order_with_the_unassessed_last_and_withholds_small_groups()
     {
-        var data = await _client.QueryAsync("""{ initiative(code: "JC-CAFE") { reach { profile { level } participants suppressed } } }""");
+        var data = await _client.QueryAsync("""{ initiative(code: "JC-SUPERUSERS") { reach { profile { level } participants suppressed } } }""");
 
         var groups = data["initiative"]!["reach"]!.AsArray();
         Assert.Equal([1, 2, 3, 4, null], groups.Select(g => (int?)g!["profile"]?["level"]));
-        Assert.All(groups, g => Assert.False((bool)g!["suppressed"]!));
+        Assert.All(groups, g => Assert.Equal((bool)g!["suppressed"]!, g["participants"] is null));
+        Assert.Contains(groups, g => (bool)g!["suppressed"]!);
+        Assert.Contains(groups, g => !(bool)g!["suppressed"]! && (int)g["participants"]! >= ProtectedFigures.DefaultMinimumGroupSize);
     }
 
     [Fact]
@@ -96,10 +99,9 @@ public sealed class ReachTests(ApiFactory api) : IClassFixture<ApiFactory>
     {
         var reach = await ApiReachAsync(null);
 
-        string Largest(string code) => reach[code].Where(g => g.Key != "UNASSESSED").MaxBy(g => g.Value).Key;
+        string Largest(string code) => reach.Where(x => x.Key.Code == code && x.Key.Group != "UNASSESSED").MaxBy(x => x.Value ?? 0).Key.Group;
         Assert.Equal("HESITANT", Largest("JC-CAFE"));
         Assert.Equal("HESITANT", Largest("JC-SUPERUSERS"));
         Assert.Contains(Largest("IDEA-2016"), new[] { "WILLING", "SELF_DRIVEN" });
-        Assert.All(reach.Where(r => r.Key != "COURSE-AI-2026"), r => Assert.True(r.Value.Values.Sum() > 0, r.Key));
     }
 }

@@ -64,23 +64,46 @@ public sealed class DisclosureTable
             if (_states[cell] == State.Published && _values[cell] > 0 && _values[cell] < minimumGroupSize)
                 _states[cell] = State.Suppressed;
 
-        // Each pass withholds at least one more cell or ends, so this terminates.
-        bool changed;
-        do
+        // Check every relation once; when a cell is withheld, re-check only the relations it belongs to.
+        // Every re-check is caused by a newly withheld cell, so this terminates.
+        var relationsOf = RelationsByCell(out var relationsOfStart);
+        var pending = new Queue<int>(Enumerable.Range(0, _relationEnds.Count));
+        var queued = new bool[_relationEnds.Count];
+        Array.Fill(queued, true);
+        while (pending.TryDequeue(out var relation))
         {
-            changed = false;
-            var start = 0;
-            foreach (var end in _relationEnds)
+            queued[relation] = false;
+            if (SecureRelation(relation, minimumGroupSize) is not { } withheld) continue;
+            for (var i = relationsOfStart[withheld]; i < relationsOfStart[withheld + 1]; i++)
             {
-                changed |= SecureRelation(start, end, minimumGroupSize);
-                start = end;
+                var affected = relationsOf[i];
+                if (queued[affected]) continue;
+                queued[affected] = true;
+                pending.Enqueue(affected);
             }
         }
-        while (changed);
     }
 
-    private bool SecureRelation(int start, int end, int minimumGroupSize)
+    /// <summary>For each cell, the relations it is a member of, as one flat array with start offsets per cell.</summary>
+    private int[] RelationsByCell(out int[] start)
     {
+        start = new int[_values.Count + 1];
+        foreach (var cell in _members) start[cell + 1]++;
+        for (var cell = 0; cell < _values.Count; cell++) start[cell + 1] += start[cell];
+        var next = (int[])start.Clone();
+        var relationsOf = new int[_members.Count];
+        var memberIndex = 0;
+        for (var relation = 0; relation < _relationEnds.Count; relation++)
+            for (; memberIndex < _relationEnds[relation]; memberIndex++)
+                relationsOf[next[_members[memberIndex]]++] = relation;
+        return relationsOf;
+    }
+
+    /// <summary>Withholds one more cell of the relation if it is not yet safe; returns that cell.</summary>
+    private int? SecureRelation(int relation, int minimumGroupSize)
+    {
+        var start = relation == 0 ? 0 : _relationEnds[relation - 1];
+        var end = _relationEnds[relation];
         long withheldSum = 0;
         var withheld = 0;
         var onlyHidden = true;
@@ -101,9 +124,9 @@ public sealed class DisclosureTable
         }
 
         var safe = withheldSum == 0 || (withheldSum >= minimumGroupSize && (withheld >= 2 || onlyHidden));
-        if (safe || candidate < 0) return false;
+        if (safe || candidate < 0) return null;
         _states[candidate] = State.Suppressed;
-        return true;
+        return candidate;
     }
 
     /// <summary>The smallest cell that counts someone protects best at least cost; a zero only when nothing else is left.</summary>

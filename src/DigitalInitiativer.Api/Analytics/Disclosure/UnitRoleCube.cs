@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace DigitalInitiativer.Api.Analytics.Disclosure;
 
 /// <summary>Which staff a figure counts: everyone, employees only or leaders only.</summary>
@@ -63,6 +65,7 @@ public sealed class UnitRoleCube
                 }
 
         Span<int> three = stackalloc int[3];
+        var cells = new List<int>();
         for (var unit = 0; unit < tree.Count; unit++)
         {
             for (var member = 0; member < members; member++)
@@ -77,7 +80,11 @@ public sealed class UnitRoleCube
             {
                 var slot = (RoleSlot)role;
                 foreach (var relation in withinEach)
-                    table.Relate(relation.Select(member => cube.Cell(unit, slot, member)));
+                {
+                    cells.Clear();
+                    foreach (var member in relation) cells.Add(cube.Cell(unit, slot, member));
+                    table.Relate(CollectionsMarshal.AsSpan(cells));
+                }
 
                 if (tree.Children[unit].Length == 0) continue;
                 var staffed = slot == RoleSlot.All
@@ -85,8 +92,9 @@ public sealed class UnitRoleCube
                     : ownStaffed(unit, slot);
                 for (var member = 0; member < members; member++)
                 {
-                    var cells = new List<int>(tree.Children[unit].Length + 2) { cube.Cell(unit, slot, member) };
-                    cells.AddRange(tree.Children[unit].Select(child => cube.Cell(child, slot, member)));
+                    cells.Clear();
+                    cells.Add(cube.Cell(unit, slot, member));
+                    foreach (var child in tree.Children[unit]) cells.Add(cube.Cell(child, slot, member));
                     if (staffed)
                     {
                         var own = slot == RoleSlot.All
@@ -94,7 +102,7 @@ public sealed class UnitRoleCube
                             : ownCounts[OwnIndex(unit, slot, member, members)];
                         cells.Add(table.AddHidden(own));
                     }
-                    table.Relate(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cells));
+                    table.Relate(CollectionsMarshal.AsSpan(cells));
                 }
             }
         }

@@ -425,6 +425,39 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.ToTable("participations", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Strategy.StrategyGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Comparison")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Profile")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TargetShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TargetYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("strategy_goals", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Surveys.Assessment", b =>
                 {
                     b.Property<int>("Id")
@@ -628,6 +661,14 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Navigation("Initiative");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Strategy.StrategyGoal", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Surveys.Assessment", b =>

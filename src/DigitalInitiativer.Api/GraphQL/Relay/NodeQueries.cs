@@ -6,6 +6,7 @@ using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Strategy;
 using DigitalInitiativer.Api.Surveys;
 using GraphQL;
 using GraphQL.DataLoader;
@@ -18,7 +19,7 @@ public static class NodeQueries
     public const int MaxIds = 100;
 
     /// <summary>What the caller may see through node(id:): catalogue objects always, person-level data only when it is theirs or their role needs it.</summary>
-    private sealed record Access(int? PersonId, bool IsManager, bool IsAdministrator);
+    private sealed record Access(int? PersonId, bool IsManager, bool IsAdministrator, bool IsAnalyst);
 
     private sealed record NodeLookup(Func<IResolveFieldContext, string, IDataLoaderResult<object?>?> Load, Func<object, Access, bool> Visible);
 
@@ -33,6 +34,7 @@ public static class NodeQueries
         [ParticipationType.TypeName] = new(ById<Participation>, (o, a) => a.IsManager || ((Participation)o).PersonId == a.PersonId),
         [AssessmentType.TypeName] = new(ById<Assessment>, (o, a) => ((Assessment)o).PersonId == a.PersonId),
         [AuditEntryType.TypeName] = new(ById<AuditEntry>, (_, a) => a.IsAdministrator),
+        [StrategyGoalType.TypeName] = new(ById<StrategyGoal>, (_, a) => a.IsAnalyst),
         [IdeaCompetitionType.TypeName] = new(ById<IdeaCompetition>, (_, _) => true),
         [ProposalType.TypeName] = new(ById<Proposal>, (_, _) => true),
         [ProposalCommentType.TypeName] = new(ById<ProposalComment>, (_, _) => true),
@@ -66,7 +68,7 @@ public static class NodeQueries
     private static async Task<Access> AccessOfAsync(IResolveFieldContext context)
     {
         var viewer = context.Viewer();
-        return new Access(await viewer.PersonIdAsync(context.CancellationToken), viewer.IsInAnyRole(Roles.Managers), viewer.IsInAnyRole(Roles.Administrator));
+        return new Access(await viewer.PersonIdAsync(context.CancellationToken), viewer.IsInAnyRole(Roles.Managers), viewer.IsInAnyRole(Roles.Administrator), viewer.IsInAnyRole(Roles.Analysts));
     }
 
     private static IDataLoaderResult<object?> Lookup(IResolveFieldContext context, string id, Access access)
