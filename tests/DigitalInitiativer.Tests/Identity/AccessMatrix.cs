@@ -28,6 +28,9 @@ public static class AccessMatrix
         new("`SurveyWave.profileDistribution`", "{ surveyWaves { profileDistribution { total } } }", Roles.Analysts),
         new("`Initiative.reach`", "{ initiatives(first: 1) { nodes { reach { participants } } } }", Roles.ReachReaders),
         new("`Initiative.participations` (who took part)", "{ initiatives(first: 1) { nodes { participations(first: 1) { totalCount } } } }", Roles.Managers),
+        new("`reachMatrix`", "{ reachMatrix { rows { kind } } }", Roles.Analysts),
+        new("`profileTransitions`", """{ profileTransitions(fromWaveId: "U3VydmV5V2F2ZTox", toWaveId: "U3VydmV5V2F2ZToy") { all { n } } }""", Roles.Analysts),
+        new("`strategyGoals`", "{ strategyGoals { title onTrack } }", Roles.Analysts),
         new("`auditLog`", """{ auditLog(subjectId: "UGVyc29uOjE") { totalCount } }""", [Roles.Administrator]),
         // Mutations are sent with input that fails validation, so an allowed call changes nothing.
         new("`createInitiative`", """mutation { createInitiative(input: { code: "X", kind: OTHER, title: "", unitId: "x", startsOn: "2026-01-01" }) { errors { __typename } } }""", Roles.Managers),
@@ -45,6 +48,7 @@ public static class AccessMatrix
         new("`advanceCompetitionPhase`", """mutation { advanceCompetitionPhase(input: { competitionId: "x", to: VOTING }) { errors { __typename } } }""", Roles.Managers),
         new("`acceptProposal`, `selectProposal`", """mutation { a: acceptProposal(input: { proposalId: "x" }) { errors { __typename } } s: selectProposal(input: { proposalId: "x" }) { errors { __typename } } }""", Roles.Managers),
         new("`rejectProposal`, `mergeProposal`, `realiseProposal`", """mutation { r: rejectProposal(input: { proposalId: "x", reason: "" }) { errors { __typename } } m: mergeProposal(input: { proposalId: "x", intoProposalId: "y" }) { errors { __typename } } z: realiseProposal(input: { proposalId: "x", realisedOn: "2026-01-01", description: "" }) { errors { __typename } } }""", Roles.Managers),
+        new("`setStrategyGoal`, `deleteStrategyGoal`", """mutation { s: setStrategyGoal(input: { title: "", profile: AWAITING, comparison: AT_MOST, targetShare: 2, targetYear: 1 }) { errors { __typename } } d: deleteStrategyGoal(input: { id: "x" }) { errors { __typename } } }""", [Roles.Administrator]),
         new("`hideComment`", """mutation { hideComment(input: { commentId: "x", reason: "" }) { errors { __typename } } }""", Roles.Managers),
     ];
 }

@@ -3,17 +3,25 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DigitalInitiativer.Tests.Infrastructure;
 
-/// <summary>Counts the SQL commands EF Core sends, to prove batching (no N+1).</summary>
+/// <summary>Counts the SQL commands EF Core sends, to prove batching (no N+1), and keeps their text.</summary>
 public sealed class SqlCommandCounter : DbCommandInterceptor
 {
     private int _count;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
 
     public int Count => Volatile.Read(ref _count);
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    public IReadOnlyList<string> Texts => [.. _texts];
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        _texts.Clear();
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
+        _texts.Enqueue(command.CommandText);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
