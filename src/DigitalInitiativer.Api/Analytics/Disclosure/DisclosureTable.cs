@@ -64,24 +64,107 @@ public sealed class DisclosureTable
             if (_states[cell] == State.Published && _values[cell] > 0 && _values[cell] < minimumGroupSize)
                 _states[cell] = State.Suppressed;
 
-        // Check every relation once; when a cell is withheld, re-check only the relations it belongs to.
-        // Every re-check is caused by a newly withheld cell, so this terminates.
         var relationsOf = RelationsByCell(out var relationsOfStart);
-        var pending = new Queue<int>(Enumerable.Range(0, _relationEnds.Count));
+        SecureRelations(Enumerable.Range(0, _relationEnds.Count), minimumGroupSize, relationsOf, relationsOfStart);
+
+        // Audit: a reader can chain relations, e.g. work out a withheld zero from its role split, then its sibling from
+        // their parent. Whenever a small group can be worked out, withhold one more cell on the chain that revealed it.
+        while (true)
+        {
+            var derivedBy = DerivableWithheldCells(relationsOf, relationsOfStart);
+            var added = new List<int>();
+            foreach (var (cell, _) in derivedBy)
+                if (_values[cell] > 0 && _values[cell] < minimumGroupSize && BreakChain(cell, derivedBy, []) is { } withheld)
+                    added.Add(withheld);
+            if (added.Count == 0) return;
+            SecureRelations(added.SelectMany(cell => RelationsContaining(cell, relationsOf, relationsOfStart)).Distinct(), minimumGroupSize, relationsOf, relationsOfStart);
+        }
+    }
+
+    /// <summary>Checks the given relations, and again every relation of each cell withheld on the way; each re-check follows a new withheld cell, so this ends.</summary>
+    private void SecureRelations(IEnumerable<int> relations, int minimumGroupSize, int[] relationsOf, int[] relationsOfStart)
+    {
         var queued = new bool[_relationEnds.Count];
-        Array.Fill(queued, true);
+        var pending = new Queue<int>();
+        foreach (var relation in relations)
+        {
+            queued[relation] = true;
+            pending.Enqueue(relation);
+        }
         while (pending.TryDequeue(out var relation))
         {
             queued[relation] = false;
             if (SecureRelation(relation, minimumGroupSize) is not { } withheld) continue;
-            for (var i = relationsOfStart[withheld]; i < relationsOfStart[withheld + 1]; i++)
+            foreach (var affected in RelationsContaining(withheld, relationsOf, relationsOfStart))
             {
-                var affected = relationsOf[i];
                 if (queued[affected]) continue;
                 queued[affected] = true;
                 pending.Enqueue(affected);
             }
         }
+    }
+
+    private static ArraySegment<int> RelationsContaining(int cell, int[] relationsOf, int[] relationsOfStart) =>
+        new(relationsOf, relationsOfStart[cell], relationsOfStart[cell + 1] - relationsOfStart[cell]);
+
+    /// <summary>Withholds a published cell of the relation that revealed <paramref name="cell"/>, or else of a relation that revealed one of its inputs.</summary>
+    private int? BreakChain(int cell, Dictionary<int, int> derivedBy, HashSet<int> visited)
+    {
+        if (!visited.Add(cell) || !derivedBy.TryGetValue(cell, out var relation)) return null;
+        if (Candidate(relation) is { } candidate)
+        {
+            _states[candidate] = State.Suppressed;
+            return candidate;
+        }
+        foreach (var input in Members(relation).ToArray())
+            if (input != cell && BreakChain(input, derivedBy, visited) is { } withheld)
+                return withheld;
+        return null;
+    }
+
+    /// <summary>
+    /// What a reader can work out: starting from the published cells, any relation with one unknown cell left reveals it.
+    /// Returns each withheld cell revealed this way with the relation that revealed it.
+    /// </summary>
+    private Dictionary<int, int> DerivableWithheldCells(int[] relationsOf, int[] relationsOfStart)
+    {
+        var known = new bool[_values.Count];
+        for (var cell = 0; cell < known.Length; cell++) known[cell] = !IsWithheld(cell);
+        var unknownLeft = new int[_relationEnds.Count];
+        var ready = new Queue<int>();
+        for (var relation = 0; relation < _relationEnds.Count; relation++)
+        {
+            foreach (var cell in Members(relation)) if (!known[cell]) unknownLeft[relation]++;
+            if (unknownLeft[relation] == 1) ready.Enqueue(relation);
+        }
+
+        var derived = new Dictionary<int, int>();
+        while (ready.TryDequeue(out var relation))
+        {
+            if (unknownLeft[relation] != 1) continue;
+            var cell = -1;
+            foreach (var member in Members(relation)) if (!known[member]) cell = member;
+            known[cell] = true;
+            derived[cell] = relation;
+            foreach (var affected in RelationsContaining(cell, relationsOf, relationsOfStart))
+                if (--unknownLeft[affected] == 1) ready.Enqueue(affected);
+        }
+        return derived;
+    }
+
+    private ReadOnlySpan<int> Members(int relation)
+    {
+        var start = relation == 0 ? 0 : _relationEnds[relation - 1];
+        return System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_members).Slice(start, _relationEnds[relation] - start);
+    }
+
+    private int? Candidate(int relation)
+    {
+        var candidate = -1;
+        foreach (var cell in Members(relation))
+            if (_states[cell] == State.Published && (candidate < 0 || IsBetterComplement(_values[cell], _values[candidate])))
+                candidate = cell;
+        return candidate < 0 ? null : candidate;
     }
 
     /// <summary>For each cell, the relations it is a member of, as one flat array with start offsets per cell.</summary>
@@ -102,29 +185,19 @@ public sealed class DisclosureTable
     /// <summary>Withholds one more cell of the relation if it is not yet safe; returns that cell.</summary>
     private int? SecureRelation(int relation, int minimumGroupSize)
     {
-        var start = relation == 0 ? 0 : _relationEnds[relation - 1];
-        var end = _relationEnds[relation];
         long withheldSum = 0;
         var withheld = 0;
         var onlyHidden = true;
-        var candidate = -1;
-        for (var i = start; i < end; i++)
+        foreach (var cell in Members(relation))
         {
-            var cell = _members[i];
-            if (IsWithheld(cell))
-            {
-                withheld++;
-                withheldSum += _values[cell];
-                onlyHidden &= _states[cell] == State.Hidden;
-            }
-            else if (_states[cell] == State.Published && (candidate < 0 || IsBetterComplement(_values[cell], _values[candidate])))
-            {
-                candidate = cell;
-            }
+            if (!IsWithheld(cell)) continue;
+            withheld++;
+            withheldSum += _values[cell];
+            onlyHidden &= _states[cell] == State.Hidden;
         }
 
         var safe = withheldSum == 0 || (withheldSum >= minimumGroupSize && (withheld >= 2 || onlyHidden));
-        if (safe || candidate < 0) return null;
+        if (safe || Candidate(relation) is not { } candidate) return null;
         _states[candidate] = State.Suppressed;
         return candidate;
     }
