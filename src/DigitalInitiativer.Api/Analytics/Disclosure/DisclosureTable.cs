@@ -56,8 +56,6 @@ public sealed class DisclosureTable
         _relationEnds.Add(_members.Count);
     }
 
-    public void Relate(IEnumerable<int> cells) => Relate([.. cells]);
-
     public void Protect(int minimumGroupSize)
     {
         for (var cell = 0; cell < _values.Count; cell++)
