@@ -8,6 +8,8 @@ builder.AddDigitalInitiativer();
 var app = builder.Build();
 if (await GenerateCommand.TryRunAsync(app, args, Console.Out, Console.Error) is { } generateExitCode)
     return generateExitCode;
+if (await ImportCommand.TryRunAsync(app, args, Console.Out, Console.Error) is { } importExitCode)
+    return importExitCode;
 await app.PrepareDatabaseAsync();
 app.MapDigitalInitiativer();
 app.AnnounceGraphQLUrl();

@@ -32,7 +32,7 @@ public sealed class Population
             .GroupBy(a => new { a.UnitId, a.Role, a.Profile })
             .Select(g => new { g.Key.UnitId, g.Key.Role, Member = (int)g.Key.Profile - 1, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var unassessed = await db.Persons.Where(p => !db.Assessments.Any(a => a.PersonId == p.Id && a.WaveId == waveId))
+        var unassessed = await db.Persons.Where(p => p.ErasedAtUtc == null && !db.Assessments.Any(a => a.PersonId == p.Id && a.WaveId == waveId))
             .GroupBy(p => new { p.UnitId, p.Role })
             .Select(g => new { g.Key.UnitId, g.Key.Role, Member = Unassessed, Count = g.Count() })
             .ToListAsync(cancellationToken);

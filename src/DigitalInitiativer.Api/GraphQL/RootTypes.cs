@@ -3,6 +3,7 @@ using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Imports;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
@@ -45,6 +46,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddVotingMutations();
         this.AddCommentMutations();
         this.AddStrategyGoalMutations();
+        this.AddImportMutations();
     }
 }
 

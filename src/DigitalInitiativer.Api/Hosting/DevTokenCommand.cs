@@ -11,8 +11,8 @@ public static class DevTokenCommand
     public static int? TryRun(WebApplicationBuilder builder, string[] args, TextWriter output, TextWriter errors)
     {
         if (args.Length == 0 || args[0] != Name) return null;
-        var role = ValueOf(args, "--role");
-        var person = ValueOf(args, "--person");
+        var role = CommandLine.ValueOf(args, "--role");
+        var person = CommandLine.ValueOf(args, "--person");
         var knownRole = Roles.All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
         if (knownRole is null)
         {
@@ -21,11 +21,5 @@ public static class DevTokenCommand
         }
         output.WriteLine(new DevTokens(builder.Configuration, builder.Environment).Create(knownRole, person));
         return 0;
-    }
-
-    private static string? ValueOf(string[] args, string option)
-    {
-        var index = Array.IndexOf(args, option);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 }

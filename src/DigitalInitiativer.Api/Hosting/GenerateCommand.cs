@@ -42,10 +42,6 @@ public static class GenerateCommand
         return 0;
     }
 
-    private static int? Number(string[] args, string option, int? fallback)
-    {
-        var index = Array.IndexOf(args, option);
-        if (index < 0) return fallback;
-        return index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : null;
-    }
+    private static int? Number(string[] args, string option, int? fallback) =>
+        CommandLine.ValueOf(args, option) is { } text ? int.TryParse(text, out var value) ? value : null : args.Contains(option) ? null : fallback;
 }

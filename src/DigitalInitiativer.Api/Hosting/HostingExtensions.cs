@@ -2,6 +2,7 @@ using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Demo;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.Imports;
 using DigitalInitiativer.Api.GraphQL.Transport;
 using DigitalInitiativer.Api.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -18,6 +19,8 @@ public static class HostingExtensions
     {
         builder.Services.AddDigitalInitiativerDatabase();
         builder.Services.Configure<GraphQLSettings>(builder.Configuration.GetSection(GraphQLSettings.Section));
+        builder.Services.Configure<ImportSettings>(builder.Configuration.GetSection(ImportSettings.Section));
+        builder.Services.AddScoped<Importer>();
         builder.Services.AddOptions<AnalyticsSettings>().Bind(builder.Configuration.GetSection(AnalyticsSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.AddDigitalInitiativerIdentity();

@@ -15,6 +15,9 @@ public sealed class Person : IEntity, IPersonData
     public int UnitId { get; set; }
     public OrganisationUnit? Unit { get; set; }
 
+    /// <summary>When the person's data was erased on request; the row stays only so kept contributions can say "deleted user".</summary>
+    public DateTime? ErasedAtUtc { get; set; }
+
     int IPersonData.SubjectPersonId => Id;
 }
 

@@ -49,6 +49,8 @@ public static class AccessMatrix
         new("`acceptProposal`, `selectProposal`", """mutation { a: acceptProposal(input: { proposalId: "x" }) { errors { __typename } } s: selectProposal(input: { proposalId: "x" }) { errors { __typename } } }""", Roles.Managers),
         new("`rejectProposal`, `mergeProposal`, `realiseProposal`", """mutation { r: rejectProposal(input: { proposalId: "x", reason: "" }) { errors { __typename } } m: mergeProposal(input: { proposalId: "x", intoProposalId: "y" }) { errors { __typename } } z: realiseProposal(input: { proposalId: "x", realisedOn: "2026-01-01", description: "" }) { errors { __typename } } }""", Roles.Managers),
         new("`setStrategyGoal`, `deleteStrategyGoal`", """mutation { s: setStrategyGoal(input: { title: "", profile: AWAITING, comparison: AT_MOST, targetShare: 2, targetYear: 1 }) { errors { __typename } } d: deleteStrategyGoal(input: { id: "x" }) { errors { __typename } } }""", [Roles.Administrator]),
+        new("`importUnits`, `importSurveyWave`, `importParticipations`", """mutation { u: importUnits(input: { content: "" }) { errors { __typename } } s: importSurveyWave(input: { year: 2019, content: "" }) { errors { __typename } } p: importParticipations(input: { content: "" }) { errors { __typename } } }""", [Roles.Administrator]),
+        new("`erasePerson`", """mutation { erasePerson(input: { personId: "x" }) { errors { __typename } } }""", [Roles.Administrator]),
         new("`hideComment`", """mutation { hideComment(input: { commentId: "x", reason: "" }) { errors { __typename } } }""", Roles.Managers),
     ];
 }

@@ -1,0 +1,95 @@
+using System.Text;
+using nietras.SeparatedValues;
+
+namespace DigitalInitiativer.Api.Imports;
+
+/// <summary>One data row of a CSV file: its line number in the file and its values, trimmed.</summary>
+public sealed record CsvRecord(int Line, string[] Values)
+{
+    public string this[int column] => column < Values.Length ? Values[column] : "";
+}
+
+/// <summary>
+/// A UTF-8 CSV file (with or without a BOM) read one row at a time with Sep. The delimiter, ';' or ',', is detected
+/// from the header. Problems with the file itself (encoding, delimiter, missing columns) go to the report.
+/// </summary>
+public sealed class CsvFile : IDisposable
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly SepReader? _reader;
+    private readonly ImportReport _report;
+    private readonly string[] _columns = [];
+
+    private CsvFile(Stream stream, ImportReport report)
+    {
+        _report = report;
+        try
+        {
+            var text = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true);
+            _reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).From(text);
+            _columns = _reader.Header.ColNames.Select(c => c.Trim().ToLowerInvariant()).ToArray();
+            report.Delimiter = _reader.Spec.Sep.Separator;
+        }
+        catch (DecoderFallbackException)
+        {
+            report.Problem(1, 0, "", ImportCodes.Encoding, "The file is not UTF-8. Save it as \"CSV UTF-8\".");
+        }
+    }
+
+    public static CsvFile Open(Stream stream, ImportReport report) => new(stream, report);
+
+    /// <summary>Whether the header could be read with one of the accepted delimiters; reports why not.</summary>
+    public bool HasUsableHeader(IEnumerable<string> requiredColumns)
+    {
+        if (_reader is null) return false;
+        if (_columns.Length < 2 || _reader.Spec.Sep.Separator is not (';' or ','))
+        {
+            _report.Problem(1, 0, "", ImportCodes.Delimiter, $"The header must have its columns separated by ';' or ','; found \"{string.Join("", _columns)}\".");
+            return false;
+        }
+        var missing = requiredColumns.Where(c => !_columns.Contains(c)).ToList();
+        foreach (var column in missing)
+            _report.Problem(1, 0, column, ImportCodes.MissingColumn, $"The header has no column '{column}'. Expected: {string.Join(", ", requiredColumns)}.");
+        return missing.Count == 0;
+    }
+
+    public IReadOnlyList<string> Columns => _columns;
+
+    /// <summary>The 0-based index of a column, or -1.</summary>
+    public int IndexOf(string column) => Array.IndexOf(_columns, column);
+
+    public IEnumerable<CsvRecord> Rows()
+    {
+        if (_reader is null) yield break;
+        var line = 1;
+        while (true)
+        {
+            CsvRecord record;
+            try
+            {
+                if (!_reader.MoveNext()) yield break;
+                var row = _reader.Current;
+                line = row.LineNumberFrom;
+                var values = new string[row.ColCount];
+                for (var i = 0; i < values.Length; i++) values[i] = row[i].ToString();
+                record = new CsvRecord(line, values);
+            }
+            catch (DecoderFallbackException)
+            {
+                _report.Problem(line + 1, 0, "", ImportCodes.Encoding, $"The file is not UTF-8 after line {line}. Save it as \"CSV UTF-8\".");
+                yield break;
+            }
+            if (record.Values.All(string.IsNullOrEmpty)) continue;
+            if (record.Values.Length != _columns.Length)
+            {
+                _report.Problem(record.Line, 0, "", ImportCodes.ColumnCount, $"The row has {record.Values.Length} columns; the header has {_columns.Length}.");
+                continue;
+            }
+            _report.RowsRead++;
+            yield return record;
+        }
+    }
+
+    public void Dispose() => _reader?.Dispose();
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using DigitalInitiativer.Api.Participations;
+
+namespace DigitalInitiativer.Api.Imports;
+
+/// <summary>
+/// Maps a JSON array of xAPI statements onto participation records. The actor's account name (or the part of an
+/// mbox address before '@') is the employee number; the last path segment of the object id is the initiative code;
+/// the verb gives the status; result.score gives the score. Statements for the same person and initiative are merged
+/// in timestamp order. A problem's line is the statement's position in the array, its column 0, and its column name
+/// the statement's field.
+/// </summary>
+public static class XapiStatements
+{
+    private static readonly Dictionary<string, ParticipationStatus> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["registered"] = ParticipationStatus.Enrolled,
+        ["attended"] = ParticipationStatus.Started, ["launched"] = ParticipationStatus.Started, ["initialized"] = ParticipationStatus.Started,
+        ["progressed"] = ParticipationStatus.Started, ["experienced"] = ParticipationStatus.Started,
+        ["completed"] = ParticipationStatus.Completed, ["passed"] = ParticipationStatus.Completed, ["failed"] = ParticipationStatus.Completed,
+        ["abandoned"] = ParticipationStatus.Withdrawn, ["withdrew"] = ParticipationStatus.Withdrawn,
+    };
+
+    private sealed record Statement(int Index, string Employee, string Initiative, ParticipationStatus Status, DateTimeOffset Timestamp, double? Score);
+
+    public static async Task<IReadOnlyList<ParticipationRecord>> ReadAsync(Stream file, ImportReport report, CancellationToken cancellationToken)
+    {
+        var statements = new List<Statement>();
+        var index = 0;
+        try
+        {
+            await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(file, cancellationToken: cancellationToken))
+            {
+                index++;
+                report.RowsRead++;
+                if (Map(index, element, report) is { } statement) statements.Add(statement);
+            }
+        }
+        catch (JsonException error)
+        {
+            report.Problem((int)(error.LineNumber ?? 0) + 1, (int)(error.BytePositionInLine ?? 0) + 1, "", ImportCodes.BadJson,
+                "The file is not a JSON array of xAPI statements: " + error.Message.Split(" Path:")[0]);
+        }
+
+        return statements
+            .GroupBy(s => (s.Employee, s.Initiative))
+            .Select(g => Merge(g.OrderBy(s => s.Timestamp).ThenBy(s => s.Index).ToList()))
+            .OrderBy(r => r.Line)
+            .ToList();
+    }
+
+    private static ParticipationRecord Merge(List<Statement> statements)
+    {
+        ParticipationStatus? status = null;
+        DateOnly? enrolled = null, started = null, completed = null;
+        double? score = null;
+        foreach (var statement in statements)
+        {
+            var day = DateOnly.FromDateTime(statement.Timestamp.UtcDateTime);
+            enrolled ??= day;
+            if (statement.Status is ParticipationStatus.Started or ParticipationStatus.Completed) started ??= day;
+            if (statement.Status == ParticipationStatus.Completed) completed = day;
+            // Completing is final: a later launch of the same course does not undo it.
+            if (status != ParticipationStatus.Completed || statement.Status == ParticipationStatus.Withdrawn) status = statement.Status;
+            score = statement.Score ?? score;
+        }
+        var first = statements[0];
+        return new ParticipationRecord(first.Index, first.Employee, first.Initiative, status!.Value, enrolled, started, completed, score, 0, "object.id");
+    }
+
+    private static Statement? Map(int index, JsonElement statement, ImportReport report)
+    {
+        void Problem(string field, string message) => report.Problem(index, 0, field, ImportCodes.BadStatement, message);
+        if (statement.ValueKind != JsonValueKind.Object)
+        {
+            Problem("", "A statement must be a JSON object.");
+            return null;
+        }
+
+        var employee = Text(statement, "actor", "account", "name") ?? (Text(statement, "actor", "mbox") is { } mbox ? mbox.Replace("mailto:", "").Split('@')[0] : null);
+        if (string.IsNullOrWhiteSpace(employee)) Problem("actor", "The actor has neither account.name nor mbox.");
+        var objectId = Text(statement, "object", "id");
+        var initiative = objectId?.TrimEnd('/').Split('/', '#', ':')[^1];
+        if (string.IsNullOrWhiteSpace(initiative)) Problem("object.id", "The object has no id naming an initiative.");
+        var verb = Text(statement, "verb", "id")?.TrimEnd('/').Split('/')[^1];
+        if (verb is null || !Verbs.TryGetValue(verb, out var status))
+        {
+            Problem("verb.id", $"The verb '{verb}' does not map to a participation status; use registered, attended, completed, passed or abandoned (see docs/imports.md).");
+            status = default;
+        }
+        var timestampText = Text(statement, "timestamp");
+        if (!DateTimeOffset.TryParse(timestampText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var timestamp))
+            Problem("timestamp", $"'{timestampText}' is not an ISO 8601 timestamp.");
+        double? score = null;
+        if (statement.TryGetProperty("result", out var result) && result.TryGetProperty("score", out var scoreElement))
+        {
+            if (scoreElement.TryGetProperty("scaled", out var scaled) && scaled.TryGetDouble(out var s) && s is >= 0 and <= 1) score = Math.Round(s * 100, 2);
+            else if (scoreElement.TryGetProperty("raw", out var raw) && raw.TryGetDouble(out var r) && Max(scoreElement) is { } max && max > 0 && r >= 0 && r <= max) score = Math.Round(r / max * 100, 2);
+            else report.Problem(index, 0, "result.score", ImportCodes.ScoreOutOfRange, "result.score needs scaled from 0 to 1, or raw from 0 to max.");
+        }
+        return employee is null || initiative is null || verb is null || !Verbs.ContainsKey(verb) || timestampText is null || timestamp == default
+            ? null
+            : new Statement(index, employee.Trim(), initiative, status, timestamp, score);
+    }
+
+    private static double? Max(JsonElement score) => score.TryGetProperty("max", out var max) && max.TryGetDouble(out var value) ? value : null;
+
+    private static string? Text(JsonElement element, params string[] path)
+    {
+        foreach (var name in path)
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out element)) return null;
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+    }
+}

@@ -1,0 +1,42 @@
+using DigitalInitiativer.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DigitalInitiativer.Tests.Imports;
+
+/// <summary>The demo app with every log line captured, and a way to search the whole database for a text.</summary>
+public sealed class ImportApiFactory : ApiFactory
+{
+    public LogCapture Logs { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Logging:LogLevel:Default", "Trace")];
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
+
+    /// <summary>Every table and column whose stored value contains <paramref name="text"/>.</summary>
+    public List<string> FindInDatabase(string text)
+    {
+        var found = new List<string>();
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            using var reader = list.ExecuteReader();
+            while (reader.Read()) tables.Add(reader.GetString(0));
+        }
+        foreach (var table in tables)
+        {
+            using var select = connection.CreateCommand();
+            select.CommandText = $"SELECT * FROM \"{table}\"";
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+                for (var i = 0; i < reader.FieldCount; i++)
+                    if (!reader.IsDBNull(i) && Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!.Contains(text, StringComparison.Ordinal))
+                        found.Add($"{table}.{reader.GetName(i)}");
+        }
+        return found;
+    }
+}
