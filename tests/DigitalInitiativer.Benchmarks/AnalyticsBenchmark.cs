@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Synthetic;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,17 +112,5 @@ public static class AnalyticsBenchmark
             while (await reader.ReadAsync()) { }
         }
         while (await reader.NextResultAsync());
-    }
-
-    private sealed class BenchmarkApi(string connectionString) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSolutionRelativeContentRoot("src/DigitalInitiativer.Api", solutionName: "DigitalInitiativer.sln");
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:DigitalInitiativer", connectionString);
-            builder.UseSetting("Seed:Demo", "false");
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        }
     }
 }
