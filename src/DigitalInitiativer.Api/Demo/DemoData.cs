@@ -163,7 +163,7 @@ public static class DemoData
         db.StrategyGoals.AddRange(
             new StrategyGoal { Title = "60 % selvkørende i 2020", Profile = SelfDriven, Comparison = GoalComparison.AtLeast, TargetShare = 0.60, TargetYear = 2020 },
             new StrategyGoal { Title = "Højst 1 % afventende i 2020", Profile = Awaiting, Comparison = GoalComparison.AtMost, TargetShare = 0.01, TargetYear = 2020 },
-            new StrategyGoal { Title = "Jobcenter Esbjerg: højst 5 % tøvende i 2019", Profile = Hesitant, Comparison = GoalComparison.AtMost, TargetShare = 0.05, TargetYear = 2019, UnitId = units["ARB-JC"].Id });
+            new StrategyGoal { Title = "Jobcenter Esbjerg: 60 % selvkørende i 2017", Profile = SelfDriven, Comparison = GoalComparison.AtLeast, TargetShare = 0.60, TargetYear = 2017, UnitId = units["ARB-JC"].Id });
         await db.SaveChangesAsync(cancellationToken);
         DemoCompetitions.Seed(db, persons, units, initiatives.Single(i => i.Code == "IDEA-2016"), random);
         await transaction.CommitAsync(cancellationToken);
