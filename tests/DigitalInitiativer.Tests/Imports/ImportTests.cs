@@ -92,6 +92,8 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
 
         var corrected = await SurveyAsync("employee_number;unit_code;role;profile\n7700101;ARB-JC;medarbejder;Velvillig\n7700102;ARB-JC;leder;SELVKØRENDE\n", 2019);
         AssertApplied(corrected);
+        // A broken replacement is rejected whole: the wave keeps the assessments it had.
+        Assert.Equal("IMPORT_REJECTED", (string?)(await SurveyAsync("employee_number;unit_code;role;profile\n7700101;ARB-JC;medarbejder;Velvillig\n7700104;NOPE;EMPLOYEE;WILLING\n", 2019))["errors"]![0]!["code"]);
 
         await using var db = api.OpenDb();
         var wave = await db.SurveyWaves.SingleAsync(w => w.Year == 2019);
