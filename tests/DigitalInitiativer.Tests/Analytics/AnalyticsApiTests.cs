@@ -57,6 +57,24 @@ public sealed class AnalyticsApiTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.All(byKind, r => Assert.Equal(5, r!["cells"]!.AsArray().Count));
     }
 
+    [Fact]
+    public async Task Initiative_reach_in_a_wave_shows_exactly_the_reach_matrix_cells_so_neither_can_undo_the_other()
+    {
+        var (from, _) = await WavesAsync();
+        var data = await _evaluator.QueryAsync("""
+            query($wave: ID!) {
+              initiatives(first: 100) { nodes { code reach(waveId: $wave) { participants suppressed coverage } } }
+              reachMatrix(filter: { waveId: $wave }) { rows { initiative { code } cells { participants suppressed coverage } } }
+            }
+            """, new { wave = from });
+
+        var matrix = data["reachMatrix"]!["rows"]!.AsArray().ToDictionary(r => (string)r!["initiative"]!["code"]!, r => r!["cells"]!.ToJsonString());
+        var nodes = data["initiatives"]!["nodes"]!.AsArray();
+        Assert.Equal(matrix.Count, nodes.Count);
+        Assert.All(nodes, n => Assert.Equal(matrix[(string)n!["code"]!], n["reach"]!.ToJsonString()));
+        Assert.Contains(nodes, n => n!["reach"]!.AsArray().Any(c => (bool)c!["suppressed"]!));
+    }
+
     [Theory]
     [InlineData("""{ profileTransitions(fromWaveId: "U3VydmV5V2F2ZToy", toWaveId: "U3VydmV5V2F2ZTox") { all { n } } }""", "WAVES_OUT_OF_ORDER")]
     [InlineData("""{ profileTransitions(fromWaveId: "U3VydmV5V2F2ZTox", toWaveId: "U3VydmV5V2F2ZTox") { all { n } } }""", "WAVES_OUT_OF_ORDER")]
