@@ -10,6 +10,14 @@ public static class NodeScript
 {
     public static async Task<string> RunAsync(string script, params string[] arguments)
     {
+        var (exitCode, output, errors) = await RunWithExitCodeAsync(script, arguments);
+        Assert.True(exitCode == 0, $"node {script} exited with {exitCode}: {errors}");
+        return output;
+    }
+
+    /// <summary>Runs a script that signals its verdict by exit code, e.g. a check that must be able to fail.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunWithExitCodeAsync(string script, params string[] arguments)
+    {
         var start = new ProcessStartInfo("node") { WorkingDirectory = Path.Combine(ApiFactory.TestProjectDirectory, "js"), RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(script);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -18,8 +26,7 @@ public static class NodeScript
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"node {script} exited with {process.ExitCode}: {await stderr}");
-        return await stdout;
+        return (process.ExitCode, await stdout, await stderr);
     }
 }
 
