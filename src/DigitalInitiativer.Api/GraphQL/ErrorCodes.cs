@@ -18,6 +18,7 @@ public static class ErrorCodes
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
     public const string InternalError = "INTERNAL_ERROR";
     public const string WebSocketRequired = "WEBSOCKET_REQUIRED";
+    public const string TrustedDocumentRequired = "TRUSTED_DOCUMENT_REQUIRED";
 
     // Identity and limits
     public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";

@@ -8,6 +8,7 @@ using DigitalInitiativer.Api.GraphQL.Limits;
 using DigitalInitiativer.Api.GraphQL.Transport;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.PersistedDocuments;
 using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
@@ -26,12 +27,16 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketHandler>();
+        services.AddSingleton<TrustedDocuments>();
+        services.AddSingleton<IPersistedDocumentLoader>(sp => sp.GetRequiredService<TrustedDocuments>());
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<AppSchema>()
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
             .AddGraphTypes(typeof(AppSchema).Assembly)
             // One DbContext per request is not thread-safe, so fields run one at a time; batching keeps that cheap.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
+            // documentId requests are always understood; whether query text is refused is the transport's decision (GraphQL:OnlyTrustedDocuments).
+            .UsePersistedDocuments(options => options.AllowOnlyPersistedDocuments = false)
             .AddErrorInfoProvider<SafeErrorInfoProvider>()
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
             .UseMiddleware<AuditFieldMiddleware>()

@@ -25,4 +25,7 @@ public sealed class GraphQLSettings
 
     /// <summary>Mutations one caller may send per minute before getting 429.</summary>
     public int MutationsPerMinute { get; set; } = 60;
+
+    /// <summary>Run only the registered operations of docs/operations, sent by documentId; any query text is refused.</summary>
+    public bool OnlyTrustedDocuments { get; set; }
 }

@@ -20,6 +20,9 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
 
+    internal const string TrustedDocumentRequiredMessage =
+        "This server runs only the registered operations of docs/operations: send their documentId (\"sha256:<hex of the document>\") instead of a query.";
+
     private static readonly IValidationRule[] GetRequestRules = [.. DocumentValidator.CoreRules, new OnlyQueriesOverGetRule()];
     private static readonly IValidationRule[] PostRequestRules = [.. DocumentValidator.CoreRules, new NoSubscriptionsOverHttpRule()];
 
@@ -55,9 +58,15 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
         }
 
         var graphQLRequest = parsed.Request!;
+        if (options.Value.OnlyTrustedDocuments && graphQLRequest.DocumentId is null)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, ErrorCodes.TrustedDocumentRequired, TrustedDocumentRequiredMessage);
+            return;
+        }
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = graphQLRequest.Query,
+            DocumentId = graphQLRequest.DocumentId,
             OperationName = graphQLRequest.OperationName,
             Variables = graphQLRequest.Variables,
             Extensions = graphQLRequest.Extensions,
@@ -171,7 +180,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
 
     private ParsedRequest FromJson(JsonElement body)
     {
-        string? query = null, operationName = null;
+        string? query = null, operationName = null, documentId = null;
         Inputs? variables = null, extensions = null;
         foreach (var property in body.EnumerateObject())
         {
@@ -181,18 +190,19 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
             {
                 case "query" when value.ValueKind == JsonValueKind.String: query = value.GetString(); break;
                 case "operationName" when value.ValueKind == JsonValueKind.String: operationName = value.GetString(); break;
+                case "documentId" when value.ValueKind == JsonValueKind.String: documentId = value.GetString(); break;
                 case "variables" when value.ValueKind == JsonValueKind.Object:
                     if (!TryReadInputs(value.GetRawText(), out variables)) return InvalidObject(property.Name);
                     break;
                 case "extensions" when value.ValueKind == JsonValueKind.Object:
                     if (!TryReadInputs(value.GetRawText(), out extensions)) return InvalidObject(property.Name);
                     break;
-                case "query" or "operationName" or "variables" or "extensions" when !isNull:
+                case "query" or "operationName" or "documentId" or "variables" or "extensions" when !isNull:
                     return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest,
                         $"The '{property.Name}' parameter must be {(property.Name is "variables" or "extensions" ? "an object" : "a string")}.");
             }
         }
-        return Build(query, operationName, variables, extensions);
+        return Build(query, documentId, operationName, variables, extensions);
     }
 
     private ParsedRequest ParseQueryString(IQueryCollection parameters)
@@ -204,7 +214,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
             if (!text.TrimStart().StartsWith('{') || !TryReadInputs(text, out var inputs)) return InvalidObject(name);
             set(inputs);
         }
-        return Build(parameters["query"].FirstOrDefault(), parameters["operationName"].FirstOrDefault(), variables, extensions);
+        return Build(parameters["query"].FirstOrDefault(), parameters["documentId"].FirstOrDefault(), parameters["operationName"].FirstOrDefault(), variables, extensions);
     }
 
     private bool TryReadInputs(string json, out Inputs inputs)
@@ -224,10 +234,15 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
     private static ParsedRequest InvalidObject(string name) =>
         ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, $"The '{name}' parameter must be a JSON object.");
 
-    private static ParsedRequest Build(string? query, string? operationName, Inputs? variables, Inputs? extensions) =>
-        string.IsNullOrWhiteSpace(query)
-            ? ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.QueryMissing, "The request has no 'query' parameter.")
-            : new ParsedRequest(new GraphQLRequest { Query = query, OperationName = operationName, Variables = variables, Extensions = extensions }, null);
+    private static ParsedRequest Build(string? query, string? documentId, string? operationName, Inputs? variables, Inputs? extensions) =>
+        string.IsNullOrWhiteSpace(query) && string.IsNullOrWhiteSpace(documentId)
+            ? ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.QueryMissing, "The request has no 'query' (or 'documentId') parameter.")
+            : new ParsedRequest(new GraphQLRequest
+            {
+                Query = string.IsNullOrWhiteSpace(query) ? null : query,
+                DocumentId = string.IsNullOrWhiteSpace(documentId) ? null : documentId,
+                OperationName = operationName, Variables = variables, Extensions = extensions,
+            }, null);
 
     private Task WriteErrorAsync(HttpContext http, int status, string mediaType, string code, string message) =>
         WriteAsync(http, status, mediaType, new ExecutionResult(new ExecutionError(message) { Code = code }));

@@ -110,7 +110,7 @@ public sealed class GraphQLWebSocketHandler(
                     break;
                 case "pong":
                     break;
-                case "subscribe" when id is { Length: > 0 } && StringOf(payload?["query"]) is not null:
+                case "subscribe" when id is { Length: > 0 } && (StringOf(payload?["query"]) ?? StringOf(payload?["documentId"])) is not null:
                     await SubscribeAsync(id, payload!);
                     break;
                 case "complete" when id is not null:
@@ -173,10 +173,18 @@ public sealed class GraphQLWebSocketHandler(
         {
             try
             {
+                if (handler._settings.OnlyTrustedDocuments && StringOf(payload["documentId"]) is null)
+                {
+                    var refused = new ExecutionResult(new ExecutionError(GraphQLHttpEndpoint.TrustedDocumentRequiredMessage) { Code = ErrorCodes.TrustedDocumentRequired });
+                    await SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(refused) });
+                    Forget(id);
+                    return;
+                }
                 var serializer = handler._serializer;
                 var result = await handler._executer.ExecuteAsync(new ExecutionOptions
                 {
-                    Query = (string)payload["query"]!,
+                    Query = StringOf(payload["query"]),
+                    DocumentId = StringOf(payload["documentId"]),
                     OperationName = StringOf(payload["operationName"]),
                     Variables = payload["variables"] is JsonObject variables ? serializer.Deserialize<Inputs>(variables.ToJsonString()) : null,
                     Extensions = payload["extensions"] is JsonObject extensions ? serializer.Deserialize<Inputs>(extensions.ToJsonString()) : null,
