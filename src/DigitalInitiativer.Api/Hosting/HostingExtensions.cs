@@ -41,6 +41,7 @@ public static class HostingExtensions
     public static WebApplication MapDigitalInitiativer(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseGraphiQLAssets();
         app.UseAuthentication();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.Map(GraphQLPath, endpoint.HandleAsync);

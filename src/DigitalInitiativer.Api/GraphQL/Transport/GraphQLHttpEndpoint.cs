@@ -15,7 +15,8 @@ namespace DigitalInitiativer.Api.GraphQL.Transport;
 /// 400 for malformed requests, 415 for other content types, 405 for mutations over GET,
 /// and the spec's status codes for results in application/graphql-response+json.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLSettings> options, GraphQLWebSocketHandler webSockets)
+public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLSettings> options,
+    GraphQLWebSocketHandler webSockets, IWebHostEnvironment environment)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
@@ -34,6 +35,11 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
             return;
         }
         var request = http.Request;
+        if (GraphiQLPage.IsRequestedBy(request, environment))
+        {
+            await GraphiQLPage.WriteAsync(http, environment);
+            return;
+        }
         var isGet = HttpMethods.IsGet(request.Method);
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
