@@ -18,6 +18,21 @@ public sealed class ErrorCodeDocsTests
         return data;
     }
 
+    /// <summary>Every typed mutation error in the schema, e.g. VoteBudgetExhaustedError.</summary>
+    public static TheoryData<string> ErrorTypes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var type in typeof(Program).Assembly.GetTypes().Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b
+                     && b.GetGenericTypeDefinition() == typeof(DigitalInitiativer.Api.GraphQL.Errors.UserErrorType<>)))
+            data.Add(((GraphQL.Types.IGraphType)Activator.CreateInstance(type)!).Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ErrorTypes))]
+    public void Every_typed_mutation_error_is_documented(string typeName) =>
+        Assert.True(Doc("errors.md").Contains($"`{typeName}`", StringComparison.Ordinal), $"`{typeName}` is not in docs/errors.md");
+
     [Theory]
     [MemberData(nameof(Codes))]
     public void Every_code_the_API_emits_is_documented(string codeClass, string code)
