@@ -53,6 +53,17 @@ public sealed class TrustedDocumentTests(ApiFactory api) : IClassFixture<ApiFact
         response.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task A_request_with_both_a_query_and_a_document_id_is_refused()
+    {
+        var response = await api.CreateGraphQLClient("Evaluator").SendAsync(new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = JsonContent(new { query = "{ __typename }", documentId = IdOfFile("InitiativesWithReach.graphql") }),
+        });
+
+        Assert.Equal(["INVALID_REQUEST"], response.ErrorCodes);
+    }
+
     private static StringContent JsonContent(object body) => new(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/json");
 }
 
