@@ -3,6 +3,7 @@ using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Demo;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.Imports;
+using DigitalInitiativer.Api.Observability;
 using DigitalInitiativer.Api.GraphQL.Transport;
 using DigitalInitiativer.Api.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -25,6 +26,7 @@ public static class HostingExtensions
         builder.Services.AddHttpContextAccessor();
         builder.AddDigitalInitiativerIdentity();
         builder.Services.AddDigitalInitiativerGraphQL();
+        builder.AddDigitalInitiativerObservability();
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class HostingExtensions
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseGraphiQLAssets();
         app.UseAuthentication();
+        app.MapHealthEndpoints();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.Map(GraphQLPath, endpoint.HandleAsync);
         return app;

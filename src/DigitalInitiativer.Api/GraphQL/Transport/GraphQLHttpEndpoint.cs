@@ -4,6 +4,7 @@ using GraphQL;
 using GraphQL.Transport;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Limits;
+using DigitalInitiativer.Api.Observability;
 using GraphQL.Validation;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -69,6 +70,8 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, ErrorCodes.TrustedDocumentRequired, TrustedDocumentRequiredMessage);
             return;
         }
+        using var activity = GraphQLTelemetry.Start();
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = graphQLRequest.Query,
@@ -82,6 +85,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, I
             ValidationRules = isGet ? GetRequestRules : PostRequestRules,
         });
 
+        GraphQLTelemetry.Record(activity, result, graphQLRequest.OperationName, "http", startedAt);
         await WriteAsync(http, StatusOf(http, result, mediaType), mediaType, result);
     }
 

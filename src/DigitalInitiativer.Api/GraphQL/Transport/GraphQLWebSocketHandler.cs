@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Observability;
 using System.Net.WebSockets;
 using System.Security.Claims;
 using System.Text;
@@ -181,6 +182,8 @@ public sealed class GraphQLWebSocketHandler(
                     return;
                 }
                 var serializer = handler._serializer;
+                using var activity = GraphQLTelemetry.Start();
+                var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 var result = await handler._executer.ExecuteAsync(new ExecutionOptions
                 {
                     Query = StringOf(payload["query"]),
@@ -193,6 +196,7 @@ public sealed class GraphQLWebSocketHandler(
                     CancellationToken = operation.Cancellation.Token,
                 });
 
+                GraphQLTelemetry.Record(activity, result, StringOf(payload["operationName"]), "websocket", startedAt);
                 if (result.Streams is { Count: > 0 } streams)
                 {
                     operation.Subscriptions.AddRange(streams.Values.Select(stream => stream.Subscribe(new Observer(this, id))));

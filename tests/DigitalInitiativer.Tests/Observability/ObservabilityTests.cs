@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net;
+using DigitalInitiativer.Api.Observability;
+using DigitalInitiativer.Tests.Infrastructure;
+
+namespace DigitalInitiativer.Tests.Observability;
+
+public sealed class HealthTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Ready_is_503_while_the_database_file_is_gone_and_recovers_when_it_is_back()
+    {
+        var http = api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+
+        var moved = api.DatabasePath + ".moved";
+        File.Move(api.DatabasePath, moved);
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/health/ready")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
+        }
+        finally
+        {
+            File.Move(moved, api.DatabasePath, overwrite: true);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+    }
+}
+
+public sealed class TelemetryTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Each_operation_gets_a_span_and_metrics_with_its_name_and_type_but_never_its_variables()
+    {
+        const string Secret = "S3CRET-VARIABLE-VALUE";
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == GraphQLTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var operations = new List<(long Value, Dictionary<string, object?> Tags)>();
+        using var meters = new MeterListener { InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == GraphQLTelemetry.SourceName) l.EnableMeasurementEvents(instrument); } };
+        meters.SetMeasurementEventCallback<long>((_, value, tags, _) => { lock (operations) operations.Add((value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value))); });
+        meters.Start();
+
+        await api.CreateGraphQLClient("Evaluator").QueryAsync(
+            "query TelemetryProbe($code: String!) { initiative(code: $code) { title } }", new { code = Secret });
+
+        var span = Assert.Single(spans, s => (string?)s.GetTagItem("graphql.operation.name") == "TelemetryProbe");
+        Assert.Equal("query", span.GetTagItem("graphql.operation.type"));
+        Assert.Equal("query TelemetryProbe", span.DisplayName);
+        Assert.DoesNotContain(span.TagObjects, tag => tag.Value?.ToString()?.Contains(Secret) == true);
+        lock (operations)
+            Assert.Contains(operations, o => o.Value == 1 && (string?)o.Tags["graphql.operation.type"] == "query" && (string?)o.Tags["graphql.outcome"] == "ok");
+    }
+}
