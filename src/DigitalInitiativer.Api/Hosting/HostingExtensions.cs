@@ -46,6 +46,7 @@ public static class HostingExtensions
         app.UseGraphiQLAssets();
         app.UseAuthentication();
         app.MapHealthEndpoints();
+        app.MapLoadTestBaseline();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
         app.Map(GraphQLPath, endpoint.HandleAsync);
         return app;

@@ -9,7 +9,8 @@ public sealed record Edge<T>(string Cursor, T Node);
 
 public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
 
-public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageInfo, int TotalCount)
+/// <summary>A page of a list. The total is known up front, or counted only when a client asks for <c>totalCount</c>.</summary>
+public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageInfo, Func<CancellationToken, Task<int>> CountAsync)
 {
     public IEnumerable<T> Nodes => Edges.Select(e => e.Node);
 }
@@ -68,9 +69,21 @@ public sealed record PageRequest(int? First, int? After, int? Last, int? Before)
 
 public static class ConnectionExtensions
 {
-    /// <summary>Pages an ordered query: one COUNT and one page query, whatever the page size.</summary>
+    /// <summary>
+    /// Pages an ordered query. Paging forward takes one query (a row more than asked, to know whether there is a next
+    /// page) and counts only if totalCount is selected; paging from the end needs the count first.
+    /// </summary>
     public static async Task<Connection<T>> ToConnectionAsync<T>(this IQueryable<T> ordered, PageRequest page, CancellationToken cancellationToken)
     {
+        if (page is { First: { } first, Last: null, Before: null })
+        {
+            var offset = page.After is { } after ? after + 1 : 0;
+            var rows = await ordered.Skip(offset).Take(first + 1).ToListAsync(cancellationToken);
+            var edges = Connection.EdgesOf(rows.Take(first).ToList(), offset);
+            return new Connection<T>(edges,
+                new PageInfo(HasNextPage: rows.Count > first, HasPreviousPage: offset > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+                ct => ordered.CountAsync(ct));
+        }
         var total = await ordered.CountAsync(cancellationToken);
         var (start, end) = page.Window(total);
         var items = end > start ? await ordered.Skip(start).Take(end - start).ToListAsync(cancellationToken) : [];
@@ -83,10 +96,13 @@ public static class Connection
     /// <summary>A connection for the items found at offsets start.. of a list of <paramref name="total"/> items.</summary>
     public static Connection<T> Of<T>(IReadOnlyList<T> items, int start, int total)
     {
-        var edges = items.Select((item, i) => new Edge<T>(PageRequest.EncodeCursor(start + i), item)).ToList();
+        var edges = EdgesOf(items, start);
         return new Connection<T>(
             edges,
             new PageInfo(HasNextPage: start + items.Count < total, HasPreviousPage: start > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
-            total);
+            _ => Task.FromResult(total));
     }
+
+    internal static List<Edge<T>> EdgesOf<T>(IReadOnlyList<T> items, int start) =>
+        items.Select((item, i) => new Edge<T>(PageRequest.EncodeCursor(start + i), item)).ToList();
 }

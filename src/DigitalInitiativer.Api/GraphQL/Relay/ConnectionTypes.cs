@@ -23,7 +23,7 @@ public sealed class ConnectionType<TNodeType, TNode> : ObjectGraphType<Connectio
             .Resolve(ctx => ctx.Source.PageInfo);
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many items the whole list holds with the current filter, across all pages.")
-            .Resolve(ctx => ctx.Source.TotalCount);
+            .ResolveAsync(async ctx => await ctx.Source.CountAsync(ctx.CancellationToken));
     }
 }
 

@@ -1,0 +1,2 @@
+dofile("tests/load/common.lua")
+request = function() return wrk.format("GET", "/baseline/catalogue", headers) end

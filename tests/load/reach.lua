@@ -1,0 +1,2 @@
+dofile("tests/load/common.lua")
+request = function() return graphql(reach) end
