@@ -89,7 +89,7 @@ public static class InitiativeMutations
         InitiativeRules.CheckTitle(errors, title);
         InitiativeRules.CheckDescription(errors, input.Description);
         InitiativeRules.CheckPeriod(errors, input.StartsOn, input.EndsOn);
-        var unitId = await FindUnitAsync(db, errors, input.UnitId, cancellationToken);
+        var unitId = await db.FindUnitAsync(errors, input.UnitId, cancellationToken);
         if (!errors.Any && await db.Initiatives.AnyAsync(i => i.Code == code, cancellationToken))
             errors.CodeTaken("code", code);
         if (errors.Any) return Payload<Initiative>.Failed(errors);
@@ -148,7 +148,7 @@ public static class InitiativeMutations
         }
         if (input.TryGetValue("unitId", out var unitGlobalId))
         {
-            if (await FindUnitAsync(db, errors, (string?)unitGlobalId, cancellationToken) is { } unitId) initiative.UnitId = unitId;
+            if (await db.FindUnitAsync(errors, (string?)unitGlobalId, cancellationToken) is { } unitId) initiative.UnitId = unitId;
         }
         if (input.TryGetValue("targetProfiles", out var targets))
             initiative.TargetProfiles = (targets as IEnumerable<object?>)?.OfType<CompetenceProfileKind>().ToList() ?? [];
@@ -164,8 +164,12 @@ public static class InitiativeMutations
         await db.SaveChangesAsync(cancellationToken);
         return Payload<Initiative>.Ok(initiative);
     }
+}
 
-    private static async Task<int?> FindUnitAsync(AppDbContext db, UserErrorList errors, string? globalId, CancellationToken cancellationToken)
+public static class UnitInputs
+{
+    /// <summary>The unit an input's <c>unitId</c> names, or null with a NOT_FOUND error at "unitId" when it names none.</summary>
+    public static async Task<int?> FindUnitAsync(this AppDbContext db, UserErrorList errors, string? globalId, CancellationToken cancellationToken)
     {
         if (GlobalId.TryParseKey(globalId, OrganisationUnitType.TypeName) is { } id && await db.Units.AnyAsync(u => u.Id == id, cancellationToken))
             return id;

@@ -3,6 +3,7 @@ using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Errors;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
 using GraphQL;
@@ -92,13 +93,7 @@ public static class StrategyGoalMutations
             errors.Invalid("targetShare", ErrorCodes.OutOfRange, $"'targetShare' must be a share from 0 to 1 (0.6 for 60 %); it was {input.TargetShare}.");
         if (input.TargetYear is < SetStrategyGoalInputType.MinYear or > SetStrategyGoalInputType.MaxYear)
             errors.Invalid("targetYear", ErrorCodes.OutOfRange, $"'targetYear' must be from {SetStrategyGoalInputType.MinYear} to {SetStrategyGoalInputType.MaxYear}; it was {input.TargetYear}.");
-        int? unitId = null;
-        if (input.UnitId is not null)
-        {
-            unitId = GlobalId.TryParseKey(input.UnitId, OrganisationUnitType.TypeName);
-            if (unitId is null || !await db.Units.AnyAsync(u => u.Id == unitId, cancellationToken))
-                errors.NotFound("unitId", input.UnitId, "No organisation unit has this id.");
-        }
+        var unitId = input.UnitId is null ? null : await db.FindUnitAsync(errors, input.UnitId, cancellationToken);
         if (errors.Any || goal is null) return Payload<StrategyGoal>.Failed(errors);
 
         goal.Title = input.Title.Trim();
