@@ -9,8 +9,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+/// <summary>The app's data. This type carries the SQLite migrations; <see cref="PostgresAppDbContext"/> carries PostgreSQL's.</summary>
+public class AppDbContext : DbContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
+    {
+    }
+
+    protected AppDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<OrganisationUnit> Units => Set<OrganisationUnit>();
     public DbSet<Person> Persons => Set<Person>();
     public DbSet<SurveyWave> SurveyWaves => Set<SurveyWave>();

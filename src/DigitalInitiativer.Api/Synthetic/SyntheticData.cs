@@ -168,7 +168,16 @@ public sealed class SyntheticData
         {
             await db.Database.CloseConnectionAsync();
         }
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            // The rows carry their own ids, so PostgreSQL's identity sequences must be moved past them.
+            foreach (var table in new[] { "organisation_units", "persons", "survey_waves", "assessments", "initiatives", "participations" })
+#pragma warning disable EF1002 // table names are the constants above
+                await db.Database.ExecuteSqlRawAsync(
+                    $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"{table}\"), 1))", cancellationToken);
+#pragma warning restore EF1002
+        }
+        await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
     }
 
     private static async Task InsertAsync<T>(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<T> rows,

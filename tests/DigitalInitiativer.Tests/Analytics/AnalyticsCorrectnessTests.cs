@@ -212,7 +212,9 @@ public sealed class AnalyticsCorrectnessTests(SyntheticApiFactory api) : IClassF
         var (from, to) = (Id("SurveyWave", api.Data.Waves[0].Id), Id("SurveyWave", api.Data.Waves[1].Id));
         await _evaluator.QueryAsync("query($from: ID!, $to: ID!) { profileTransitions(fromWaveId: $from, toWaveId: $to) { all { n } } }", new { from, to });
 
-        var readingPersonData = api.SqlCommands.Texts.Where(sql => sql.Contains("\"participations\"") || sql.Contains("\"assessments\"") || sql.Contains("FROM \"persons\"")).ToList();
+        // SQLite's SQL quotes every table name; PostgreSQL's only those that need it.
+        var personTables = new System.Text.RegularExpressions.Regex("\"?(participations|assessments)\"?|FROM \"?persons\"?");
+        var readingPersonData = api.SqlCommands.Texts.Where(sql => personTables.IsMatch(sql)).ToList();
         Assert.NotEmpty(readingPersonData);
         Assert.All(readingPersonData, sql => Assert.Contains("GROUP BY", sql));
     }

@@ -1,8 +1,7 @@
 using DigitalInitiativer.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Tests.Infrastructure;
 
 namespace DigitalInitiativer.Tests.Analytics;
 
@@ -11,42 +10,33 @@ public sealed class GenerateCommandTests
     [Fact]
     public async Task Generate_fills_an_empty_database_and_refuses_one_with_people_in_it()
     {
-        var path = Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"generate-{Guid.NewGuid():N}.db");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
+        using var database = new ScratchDatabase();
+        var (first, output, _) = await RunAsync(database, "generate", "--persons", "500", "--participations", "1200", "--initiatives", "8");
+        Assert.Equal(0, first);
+        Assert.Contains("500 persons", output);
+
+        await using (var db = database.Open())
         {
-            var (first, output, _) = await RunAsync(path, "generate", "--persons", "500", "--participations", "1200", "--initiatives", "8");
-            Assert.Equal(0, first);
-            Assert.Contains("500 persons", output);
-
-            await using (var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options))
-            {
-                Assert.Equal(500, await db.Persons.CountAsync());
-                Assert.Equal(1200, await db.Participations.CountAsync());
-                Assert.Equal(2, await db.SurveyWaves.CountAsync());
-            }
-
-            var (second, _, errors) = await RunAsync(path, "generate", "--persons", "500");
-            Assert.Equal(1, second);
-            Assert.Contains("already has people", errors);
-
-            var (usage, _, usageErrors) = await RunAsync(path, "generate", "--persons", "many");
-            Assert.Equal(2, usage);
-            Assert.Contains("usage", usageErrors);
+            Assert.Equal(500, await db.Persons.CountAsync());
+            Assert.Equal(1200, await db.Participations.CountAsync());
+            Assert.Equal(2, await db.SurveyWaves.CountAsync());
         }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
-        }
+
+        var (second, _, errors) = await RunAsync(database, "generate", "--persons", "500");
+        Assert.Equal(1, second);
+        Assert.Contains("already has people", errors);
+
+        var (usage, _, usageErrors) = await RunAsync(database, "generate", "--persons", "many");
+        Assert.Equal(2, usage);
+        Assert.Contains("usage", usageErrors);
     }
 
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string databasePath, params string[] args)
+    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(ScratchDatabase database, params string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Development",
-            Args = [$"--ConnectionStrings:DigitalInitiativer=Data Source={databasePath}", "--Seed:Demo=false"],
+            Args = [.. database.HostArgs, "--Seed:Demo=false"],
         });
         builder.AddDigitalInitiativer();
         await using var app = builder.Build();

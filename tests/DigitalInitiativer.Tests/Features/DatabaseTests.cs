@@ -13,7 +13,7 @@ public sealed class DatabaseTests(EmptyApiFactory api) : IClassFixture<EmptyApiF
         await using var db = api.OpenDb();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: run dotnet ef migrations add <Name> --project src/DigitalInitiativer.Api --output-dir Data/Migrations");
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration: see README, Database migrations");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class DatabaseTests(EmptyApiFactory api) : IClassFixture<EmptyApiF
         Directory.Delete(root, recursive: true);
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task The_app_starts_on_an_existing_database_that_is_not_in_WAL_mode_and_switches_it()
     {
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(api.ConnectionString + ";Pooling=False"))

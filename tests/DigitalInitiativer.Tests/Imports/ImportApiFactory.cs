@@ -1,5 +1,5 @@
 using DigitalInitiativer.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -18,12 +18,15 @@ public sealed class ImportApiFactory : ApiFactory
     public List<string> FindInDatabase(string text)
     {
         var found = new List<string>();
-        using var connection = new SqliteConnection(ConnectionString);
+        using var db = OpenDb();
+        var connection = db.Database.GetDbConnection();
         connection.Open();
         var tables = new List<string>();
         using (var list = connection.CreateCommand())
         {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            list.CommandText = TestDatabase.IsPostgres
+                ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                : "SELECT name FROM sqlite_master WHERE type = 'table'";
             using var reader = list.ExecuteReader();
             while (reader.Read()) tables.Add(reader.GetString(0));
         }

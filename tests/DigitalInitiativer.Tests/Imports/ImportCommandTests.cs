@@ -1,23 +1,22 @@
 using DigitalInitiativer.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Data.Sqlite;
+using DigitalInitiativer.Tests.Infrastructure;
 
 namespace DigitalInitiativer.Tests.Imports;
 
 /// <summary>The CLI runs the same importer on files from disk: the documented example files, a dry run, a rejection, and no key.</summary>
 public sealed class ImportCommandTests : IDisposable
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"import-cli-{Guid.NewGuid():N}.db");
+    private readonly ScratchDatabase _database = new();
     private static readonly string Examples = Path.Combine(Infrastructure.ApiFactory.TestProjectDirectory, "..", "..", "docs", "examples");
 
     private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string environment, params string[] args)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_database)!);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = environment,
             ContentRootPath = Path.Combine(Infrastructure.ApiFactory.TestProjectDirectory, "..", "..", "src", "DigitalInitiativer.Api"),
-            Args = [$"--ConnectionStrings:DigitalInitiativer=Data Source={_database}", "--AzureAd:TenantId=t", "--AzureAd:ClientId=c"],
+            Args = [.. _database.HostArgs, "--AzureAd:TenantId=t", "--AzureAd:ClientId=c"],
         });
         builder.AddDigitalInitiativer();
         await using var app = builder.Build();
@@ -58,9 +57,5 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("Pseudonymisation:Key is not configured", errors);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" }) File.Delete(file);
-    }
+    public void Dispose() => _database.Dispose();
 }

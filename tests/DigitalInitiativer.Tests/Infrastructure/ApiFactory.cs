@@ -12,15 +12,21 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DigitalInitiativer.Tests.Infrastructure;
 
 /// <summary>
-/// The real app, in process, on its own SQLite file. Demo data is seeded once per test run into a template
-/// file and copied for each factory, so every test class starts from the same municipality in milliseconds.
+/// The real app, in process, on its own database: a SQLite file, or a PostgreSQL database when the suite runs on
+/// PostgreSQL (<see cref="TestDatabase"/>). Demo data is seeded once per test run into a template and copied for
+/// each factory, so every test class starts from the same municipality in milliseconds.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
     // PublicationOnly: a failed attempt is not cached, so one transient failure cannot fail every test class.
     private static readonly Lazy<string> DemoTemplate = new(CreateDemoTemplate, LazyThreadSafetyMode.PublicationOnly);
+    private static readonly Lazy<string> PostgresDemoTemplate = new(CreatePostgresDemoTemplate, LazyThreadSafetyMode.PublicationOnly);
 
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"{Guid.NewGuid():N}.db");
+    private readonly string _id = Guid.NewGuid().ToString("N");
+
+    /// <summary>The SQLite file (SQLite runs only).</summary>
+    public string DatabasePath => Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"{_id}.db");
+    private string PostgresName => $"di_test_{_id}";
     public SqlCommandCounter SqlCommands { get; } = new();
 
     protected virtual bool WithDemoData => true;
@@ -28,11 +34,17 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public ApiFactory()
     {
+        if (TestDatabase.IsPostgres)
+        {
+            // Without demo data the app's own migration creates the database.
+            if (WithDemoData) TestDatabase.OnServer($"CREATE DATABASE \"{PostgresName}\" TEMPLATE \"{PostgresDemoTemplate.Value}\"");
+            return;
+        }
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         if (WithDemoData) File.Copy(DemoTemplate.Value, DatabasePath);
     }
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public string ConnectionString => TestDatabase.IsPostgres ? TestDatabase.PostgresDatabase(PostgresName) : $"Data Source={DatabasePath}";
 
     /// <summary>Extra configuration for a variant of the app, e.g. tighter limits.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -45,6 +57,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program registers its services.
+        builder.UseSetting(DatabaseConnection.ProviderKey, TestDatabase.Provider.ToString());
         builder.UseSetting("ConnectionStrings:DigitalInitiativer", ConnectionString);
         builder.UseSetting("Seed:Demo", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
@@ -68,12 +81,26 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public GraphQLClient CreateAnonymousClient() => new(CreateClient());
 
-    /// <summary>A separate DbContext on the same file, for checking what the API wrote.</summary>
-    public AppDbContext OpenDb() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(ConnectionString).Options);
+    /// <summary>A separate DbContext on the same database, for checking what the API wrote.</summary>
+    public AppDbContext OpenDb() => new DatabaseConnection(TestDatabase.Provider, ConnectionString).CreateContext();
+
+    /// <summary>Runs a statement on the app's database behind its back, e.g. to break it on purpose.</summary>
+    public void ExecuteSql(string sql)
+    {
+        using var db = OpenDb();
+#pragma warning disable EF1002 // test-only statements written in the test itself
+        db.Database.ExecuteSqlRaw(sql);
+#pragma warning restore EF1002
+    }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (TestDatabase.IsPostgres)
+        {
+            TestDatabase.DropPostgresDatabase(PostgresName);
+            return;
+        }
         SqliteConnection.ClearAllPools();
         foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
             try { File.Delete(file); } catch (IOException) { }
@@ -82,7 +109,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     private static string CreateDemoTemplate()
     {
         var path = Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"demo-template-{Guid.NewGuid():N}.db");
-        using (var seeder = new SeedingFactory(path))
+        using (var seeder = new SeedingFactory($"Data Source={path}"))
         {
             _ = seeder.Services; // builds the host, which migrates and seeds
         }
@@ -100,16 +127,27 @@ public class ApiFactory : WebApplicationFactory<Program>
         return path;
     }
 
-    private sealed class SeedingFactory(string path) : WebApplicationFactory<Program>
+    private static string CreatePostgresDemoTemplate()
+    {
+        var name = $"di_template_{Guid.NewGuid():N}";
+        using (var seeder = new SeedingFactory(TestDatabase.PostgresDatabase(name)))
+        {
+            _ = seeder.Services;
+        }
+        // CREATE DATABASE … TEMPLATE refuses while anyone is connected to the template.
+        using (var connection = new Npgsql.NpgsqlConnection(TestDatabase.PostgresDatabase(name))) Npgsql.NpgsqlConnection.ClearPool(connection);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDatabase.DropPostgresDatabase(name);
+        return name;
+    }
+
+    private sealed class SeedingFactory(string connectionString) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
-            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:DigitalInitiativer"] = $"Data Source={path}",
-                ["Seed:Demo"] = "true",
-            }));
+            builder.UseSetting(DatabaseConnection.ProviderKey, TestDatabase.Provider.ToString());
+            builder.UseSetting("ConnectionStrings:DigitalInitiativer", connectionString);
+            builder.UseSetting("Seed:Demo", "true");
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 
 namespace DigitalInitiativer.Tests.Limits;
 
@@ -53,14 +52,8 @@ public sealed class InternalErrorTests(ProductionApiFactory api) : IClassFixture
     [Fact]
     public async Task A_failure_inside_the_server_is_reported_as_INTERNAL_ERROR_without_details()
     {
-        using (var connection = new SqliteConnection(api.ConnectionString))
-        {
-            _ = api.Services; // migrate first, then break the database under the running app
-            connection.Open();
-            using var rename = connection.CreateCommand();
-            rename.CommandText = "ALTER TABLE survey_waves RENAME TO survey_waves_broken_on_purpose";
-            rename.ExecuteNonQuery();
-        }
+        _ = api.Services; // migrate first, then break the database under the running app
+        api.ExecuteSql("ALTER TABLE survey_waves RENAME TO survey_waves_broken_on_purpose");
 
         var response = await api.CreateEntraClient(Roles.Evaluator).PostAsync("{ surveyWaves { year } }");
 
@@ -68,6 +61,7 @@ public sealed class InternalErrorTests(ProductionApiFactory api) : IClassFixture
         Assert.Equal(["INTERNAL_ERROR"], response.ErrorCodes);
         var body = response.Body.ToJsonString();
         Assert.DoesNotContain("SQLite", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Npgsql", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("survey_waves", body);
         Assert.DoesNotContain(" at ", body);
     }

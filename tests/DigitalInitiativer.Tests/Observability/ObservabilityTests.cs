@@ -8,7 +8,7 @@ namespace DigitalInitiativer.Tests.Observability;
 
 public sealed class HealthTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    [Fact]
+    [SqliteFact]
     public async Task Ready_is_503_while_the_database_file_is_gone_and_recovers_when_it_is_back()
     {
         var http = api.CreateClient();
@@ -27,6 +27,49 @@ public sealed class HealthTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+    }
+}
+
+/// <summary>The app on a PostgreSQL server of its own, which the test stops and starts again.</summary>
+public sealed class PostgresHealthTests : IDisposable
+{
+    private const int Port = 5491;
+    private readonly OwnServerApp _api = new(Port);
+
+    [PostgresFact]
+    public async Task Ready_is_503_while_PostgreSQL_is_stopped_and_recovers_when_it_is_started_again()
+    {
+        await PostgresServer.StartAsync(Port);
+        var http = _api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+
+        await PostgresServer.StopAsync(Port);
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/health/ready")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
+        }
+        finally
+        {
+            await PostgresServer.StartAsync(Port);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
+        var data = await _api.CreateGraphQLClient().QueryAsync("{ competenceProfiles { kind } }");
+        Assert.Equal(4, data["competenceProfiles"]!.AsArray().Count);
+    }
+
+    public void Dispose()
+    {
+        _api.Dispose();
+        if (TestDatabase.IsPostgres) PostgresServer.StopAsync(Port).GetAwaiter().GetResult();
+    }
+
+    private sealed class OwnServerApp(int port) : ApiFactory
+    {
+        protected override bool WithDemoData => false;
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+            [new("ConnectionStrings:DigitalInitiativer", $"Host=127.0.0.1;Port={port};Username=postgres;Database=di_health")];
     }
 }
 
