@@ -1,17 +1,64 @@
+using System.Text.Json;
+using DigitalInitiativer.Api.Data;
+using Microsoft.EntityFrameworkCore;
+
 namespace DigitalInitiativer.Api.Competitions;
 
 /// <summary>A proposal's new vote count, as pushed to subscribers.</summary>
 public sealed record ProposalVotesChanged(int CompetitionId, int ProposalId, int VoteCount);
 
 /// <summary>
-/// In-process fan-out of vote count changes to subscriptions. One instance per process; a later issue
-/// carries the same events between instances (PostgreSQL LISTEN/NOTIFY) behind this same class.
+/// Fan-out of vote count changes to subscriptions.
+/// <list type="bullet">
+/// <item>On SQLite there is one process, and a committed change goes straight to its subscribers.</item>
+/// <item>On PostgreSQL several instances share the database. The change is sent with NOTIFY from inside the vote's
+/// transaction, so PostgreSQL delivers it only if the vote commits, in commit order, to every instance's
+/// <see cref="PostgresVoteListener"/>, this one included, which hands it to <see cref="Deliver"/>.</item>
+/// </list>
 /// </summary>
 public sealed class VoteEvents
 {
+    public const string PostgresChannel = "digitalinitiativer_votes";
+
     private readonly List<Subscription> _subscriptions = [];
 
-    public void Publish(ProposalVotesChanged change)
+    /// <summary>
+    /// Inside a vote's transaction, before the change: serialises the votes on one proposal, so that each one counts
+    /// after the one before it. SQLite already lets one writer at a time in.
+    /// </summary>
+    public static async Task LockCountAsync(AppDbContext db, int proposalId, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM proposals WHERE "Id" = {proposalId} FOR NO KEY UPDATE""", cancellationToken);
+    }
+
+    /// <summary>Inside the vote's transaction, after the change: the new count, and on PostgreSQL the NOTIFY that carries it.</summary>
+    public async Task<ProposalVotesChanged> PrepareAsync(AppDbContext db, int competitionId, int proposalId, CancellationToken cancellationToken)
+    {
+        var change = new ProposalVotesChanged(competitionId, proposalId, await db.Votes.CountAsync(v => v.ProposalId == proposalId, cancellationToken));
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({PostgresChannel}, {JsonSerializer.Serialize(change)})", cancellationToken);
+        return change;
+    }
+
+    /// <summary>After the vote's transaction committed.</summary>
+    public void Committed(AppDbContext db, ProposalVotesChanged change)
+    {
+        if (!db.Database.IsNpgsql()) Deliver(change);
+    }
+
+    /// <summary>Hands a NOTIFY payload from the listener to this instance's subscribers; a payload it cannot read is dropped.</summary>
+    public bool Deliver(string payload)
+    {
+        ProposalVotesChanged? change;
+        try { change = JsonSerializer.Deserialize<ProposalVotesChanged>(payload); }
+        catch (JsonException) { return false; }
+        if (change is null) return false;
+        Deliver(change);
+        return true;
+    }
+
+    public void Deliver(ProposalVotesChanged change)
     {
         Subscription[] targets;
         lock (_subscriptions) targets = _subscriptions.Where(s => s.CompetitionId == change.CompetitionId).ToArray();

@@ -6,6 +6,7 @@ using GraphQL;
 using GraphQL.Types;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace DigitalInitiativer.Api.Competitions;
 
@@ -68,18 +69,18 @@ public static class VotingMutations
             : ProposalRules.CheckVote(phase, proposal!.State, isOwnProposal: false, allowSelfVoting: true);
         if (refusal is not null) return Payload<Proposal>.Failed(refusal);
 
-        var outcome = await WithRetryOnBusyAsync(() => cast
-            ? CastAsync(db, competition, proposal.Id, voter, cancellationToken)
-            : RetractAsync(db, competition.Id, proposal.Id, voter, cancellationToken));
+        var events = context.RequestServices!.GetRequiredService<VoteEvents>();
+        var (outcome, change) = await WithRetryOnContentionAsync(() => cast
+            ? CastAsync(db, events, competition, proposal.Id, voter, cancellationToken)
+            : RetractAsync(db, events, competition.Id, proposal.Id, voter, cancellationToken));
         if (outcome == VoteOutcome.BudgetExhausted)
             return Payload<Proposal>.Failed(new VoteBudgetExhaustedError(
                 $"You have used all {competition.VotesPerPerson} votes in this competition; retract one to vote again.", ["input", "proposalId"], competition.VotesPerPerson));
 
-        if (outcome == VoteOutcome.Changed)
+        if (change is not null)
         {
+            events.Committed(db, change);
             if (cast) await CompetitionParticipation.RecordAsync(db, competition.Id, [voter], context.Today(), cancellationToken);
-            var count = await db.Votes.CountAsync(v => v.ProposalId == proposal.Id, cancellationToken);
-            context.RequestServices!.GetRequiredService<VoteEvents>().Publish(new ProposalVotesChanged(competition.Id, proposal.Id, count));
         }
         return Payload<Proposal>.Ok(proposal);
     }
@@ -89,16 +90,18 @@ public static class VotingMutations
     /// <summary>
     /// The vote row's unique index makes a repeated vote a no-op, and the conditional UPDATE of the voter's ballot
     /// makes the budget exact: two concurrent votes at the edge of the budget cannot both pass it. Both statements
-    /// run in one transaction, so a refused vote leaves nothing behind.
+    /// run in one transaction, so a refused vote leaves nothing behind. The new count is taken in the same transaction.
     /// </summary>
-    private static async Task<VoteOutcome> CastAsync(AppDbContext db, IdeaCompetition competition, int proposalId, int voter, CancellationToken cancellationToken)
+    private static async Task<(VoteOutcome, ProposalVotesChanged?)> CastAsync(AppDbContext db, VoteEvents events, IdeaCompetition competition, int proposalId, int voter,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await VoteEvents.LockCountAsync(db, proposalId, cancellationToken);
         var inserted = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO votes ("CompetitionId", "ProposalId", "VoterPersonId") VALUES ({competition.Id}, {proposalId}, {voter})
             ON CONFLICT ("ProposalId", "VoterPersonId") DO NOTHING
             """, cancellationToken);
-        if (inserted == 0) return VoteOutcome.Unchanged;
+        if (inserted == 0) return (VoteOutcome.Unchanged, null);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO ballots ("CompetitionId", "VoterPersonId", "VotesUsed") VALUES ({competition.Id}, {voter}, 0)
             ON CONFLICT ("CompetitionId", "VoterPersonId") DO NOTHING
@@ -107,25 +110,32 @@ public static class VotingMutations
             UPDATE ballots SET "VotesUsed" = "VotesUsed" + 1
             WHERE "CompetitionId" = {competition.Id} AND "VoterPersonId" = {voter} AND "VotesUsed" < {competition.VotesPerPerson}
             """, cancellationToken);
-        if (withinBudget == 0) return VoteOutcome.BudgetExhausted; // disposing the transaction rolls the vote back
+        if (withinBudget == 0) return (VoteOutcome.BudgetExhausted, null); // disposing the transaction rolls the vote back
+        var change = await events.PrepareAsync(db, competition.Id, proposalId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return VoteOutcome.Changed;
+        return (VoteOutcome.Changed, change);
     }
 
-    private static async Task<VoteOutcome> RetractAsync(AppDbContext db, int competitionId, int proposalId, int voter, CancellationToken cancellationToken)
+    private static async Task<(VoteOutcome, ProposalVotesChanged?)> RetractAsync(AppDbContext db, VoteEvents events, int competitionId, int proposalId, int voter,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await VoteEvents.LockCountAsync(db, proposalId, cancellationToken);
         var deleted = await db.Database.ExecuteSqlAsync($"""DELETE FROM votes WHERE "ProposalId" = {proposalId} AND "VoterPersonId" = {voter}""", cancellationToken);
-        if (deleted == 0) return VoteOutcome.Unchanged;
+        if (deleted == 0) return (VoteOutcome.Unchanged, null);
         await db.Database.ExecuteSqlAsync($"""
             UPDATE ballots SET "VotesUsed" = "VotesUsed" - 1 WHERE "CompetitionId" = {competitionId} AND "VoterPersonId" = {voter} AND "VotesUsed" > 0
             """, cancellationToken);
+        var change = await events.PrepareAsync(db, competitionId, proposalId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return VoteOutcome.Changed;
+        return (VoteOutcome.Changed, change);
     }
 
-    /// <summary>busy_timeout makes SQLite writers queue; should one still be told SQLITE_BUSY, try again rather than fail the voter.</summary>
-    private static async Task<T> WithRetryOnBusyAsync<T>(Func<Task<T>> action)
+    /// <summary>
+    /// busy_timeout makes SQLite writers queue, and PostgreSQL resolves a rare deadlock (e.g. a vote racing a merge)
+    /// by failing one side. Either way the whole transaction rolled back, so it is tried again rather than failing the voter.
+    /// </summary>
+    private static async Task<T> WithRetryOnContentionAsync<T>(Func<Task<T>> action)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -133,7 +143,8 @@ public static class VotingMutations
             {
                 return await action();
             }
-            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 5)
+            catch (Exception e) when (attempt < 5 && e is SqliteException { SqliteErrorCode: 5 or 6 }
+                or PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
             {
                 await Task.Delay(20 * attempt);
             }

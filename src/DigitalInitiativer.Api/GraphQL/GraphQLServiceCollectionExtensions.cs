@@ -24,6 +24,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<DataLoaderRegistry>();
         services.AddScoped<AuditTrail>();
         services.AddSingleton<VoteEvents>();
+        services.AddHostedService<PostgresVoteListener>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketHandler>();

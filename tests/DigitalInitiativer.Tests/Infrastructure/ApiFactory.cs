@@ -24,6 +24,9 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     private readonly string _id = Guid.NewGuid().ToString("N");
 
+    internal static string SqliteDemoTemplatePath => DemoTemplate.Value;
+    internal static string PostgresDemoTemplateName => PostgresDemoTemplate.Value;
+
     /// <summary>The SQLite file (SQLite runs only).</summary>
     public string DatabasePath => Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"{_id}.db");
     private string PostgresName => $"di_test_{_id}";

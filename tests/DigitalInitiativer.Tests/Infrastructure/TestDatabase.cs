@@ -58,7 +58,10 @@ public sealed class SqliteFactAttribute : FactAttribute
     }
 }
 
-/// <summary>An empty database of a test's own on the suite's provider, e.g. for the command-line jobs. Dropped on dispose.</summary>
+/// <summary>
+/// A database of a test's own on the suite's provider, outside any test host, e.g. for the command-line jobs or for
+/// API processes the test starts. Empty (the app migrates it) or a copy of the demo municipality. Dropped on dispose.
+/// </summary>
 public sealed class ScratchDatabase : IDisposable
 {
     private readonly string _id = Guid.NewGuid().ToString("N");
@@ -66,9 +69,15 @@ public sealed class ScratchDatabase : IDisposable
     private string SqlitePath => Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"scratch-{_id}.db");
     private string PostgresName => $"di_scratch_{_id}";
 
-    public ScratchDatabase()
+    public ScratchDatabase(bool withDemoData = false)
     {
-        if (!TestDatabase.IsPostgres) Directory.CreateDirectory(Path.GetDirectoryName(SqlitePath)!);
+        if (TestDatabase.IsPostgres)
+        {
+            if (withDemoData) TestDatabase.OnServer($"CREATE DATABASE \"{PostgresName}\" TEMPLATE \"{ApiFactory.PostgresDemoTemplateName}\"");
+            return;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(SqlitePath)!);
+        if (withDemoData) File.Copy(ApiFactory.SqliteDemoTemplatePath, SqlitePath);
     }
 
     public string ConnectionString => TestDatabase.IsPostgres ? TestDatabase.PostgresDatabase(PostgresName) : $"Data Source={SqlitePath}";

@@ -3,6 +3,8 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using DigitalInitiativer.Api.Observability;
 using DigitalInitiativer.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DigitalInitiativer.Tests.Observability;
 
@@ -57,7 +59,12 @@ public sealed class PostgresHealthTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/ready")).StatusCode);
         var data = await _api.CreateGraphQLClient().QueryAsync("{ competenceProfiles { kind } }");
         Assert.Equal(4, data["competenceProfiles"]!.AsArray().Count);
+        // The connection that carries vote changes between instances comes back on its own too.
+        for (var i = 0; i < 150 && ListeningCount() < 2; i++) await Task.Delay(100);
+        Assert.Equal(2, ListeningCount());
     }
+
+    private int ListeningCount() => _api.Logs.Lines.Count(line => line.Contains("Listening for vote changes"));
 
     public void Dispose()
     {
@@ -67,6 +74,8 @@ public sealed class PostgresHealthTests : IDisposable
 
     private sealed class OwnServerApp(int port) : ApiFactory
     {
+        public LogCapture Logs { get; } = new();
+        protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
         protected override bool WithDemoData => false;
         protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
             [new("ConnectionStrings:DigitalInitiativer", $"Host=127.0.0.1;Port={port};Username=postgres;Database=di_health")];
