@@ -14,10 +14,13 @@ proposal=$(curl -s "$url/graphql" -H "Authorization: Bearer $voter" -H 'Content-
   -d '{"query":"{ initiative(code: \"IDEA-2026\") { competition { proposals(first: 1) { nodes { id } } } } }"}' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["initiative"]["competition"]["proposals"]["nodes"][0]["id"])')
 
+# Unmeasured warm-up of every scenario first: JIT, connection pools and caches are then the same for all of them.
+export TOKEN=$evaluator VOTER_TOKEN=$voter PROPOSAL=$proposal
+for scenario in baseline catalogue reach vote mixed; do wrk -t2 -c16 -d5s -s "tests/load/$scenario.lua" "$url" >/dev/null; done
+
 echo "| Scenario | Requests/s | p50 | p99 | Non-2xx |"
 echo "|---|---|---|---|---|"
 for scenario in baseline catalogue reach vote mixed; do
-  export TOKEN=$evaluator VOTER_TOKEN=$voter PROPOSAL=$proposal
   out=$(wrk -t2 -c16 -d"${seconds}s" --latency -s "tests/load/$scenario.lua" "$url")
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
