@@ -7,6 +7,7 @@ using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Limits;
 using DigitalInitiativer.Api.GraphQL.Transport;
 using GraphQL;
+using GraphQL.DI;
 using GraphQL.Execution;
 using GraphQL.PersistedDocuments;
 using GraphQL.Validation;
@@ -61,6 +62,8 @@ public static class GraphQLServiceCollectionExtensions
                     options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
             }));
         services.AddSingleton<ComplexityMeter>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         return services;
     }
 }
