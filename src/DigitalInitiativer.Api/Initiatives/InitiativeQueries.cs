@@ -100,6 +100,8 @@ public static class InitiativeQueries
             {
                 var page = PageRequest.From(ctx);
                 var filtered = Filter(ctx.Db(), ctx.GetArgument<InitiativeFilter?>("where"));
+                // A catalogue page nearly always shows each initiative's unit: one SQL statement instead of two.
+                if (ctx.Selects("nodes", "unit") || ctx.Selects("edges", "node", "unit")) filtered = filtered.Include(i => i.Unit);
                 return await Sort(filtered, ctx.GetArgument<InitiativeOrder?>("order") ?? new()).ToConnectionAsync(page, ctx.CancellationToken);
             });
 

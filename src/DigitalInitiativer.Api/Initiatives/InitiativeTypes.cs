@@ -35,7 +35,7 @@ public sealed class InitiativeType : NodeType<Initiative>
         Field(i => i.Description, nullable: true).Description("A longer description of the initiative.");
         Field<NonNullGraphType<OrganisationUnitType>>("unit")
             .Description("The unit the initiative is for; its sub-units are included.")
-            .Resolve(ctx => ctx.LoadById<OrganisationUnit>(ctx.Source.UnitId));
+            .Resolve(ctx => ctx.Source.Unit is { } unit ? unit : ctx.LoadById<OrganisationUnit>(ctx.Source.UnitId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompetenceProfileType>>>>("targetProfiles")
             .Description("The profiles the initiative is meant for, ordered by level. Empty when it is meant for everyone.")
             .Resolve(ctx => ctx.Source.TargetProfiles.Select(CompetenceProfile.Of));

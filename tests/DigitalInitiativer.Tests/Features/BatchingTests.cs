@@ -100,4 +100,29 @@ public sealed class BatchingTests : IClassFixture<ApiFactory>, IAsyncLifetime
             Assert.Equal(expected.Select(id => GlobalIds.Of("Participation", id)), connection["nodes"]!.AsArray().Select(n => (string)n!["id"]!));
         }
     }
+
+    [Theory]
+    [InlineData("nodes { code unit { name } }")]
+    [InlineData("edges { node { code unit { name } } }")]
+    [InlineData("nodes { ...Card }")]
+    [InlineData("nodes { ... on Initiative { code unit { name } } }")]
+    public async Task A_catalogue_page_with_each_initiatives_unit_is_one_SQL_statement(string selection)
+    {
+        var query = $$"""
+            query { initiatives(first: 30, order: { field: STARTS_ON }) { {{selection}} } }
+            fragment Card on Initiative { code unit { name } }
+            """;
+        if (!selection.Contains("...Card")) query = query[..query.IndexOf("fragment", StringComparison.Ordinal)];
+        await _client.QueryAsync(query);
+        _api.SqlCommands.Reset();
+
+        var data = await _client.QueryAsync(query);
+
+        Assert.Equal(1, _api.SqlCommands.Count);
+        var page = data["initiatives"]!["nodes"]?.AsArray().Select(n => n!) ?? data["initiatives"]!["edges"]!.AsArray().Select(e => e!["node"]!);
+        await using var db = _api.OpenDb();
+        var unitOf = await db.Initiatives.Select(i => new { i.Code, Unit = i.Unit!.Name }).ToDictionaryAsync(i => i.Code, i => i.Unit);
+        Assert.Equal(30, page.Count());
+        Assert.All(page, node => Assert.Equal(unitOf[(string)node["code"]!], (string)node["unit"]!["name"]!));
+    }
 }
