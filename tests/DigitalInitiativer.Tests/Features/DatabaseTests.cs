@@ -1,6 +1,7 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 
 namespace DigitalInitiativer.Tests.Features;
 
@@ -37,9 +38,41 @@ public sealed class DatabaseTests(EmptyApiFactory api) : IClassFixture<EmptyApiF
         Directory.Delete(root, recursive: true);
     }
 
+    [Theory]
+    [InlineData("Oracle", null, "use Sqlite or Postgres")]
+    [InlineData("Postgres", null, "must name the PostgreSQL database")]
+    public void A_wrong_database_setting_stops_the_app_with_a_message_that_says_what_to_set(string provider, string? connectionString, string message)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseConnection.ProviderKey] = provider,
+            ["ConnectionStrings:DigitalInitiativer"] = connectionString,
+        }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => DatabaseConnection.FromConfiguration(configuration, Path.GetTempPath()));
+
+        Assert.Contains(message, error.Message);
+    }
+
+    [Theory]
+    [InlineData(null, DatabaseProvider.Sqlite)]
+    [InlineData("postgres", DatabaseProvider.Postgres)]
+    public void The_provider_is_SQLite_unless_PostgreSQL_is_chosen(string? provider, DatabaseProvider expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [DatabaseConnection.ProviderKey] = provider,
+            ["ConnectionStrings:DigitalInitiativer"] = provider is null ? null : "Host=localhost;Database=x",
+        }).Build();
+
+        Assert.Equal(expected, DatabaseConnection.FromConfiguration(configuration, Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests")).Provider);
+    }
+
     [SqliteFact]
     public async Task The_app_starts_on_an_existing_database_that_is_not_in_WAL_mode_and_switches_it()
     {
+        // Leaving WAL mode needs every other connection closed, including the idle ones this class's app keeps pooled.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(api.ConnectionString + ";Pooling=False"))
         {
             connection.Open();
