@@ -16,8 +16,8 @@ bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 data=${PGTEST_DATA:-/tmp/digitalinitiativer-pg-$port}
 run_as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 if [[ ! -f "$data/PG_VERSION" ]]; then
-  $as_root mkdir -p "$data"
-  [[ $(id -u) -eq 0 ]] && chown postgres:postgres "$data"
+  mkdir -p "$data"
+  if [[ $(id -u) -eq 0 ]]; then chown postgres:postgres "$data"; fi
   run_as_postgres "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 fi
 # The suite runs many test databases side by side, so durability is off for throwaway data; PGTEST_DURABLE=1
