@@ -22,32 +22,21 @@ public class ApiFactory : WebApplicationFactory<Program>
     private static readonly Lazy<string> DemoTemplate = new(CreateDemoTemplate, LazyThreadSafetyMode.PublicationOnly);
     private static readonly Lazy<string> PostgresDemoTemplate = new(CreatePostgresDemoTemplate, LazyThreadSafetyMode.PublicationOnly);
 
-    private readonly string _id = Guid.NewGuid().ToString("N");
+    private readonly ScratchDatabase _database;
 
     internal static string SqliteDemoTemplatePath => DemoTemplate.Value;
     internal static string PostgresDemoTemplateName => PostgresDemoTemplate.Value;
 
     /// <summary>The SQLite file (SQLite runs only).</summary>
-    public string DatabasePath => Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"{_id}.db");
-    private string PostgresName => $"di_test_{_id}";
+    public string DatabasePath => _database.SqlitePath;
     public SqlCommandCounter SqlCommands { get; } = new();
 
     protected virtual bool WithDemoData => true;
     protected virtual string EnvironmentName => "Development";
 
-    public ApiFactory()
-    {
-        if (TestDatabase.IsPostgres)
-        {
-            // Without demo data the app's own migration creates the database.
-            if (WithDemoData) TestDatabase.OnServer($"CREATE DATABASE \"{PostgresName}\" TEMPLATE \"{PostgresDemoTemplate.Value}\"");
-            return;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-        if (WithDemoData) File.Copy(DemoTemplate.Value, DatabasePath);
-    }
+    public ApiFactory() => _database = new ScratchDatabase(WithDemoData);
 
-    public string ConnectionString => TestDatabase.IsPostgres ? TestDatabase.PostgresDatabase(PostgresName) : $"Data Source={DatabasePath}";
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>Extra configuration for a variant of the app, e.g. tighter limits.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -60,10 +49,8 @@ public class ApiFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(EnvironmentName);
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program registers its services.
-        builder.UseSetting(DatabaseConnection.ProviderKey, TestDatabase.Provider.ToString());
-        builder.UseSetting("ConnectionStrings:DigitalInitiativer", ConnectionString);
         builder.UseSetting("Seed:Demo", "false");
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in TestDatabase.AppSettings(ConnectionString).Concat(Settings)) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(SqlCommands));
@@ -85,7 +72,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     public GraphQLClient CreateAnonymousClient() => new(CreateClient());
 
     /// <summary>A separate DbContext on the same database, for checking what the API wrote.</summary>
-    public AppDbContext OpenDb() => new DatabaseConnection(TestDatabase.Provider, ConnectionString).CreateContext();
+    public AppDbContext OpenDb() => _database.Open();
 
     /// <summary>Runs a statement on the app's database behind its back, e.g. to break it on purpose.</summary>
     public void ExecuteSql(string sql)
@@ -99,14 +86,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (TestDatabase.IsPostgres)
-        {
-            TestDatabase.DropPostgresDatabase(PostgresName);
-            return;
-        }
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
-            try { File.Delete(file); } catch (IOException) { }
+        _database.Dispose();
     }
 
     private static string CreateDemoTemplate()
@@ -148,9 +128,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
-            builder.UseSetting(DatabaseConnection.ProviderKey, TestDatabase.Provider.ToString());
-            builder.UseSetting("ConnectionStrings:DigitalInitiativer", connectionString);
             builder.UseSetting("Seed:Demo", "true");
+            foreach (var (key, value) in TestDatabase.AppSettings(connectionString)) builder.UseSetting(key, value);
         }
     }
 

@@ -16,18 +16,8 @@ public static class NodeScript
     }
 
     /// <summary>Runs a script that signals its verdict by exit code, e.g. a check that must be able to fail.</summary>
-    public static async Task<(int ExitCode, string Output, string Errors)> RunWithExitCodeAsync(string script, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("node") { WorkingDirectory = Path.Combine(ApiFactory.TestProjectDirectory, "js"), RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public static Task<(int ExitCode, string Output, string Errors)> RunWithExitCodeAsync(string script, params string[] arguments) =>
+        ChildProcess.RunAsync("node", Path.Combine(ApiFactory.TestProjectDirectory, "js"), [script, .. arguments]);
 }
 
 /// <summary>A node client script that keeps running, read line by line as it prints.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace DigitalInitiativer.Tests.Infrastructure;
 
 /// <summary>Starts and stops a PostgreSQL server of a test's own with tests/postgres/start.sh and stop.sh.</summary>
@@ -13,15 +11,7 @@ public static class PostgresServer
 
     private static async Task RunAsync(string script, int port)
     {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Scripts, script), port.ToString()])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{script} {port} exited with {process.ExitCode}: {await output}{await error}");
+        var (exitCode, output, errors) = await ChildProcess.RunAsync("bash", Scripts, [script, port.ToString()]);
+        if (exitCode != 0) throw new InvalidOperationException($"{script} {port} exited with {exitCode}: {output}{errors}");
     }
 }

@@ -18,6 +18,10 @@ public static class TestDatabase
 
     public static bool IsPostgres => Provider == DatabaseProvider.Postgres;
 
+    /// <summary>The app settings that point it at a database on the suite's provider.</summary>
+    public static KeyValuePair<string, string?>[] AppSettings(string connectionString) =>
+        [new(DatabaseConnection.ProviderKey, Provider.ToString()), new($"ConnectionStrings:{DatabaseConnection.ConnectionStringName}", connectionString)];
+
     /// <summary>A connection string for the database <paramref name="name"/> on the test server.</summary>
     public static string PostgresDatabase(string name) =>
         new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, IncludeErrorDetail = true }.ToString();
@@ -59,20 +63,23 @@ public sealed class SqliteFactAttribute : FactAttribute
 }
 
 /// <summary>
-/// A database of a test's own on the suite's provider, outside any test host, e.g. for the command-line jobs or for
-/// API processes the test starts. Empty (the app migrates it) or a copy of the demo municipality. Dropped on dispose.
+/// A database of a test's own on the suite's provider: behind each <see cref="ApiFactory"/>, and on its own for the
+/// command-line jobs or API processes a test starts. Empty (the app migrates it) or a copy of the demo municipality.
+/// Dropped on dispose.
 /// </summary>
 public sealed class ScratchDatabase : IDisposable
 {
     private readonly string _id = Guid.NewGuid().ToString("N");
 
-    private string SqlitePath => Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"scratch-{_id}.db");
-    private string PostgresName => $"di_scratch_{_id}";
+    /// <summary>The SQLite file (SQLite runs only).</summary>
+    public string SqlitePath => Path.Combine(Path.GetTempPath(), "digitalinitiativer-tests", $"{_id}.db");
+    private string PostgresName => $"di_test_{_id}";
 
     public ScratchDatabase(bool withDemoData = false)
     {
         if (TestDatabase.IsPostgres)
         {
+            // Without demo data the app's own migration creates the database.
             if (withDemoData) TestDatabase.OnServer($"CREATE DATABASE \"{PostgresName}\" TEMPLATE \"{ApiFactory.PostgresDemoTemplateName}\"");
             return;
         }
@@ -83,7 +90,7 @@ public sealed class ScratchDatabase : IDisposable
     public string ConnectionString => TestDatabase.IsPostgres ? TestDatabase.PostgresDatabase(PostgresName) : $"Data Source={SqlitePath}";
 
     /// <summary>Command-line arguments that point the app at this database.</summary>
-    public string[] HostArgs => [$"--{DatabaseConnection.ProviderKey}={TestDatabase.Provider}", $"--ConnectionStrings:{DatabaseConnection.ConnectionStringName}={ConnectionString}"];
+    public string[] HostArgs => [.. TestDatabase.AppSettings(ConnectionString).Select(setting => $"--{setting.Key}={setting.Value}")];
 
     public AppDbContext Open() => new DatabaseConnection(TestDatabase.Provider, ConnectionString).CreateContext();
 
@@ -95,6 +102,7 @@ public sealed class ScratchDatabase : IDisposable
             return;
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { SqlitePath, SqlitePath + "-wal", SqlitePath + "-shm" }) File.Delete(file);
+        foreach (var file in new[] { SqlitePath, SqlitePath + "-wal", SqlitePath + "-shm" })
+            try { File.Delete(file); } catch (IOException) { }
     }
 }
