@@ -14,7 +14,7 @@ namespace DigitalInitiativer.Api.GraphQL;
 /// </summary>
 public sealed class DocumentCache : IConfigureExecution
 {
-    /// <summary>At most this many characters of document text are kept; after that, new documents are not cached.</summary>
+    /// <summary>Once this many characters of document text are kept, new documents are not cached.</summary>
     public const int MaxCachedCharacters = 4_000_000;
 
     private static readonly HashSet<IValidationRule> SpecificationRules = [.. DocumentValidator.CoreRules];
@@ -39,8 +39,8 @@ public sealed class DocumentCache : IConfigureExecution
         }
 
         var result = await next(options);
-        if (result.Executed && result.Document is { } parsed && Interlocked.Add(ref _cachedCharacters, query.Length) <= MaxCachedCharacters)
-            _documents.TryAdd(query, parsed);
+        if (result.Executed && result.Document is { } parsed && Interlocked.Read(ref _cachedCharacters) < MaxCachedCharacters && _documents.TryAdd(query, parsed))
+            Interlocked.Add(ref _cachedCharacters, query.Length);
         return result;
     }
 }
