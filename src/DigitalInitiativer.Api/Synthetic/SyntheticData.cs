@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Imports;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
@@ -183,21 +184,8 @@ public sealed class SyntheticData
     private static async Task InsertAsync<T>(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<T> rows,
         Func<T, object?[]> values, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-        var parameters = columns.Select((_, i) =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        foreach (var row in rows)
-        {
-            var rowValues = values(row);
-            for (var i = 0; i < parameters.Length; i++) parameters[i].Value = rowValues[i] ?? DBNull.Value;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        await using var insert = new SqlBatch(connection, transaction, sql, columns.Length);
+        foreach (var row in rows) await insert.ExecuteAsync(cancellationToken, values(row));
     }
 }
