@@ -40,11 +40,11 @@ public static class AnalyticsQueries
                 if (filter.To is { } end) initiatives = initiatives.Where(i => i.StartsOn <= end);
                 var selected = await initiatives.OrderBy(i => i.StartsOn).ThenBy(i => i.Code).ToListAsync(ctx.CancellationToken);
 
-                var k = ctx.MinimumGroupSize();
+                var rules = ctx.DisclosureRules();
                 var unfiltered = filter is { Kinds: null or [], From: null, To: null };
                 var rows = await ReachMatrix.ComputeAsync(db, tree, selected, new ReachGrouping.InWave(wave?.Id), filter.GroupByKind,
-                    unit, Population.SlotOf(filter.Role), k, ctx.CancellationToken, everyInitiative: unfiltered);
-                return new ReachMatrixResult(wave, rows, k);
+                    unit, Population.SlotOf(filter.Role), rules, ctx.CancellationToken, everyInitiative: unfiltered);
+                return new ReachMatrixResult(wave, rows, rules);
             });
 
         query.Field<NonNullGraphType<ProfileTransitionsType>>("profileTransitions")
@@ -75,15 +75,15 @@ public static class AnalyticsQueries
                 var tree = await OrgTree.LoadAsync(db, ctx.CancellationToken);
                 var unit = tree.UnitIndex(filter.UnitId, "filter.unitId");
                 return await ProfileTransitions.ComputeAsync(db, tree, from, to, new ParticipationScope(initiative, filter.InitiativeKind),
-                    unit, Population.SlotOf(filter.Role), ctx.MinimumGroupSize(), ctx.CancellationToken);
+                    unit, Population.SlotOf(filter.Role), ctx.DisclosureRules(), ctx.CancellationToken);
             });
     }
 }
 
 public static class AnalyticsArguments
 {
-    public static int MinimumGroupSize(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IOptions<AnalyticsSettings>>().Value.MinimumGroupSize;
+    public static DisclosureRules DisclosureRules(this IResolveFieldContext context) =>
+        context.RequestServices!.GetRequiredService<IOptions<AnalyticsSettings>>().Value.Rules;
 
     public static async Task<SurveyWave> WaveAsync(this IResolveFieldContext context, string id, string argument)
     {

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Analytics.Disclosure;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
@@ -15,7 +16,7 @@ public sealed class ReachCellType : ObjectGraphType<ReachCell>
         Description = "How many distinct participants fall in one profile group, and what share of that group they are.";
         Field<CompetenceProfileType>("profile").Description("The profile group; null for people not assessed in the wave.").Resolve(ctx => ctx.Source.Profile);
         Field<IntGraphType>("participants")
-            .Description("Distinct participants in the group (withdrawn participations excluded); null when withheld to protect individuals.")
+            .Description("Distinct participants in the group (withdrawn participations excluded), perturbed by up to ±maximumPerturbation; null when withheld to protect individuals.")
             .Resolve(ctx => ctx.Source.Participants.Value);
         Field<FloatGraphType>("coverage")
             .Description("Participants inside the initiative's target unit (sub-units included) as a share, 0 to 1, of everyone in the group there. "
@@ -48,12 +49,29 @@ public sealed class ReachMatrixType : ObjectGraphType<ReachMatrixResult>
     public ReachMatrixType()
     {
         Name = "ReachMatrix";
-        Description = "Which initiatives reached which profile groups, and how much of each group, with small groups withheld.";
+        Description = "Which initiatives reached which profile groups, and how much of each group. Small groups are withheld and every count is perturbed; see caveats.";
         Field<SurveyWaveType>("wave").Description("The wave that places people in profile groups; null when there are no waves and everyone is unassessed.").Resolve(ctx => ctx.Source.Wave);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachRowType>>>>("rows")
             .Description("One row per initiative (by start date, then code), or per kind (in the kind's order) when grouped by kind.")
             .Resolve(ctx => ctx.Source.Rows);
-        Field<NonNullGraphType<IntGraphType>>("minimumGroupSize").Description("k: figures resting on fewer people than this are withheld.").Resolve(ctx => ctx.Source.MinimumGroupSize);
+        this.AddDisclosureFields(result => result.Rules, result => result.Rows.Any(r => r.Total.Suppressed || r.Cells.Any(c => c.Participants.Suppressed)));
+    }
+}
+
+/// <summary>The fields every protected answer carries, so a reader always knows how its figures were protected.</summary>
+public static class DisclosureFields
+{
+    /// <param name="anyWithheld">Whether any figure of the answer is withheld, for the caveats; null when the type words its own caveats.</param>
+    public static void AddDisclosureFields<T>(this ObjectGraphType<T> type, Func<T, DisclosureRules> rulesOf, Func<T, bool>? anyWithheld)
+    {
+        type.Field<NonNullGraphType<IntGraphType>>("minimumGroupSize").Description("k: figures resting on fewer people than this are withheld.")
+            .Resolve(ctx => rulesOf(ctx.Source).MinimumGroupSize);
+        type.Field<NonNullGraphType<IntGraphType>>("maximumPerturbation")
+            .Description("D: every published count lies within ±D of the true count (the cell-key method); see the caveats.").Resolve(ctx => rulesOf(ctx.Source).MaximumPerturbation);
+        if (anyWithheld is null) return;
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("caveats")
+            .Description("How the figures are protected and what that means for reading them, e.g. that cells may not add up exactly to their totals. Show them with the figures.")
+            .Resolve(ctx => DisclosureCaveats.For(rulesOf(ctx.Source), anyWithheld(ctx.Source)).ToList());
     }
 }
 
@@ -92,7 +110,7 @@ public sealed class TransitionCellType : ObjectGraphType<TransitionCell>
         Description = "How many people moved from one profile in the first wave to one profile in the second.";
         Field<NonNullGraphType<CompetenceProfileType>>("from").Description("The profile in the first wave.").Resolve(ctx => ctx.Source.From);
         Field<NonNullGraphType<CompetenceProfileType>>("to").Description("The profile in the second wave.").Resolve(ctx => ctx.Source.To);
-        Field<IntGraphType>("count").Description("The number of people; null when withheld.").Resolve(ctx => ctx.Source.Count.Value);
+        Field<IntGraphType>("count").Description("The number of people, perturbed by up to ±maximumPerturbation; null when withheld.").Resolve(ctx => ctx.Source.Count.Value);
         Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when count is withheld to protect individuals.").Resolve(ctx => ctx.Source.Count.Suppressed);
     }
 }
@@ -103,7 +121,7 @@ public sealed class TransitionTableType : ObjectGraphType<TransitionTable>
     {
         Name = "TransitionTable";
         Description = "The 4×4 profile transition matrix of one group of people, and the shares that moved up, stayed or moved down.";
-        Field<IntGraphType>("n").Description("The number of people in the group, the n behind every share; null when withheld.").Resolve(ctx => ctx.Source.N.Value);
+        Field<IntGraphType>("n").Description("The number of people in the group (perturbed), the n behind every share; null when withheld.").Resolve(ctx => ctx.Source.N.Value);
         Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when n is withheld.").Resolve(ctx => ctx.Source.N.Suppressed);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TransitionCellType>>>>("cells")
             .Description("Sixteen cells, ordered by first-wave profile and then second-wave profile, each by level.")
@@ -145,7 +163,7 @@ public sealed class ProfileTransitionsType : ObjectGraphType<ProfileTransitionsR
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("caveats")
             .Description("What the figures cannot show, e.g. self-selection and that two waves cannot test parallel trends. Show them with the figures.")
             .Resolve(ctx => ctx.Source.Caveats);
-        Field<NonNullGraphType<IntGraphType>>("minimumGroupSize").Description("k: figures resting on fewer people than this are withheld.").Resolve(ctx => ctx.Source.MinimumGroupSize);
+        this.AddDisclosureFields(result => result.Rules, anyWithheld: null);
     }
 }
 

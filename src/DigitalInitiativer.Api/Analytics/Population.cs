@@ -26,38 +26,36 @@ public sealed class Population
     public Func<int, RoleSlot, bool> Staffed { get; }
 
     /// <summary>Counts in SQL (two GROUP BYs) and protects the result. <paramref name="waveId"/> null means no wave: everyone is unassessed.</summary>
-    public static async Task<Population> ComputeAsync(AppDbContext db, OrgTree tree, int? waveId, int minimumGroupSize, CancellationToken cancellationToken)
+    public static async Task<Population> ComputeAsync(AppDbContext db, OrgTree tree, int? waveId, DisclosureRules rules, CancellationToken cancellationToken)
     {
         var assessed = waveId is null ? [] : await db.Assessments.Where(a => a.WaveId == waveId)
+            .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a.UnitId, a.Role, a.Profile, p.RecordKey })
             .GroupBy(a => new { a.UnitId, a.Role, a.Profile })
-            .Select(g => new { g.Key.UnitId, g.Key.Role, Member = (int)g.Key.Profile - 1, Count = g.Count() })
+            .Select(g => new { g.Key.UnitId, g.Key.Role, Member = (int)g.Key.Profile - 1, Count = g.Count(), KeySum = g.Sum(a => a.RecordKey) })
             .ToListAsync(cancellationToken);
         var unassessed = await db.Persons.Where(p => p.ErasedAtUtc == null && !db.Assessments.Any(a => a.PersonId == p.Id && a.WaveId == waveId))
             .GroupBy(p => new { p.UnitId, p.Role })
-            .Select(g => new { g.Key.UnitId, g.Key.Role, Member = Unassessed, Count = g.Count() })
+            .Select(g => new { g.Key.UnitId, g.Key.Role, Member = Unassessed, Count = g.Count(), KeySum = g.Sum(p => p.RecordKey) })
             .ToListAsync(cancellationToken);
 
-        var own = UnitRoleCube.NewOwnCounts(tree, Members);
+        var own = new OwnCounts(tree.Count, Members);
         foreach (var row in assessed.Concat(unassessed))
         {
             var unit = tree.IndexOfKnown(row.UnitId);
             var role = SlotOf(row.Role);
-            own[UnitRoleCube.OwnIndex(unit, role, row.Member, Members)] += row.Count;
-            if (row.Member != Unassessed) own[UnitRoleCube.OwnIndex(unit, role, Assessed, Members)] += row.Count;
+            own.Add(unit, role, row.Member, row.Count, row.KeySum);
+            if (row.Member != Unassessed) own.Add(unit, role, Assessed, row.Count, row.KeySum);
         }
 
-        var table = new DisclosureTable();
-        var staffed = StaffedIn(own, Members, Assessed, Unassessed);
-        var cube = UnitRoleCube.Add(table, tree, Members, own, staffed, [[Assessed, 0, 1, 2, 3]]);
-        table.Protect(minimumGroupSize);
+        var table = new DisclosureTable(rules);
+        var staffed = own.StaffedIn(Assessed, Unassessed);
+        // The wave's row is the people it assessed: someone joining the staff later leaves the wave's figures as they were.
+        var cube = UnitRoleCube.Add(table, tree, own, staffed, [[Assessed, 0, 1, 2, 3]], rowMembers: [Assessed]);
+        table.Protect();
         return new Population(cube, staffed);
     }
 
     public static RoleSlot SlotOf(PersonRole role) => role == PersonRole.Leader ? RoleSlot.Leaders : RoleSlot.Employees;
 
     public static RoleSlot SlotOf(PersonRole? role) => role is { } r ? SlotOf(r) : RoleSlot.All;
-
-    /// <summary>A unit is staffed in a role when any of the given members counts someone placed directly in it.</summary>
-    public static Func<int, RoleSlot, bool> StaffedIn(long[] own, int members, params int[] headcountMembers) =>
-        (unit, role) => headcountMembers.Any(m => own[UnitRoleCube.OwnIndex(unit, role, m, members)] > 0);
 }

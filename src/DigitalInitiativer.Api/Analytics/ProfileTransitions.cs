@@ -45,7 +45,7 @@ public sealed record ParticipationScope(Initiative? Initiative, InitiativeKind? 
 }
 
 public sealed record ProfileTransitionsResult(SurveyWave FromWave, SurveyWave ToWave, TransitionTable All, TransitionTable Participants,
-    TransitionTable NonParticipants, MovedUpDifference Difference, string ParticipantDefinition, IReadOnlyList<string> Caveats, int MinimumGroupSize);
+    TransitionTable NonParticipants, MovedUpDifference Difference, string ParticipantDefinition, IReadOnlyList<string> Caveats, DisclosureRules Rules);
 
 /// <summary>
 /// How the people assessed in both waves moved between profiles, split by participation, counted in SQL for every
@@ -75,7 +75,7 @@ public static class ProfileTransitions
     }
 
     public static async Task<ProfileTransitionsResult> ComputeAsync(AppDbContext db, OrgTree tree, SurveyWave from, SurveyWave to, ParticipationScope scope,
-        int unit, RoleSlot role, int minimumGroupSize, CancellationToken cancellationToken)
+        int unit, RoleSlot role, DisclosureRules rules, CancellationToken cancellationToken)
     {
         var participated = db.Participations.Where(p => p.Status != ParticipationStatus.Withdrawn
             && (p.StartedOn ?? p.EnrolledOn) > from.HeldOn && (p.StartedOn ?? p.EnrolledOn) <= to.HeldOn);
@@ -84,12 +84,13 @@ public static class ProfileTransitions
 
         var counts = await db.Assessments.Where(first => first.WaveId == from.Id)
             .Join(db.Assessments.Where(second => second.WaveId == to.Id), first => first.PersonId, second => second.PersonId,
-                (first, second) => new { first.UnitId, first.Role, From = first.Profile, To = second.Profile, Participant = participated.Any(p => p.PersonId == first.PersonId) })
+                (first, second) => new { first.PersonId, first.UnitId, first.Role, From = first.Profile, To = second.Profile, Participant = participated.Any(p => p.PersonId == first.PersonId) })
+            .Join(db.Persons, x => x.PersonId, person => person.Id, (x, person) => new { x.UnitId, x.Role, x.From, x.To, x.Participant, person.RecordKey })
             .GroupBy(x => new { x.UnitId, x.Role, x.From, x.To, x.Participant })
-            .Select(g => new { g.Key.UnitId, g.Key.Role, g.Key.From, g.Key.To, g.Key.Participant, Count = g.Count() })
+            .Select(g => new { g.Key.UnitId, g.Key.Role, g.Key.From, g.Key.To, g.Key.Participant, Count = g.Count(), KeySum = g.Sum(x => x.RecordKey) })
             .ToListAsync(cancellationToken);
 
-        var own = new[] { UnitRoleCube.NewOwnCounts(tree, Members), UnitRoleCube.NewOwnCounts(tree, Members), UnitRoleCube.NewOwnCounts(tree, Members) };
+        var own = new[] { new OwnCounts(tree.Count, Members), new OwnCounts(tree.Count, Members), new OwnCounts(tree.Count, Members) };
         foreach (var row in counts)
         {
             var u = tree.IndexOfKnown(row.UnitId);
@@ -97,17 +98,17 @@ public static class ProfileTransitions
             var movement = Math.Sign((int)row.To - (int)row.From) switch { > 0 => Up, 0 => Stay, _ => Down };
             foreach (var table in new[] { own[0], own[row.Participant ? 1 : 2] })
                 foreach (var member in new[] { CellOf((int)row.From, (int)row.To), N, movement })
-                    table[UnitRoleCube.OwnIndex(u, r, member, Members)] += row.Count;
+                    table.Add(u, r, member, row.Count, row.KeySum);
         }
-        var staffed = Population.StaffedIn(own[0], Members, N);
+        var staffed = own[0].StaffedIn(N);
 
-        var everyoneTable = new DisclosureTable();
-        var everyone = UnitRoleCube.Add(everyoneTable, tree, Members, own[0], staffed, WithinTable);
-        everyoneTable.Protect(minimumGroupSize);
+        var everyoneTable = new DisclosureTable(rules);
+        var everyone = UnitRoleCube.Add(everyoneTable, tree, own[0], staffed, WithinTable, rowMembers: [N]);
+        everyoneTable.Protect();
 
-        var splitTable = new DisclosureTable();
-        var participants = UnitRoleCube.Add(splitTable, tree, Members, own[1], staffed, WithinTable);
-        var others = UnitRoleCube.Add(splitTable, tree, Members, own[2], staffed, WithinTable);
+        var splitTable = new DisclosureTable(rules);
+        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: [N]);
+        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: [N]);
         for (var u = 0; u < tree.Count; u++)
             for (var r = 0; r < UnitRoleCube.RoleSlots; r++)
                 for (var m = 0; m < Members; m++)
@@ -116,14 +117,14 @@ public static class ProfileTransitions
                     var whole = splitTable.AddFixed(everyone.ValueOf(u, slot, m), everyoneTable.IsWithheld(everyone.Cell(u, slot, m)));
                     splitTable.Relate([whole, participants.Cell(u, slot, m), others.Cell(u, slot, m)]);
                 }
-        splitTable.Protect(minimumGroupSize);
+        splitTable.Protect();
 
         var all = Read(everyone, unit, role);
         var participantTable = Read(participants, unit, role);
         var otherTable = Read(others, unit, role);
         var anyWithheld = new[] { all, participantTable, otherTable }.Any(t => t.N.Suppressed || t.Cells.Any(c => c.Count.Suppressed));
         return new ProfileTransitionsResult(from, to, all, participantTable, otherTable, MovedUpDifference.Between(participantTable, otherTable),
-            scope.Describe(from, to), Caveats(minimumGroupSize, anyWithheld), minimumGroupSize);
+            scope.Describe(from, to), Caveats(rules, anyWithheld), rules);
     }
 
     private static TransitionTable Read(UnitRoleCube cube, int unit, RoleSlot role)
@@ -133,7 +134,7 @@ public static class ProfileTransitions
         return new TransitionTable(Count(N), cells, Count(Up), Count(Stay), Count(Down));
     }
 
-    private static IReadOnlyList<string> Caveats(int minimumGroupSize, bool anyWithheld)
+    private static IReadOnlyList<string> Caveats(DisclosureRules rules, bool anyWithheld)
     {
         List<string> caveats =
         [
@@ -143,8 +144,7 @@ public static class ProfileTransitions
             "Only people assessed in both waves are counted; people who joined, left or skipped a wave are left out.",
             "The 95 % interval is a normal (Wald) approximation for a difference of two proportions that treats people as independent; it is unreliable for small groups.",
         ];
-        if (anyWithheld)
-            caveats.Add($"Some figures are withheld (null, suppressed: true) because they rest on fewer than {minimumGroupSize} people or could be worked out from figures that do.");
+        caveats.AddRange(DisclosureCaveats.For(rules, anyWithheld));
         return caveats;
     }
 }

@@ -15,7 +15,7 @@ public sealed record ReachCell(CompetenceProfile? Profile, ProtectedCount Partic
 /// <summary>One row of the reach matrix: an initiative, or every initiative of a kind when grouped by kind.</summary>
 public sealed record ReachRow(Initiative? Initiative, InitiativeKind Kind, ProtectedCount Total, IReadOnlyList<ReachCell> Cells);
 
-public sealed record ReachMatrixResult(SurveyWave? Wave, IReadOnlyList<ReachRow> Rows, int MinimumGroupSize);
+public sealed record ReachMatrixResult(SurveyWave? Wave, IReadOnlyList<ReachRow> Rows, DisclosureRules Rules);
 
 /// <summary>How participants are placed in profile groups.</summary>
 public abstract record ReachGrouping
@@ -39,21 +39,21 @@ public static class ReachMatrix
 
     private static readonly int[][] WithinRow = [[Total, 0, 1, 2, 3, UnassessedGroup]];
 
-    private sealed record Fact(int Row, CompetenceProfileKind? Profile, int UnitId, PersonRole Role, int Count);
+    private sealed record Fact(int Row, CompetenceProfileKind? Profile, int UnitId, PersonRole Role, int Count, long KeySum);
 
     /// <param name="everyInitiative">True when <paramref name="initiatives"/> are all there are, so the SQL needs no list of ids.</param>
     public static async Task<IReadOnlyList<ReachRow>> ComputeAsync(AppDbContext db, OrgTree tree, IReadOnlyList<Initiative> initiatives,
-        ReachGrouping grouping, bool groupByKind, int unit, RoleSlot role, int minimumGroupSize, CancellationToken cancellationToken, bool everyInitiative = false)
+        ReachGrouping grouping, bool groupByKind, int unit, RoleSlot role, DisclosureRules rules, CancellationToken cancellationToken, bool everyInitiative = false)
     {
         var waveId = grouping is ReachGrouping.InWave w ? w.WaveId : null;
-        var population = await Population.ComputeAsync(db, tree, waveId, minimumGroupSize, cancellationToken);
+        var population = await Population.ComputeAsync(db, tree, waveId, rules, cancellationToken);
         var ids = initiatives.Select(i => i.Id).ToList();
 
         var byInitiative = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: false, cancellationToken);
-        var initiativeTable = new DisclosureTable();
+        var initiativeTable = new DisclosureTable(rules);
         var rowOfInitiative = ids.Select((id, row) => (id, row)).ToDictionary(x => x.id, x => x.row);
         var initiativeCubes = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population);
-        initiativeTable.Protect(minimumGroupSize);
+        initiativeTable.Protect();
 
         IReadOnlyList<ReachRow> rows;
         if (!groupByKind)
@@ -64,10 +64,10 @@ public static class ReachMatrix
         {
             var kinds = initiatives.Select(i => i.Kind).Distinct().Order().ToList();
             var byKind = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: true, cancellationToken);
-            var kindTable = new DisclosureTable();
+            var kindTable = new DisclosureTable(rules);
             var kindCubes = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population);
             RelateKindsToTheirInitiatives(kindTable, tree, kinds, kindCubes, initiatives, initiativeCubes);
-            kindTable.Protect(minimumGroupSize);
+            kindTable.Protect();
             rows = kinds.Select((kind, k) => Row(null, kind, kindCubes[k],
                 tree.OutermostOf(initiatives.Where(i => i.Kind == kind).Select(i => tree.IndexOfKnown(i.UnitId))))).ToList();
         }
@@ -125,6 +125,7 @@ public static class ReachMatrix
                     Profile = a == null ? (CompetenceProfileKind?)null : a.Profile,
                     UnitId = a == null ? person.UnitId : a.UnitId,
                     Role = a == null ? person.Role : a.Role,
+                    person.RecordKey,
                 },
             _ =>
                 from p in participations
@@ -139,6 +140,7 @@ public static class ReachMatrix
                         .FirstOrDefault(),
                     person.UnitId,
                     person.Role,
+                    person.RecordKey,
                 },
         };
 
@@ -146,28 +148,30 @@ public static class ReachMatrix
         {
             // One participation row per person and initiative (a unique index), so a plain count is distinct people.
             return (await facts.GroupBy(f => new { f.InitiativeId, f.Profile, f.UnitId, f.Role })
-                    .Select(g => new { g.Key.InitiativeId, g.Key.Profile, g.Key.UnitId, g.Key.Role, Count = g.Count() })
+                    .Select(g => new { g.Key.InitiativeId, g.Key.Profile, g.Key.UnitId, g.Key.Role, Count = g.Count(), KeySum = g.Sum(f => f.RecordKey) })
                     .ToListAsync(cancellationToken))
-                .Select(g => new Fact(g.InitiativeId, g.Profile, g.UnitId, g.Role, g.Count)).ToList();
+                .Select(g => new Fact(g.InitiativeId, g.Profile, g.UnitId, g.Role, g.Count, g.KeySum)).ToList();
         }
-        return (await facts.GroupBy(f => new { f.Kind, f.Profile, f.UnitId, f.Role })
-                .Select(g => new { g.Key.Kind, g.Key.Profile, g.Key.UnitId, g.Key.Role, Count = g.Select(f => f.PersonId).Distinct().Count() })
+        // Each person once per kind and group, then counted with their keys.
+        return (await facts.Select(f => new { f.Kind, f.PersonId, f.Profile, f.UnitId, f.Role, f.RecordKey }).Distinct()
+                .GroupBy(f => new { f.Kind, f.Profile, f.UnitId, f.Role })
+                .Select(g => new { g.Key.Kind, g.Key.Profile, g.Key.UnitId, g.Key.Role, Count = g.Count(), KeySum = g.Sum(f => f.RecordKey) })
                 .ToListAsync(cancellationToken))
-            .Select(g => new Fact((int)g.Kind, g.Profile, g.UnitId, g.Role, g.Count)).ToList();
+            .Select(g => new Fact((int)g.Kind, g.Profile, g.UnitId, g.Role, g.Count, g.KeySum)).ToList();
     }
 
     private static UnitRoleCube[] AddRows(DisclosureTable table, OrgTree tree, int rowCount, List<Fact> facts, Func<int, int> rowIndexOf, Population population)
     {
-        var own = Enumerable.Range(0, rowCount).Select(_ => UnitRoleCube.NewOwnCounts(tree, Members)).ToArray();
+        var own = Enumerable.Range(0, rowCount).Select(_ => new OwnCounts(tree.Count, Members)).ToArray();
         foreach (var fact in facts)
         {
             var counts = own[rowIndexOf(fact.Row)];
             var unit = tree.IndexOfKnown(fact.UnitId);
             var role = Population.SlotOf(fact.Role);
-            counts[UnitRoleCube.OwnIndex(unit, role, fact.Profile is { } p ? (int)p - 1 : UnassessedGroup, Members)] += fact.Count;
-            counts[UnitRoleCube.OwnIndex(unit, role, Total, Members)] += fact.Count;
+            counts.Add(unit, role, fact.Profile is { } p ? (int)p - 1 : UnassessedGroup, fact.Count, fact.KeySum);
+            counts.Add(unit, role, Total, fact.Count, fact.KeySum);
         }
-        return own.Select(counts => UnitRoleCube.Add(table, tree, Members, counts, population.Staffed, WithinRow)).ToArray();
+        return own.Select(counts => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [Total])).ToArray();
     }
 
     /// <summary>

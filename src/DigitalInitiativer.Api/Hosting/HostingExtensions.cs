@@ -22,7 +22,8 @@ public static class HostingExtensions
         builder.Services.Configure<GraphQLSettings>(builder.Configuration.GetSection(GraphQLSettings.Section));
         builder.Services.Configure<ImportSettings>(builder.Configuration.GetSection(ImportSettings.Section));
         builder.Services.AddScoped<Importer>();
-        builder.Services.AddOptions<AnalyticsSettings>().Bind(builder.Configuration.GetSection(AnalyticsSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AnalyticsSettings>().Bind(builder.Configuration.GetSection(AnalyticsSettings.Section)).ValidateDataAnnotations()
+            .Validate<IHostEnvironment>(AnalyticsSettings.Validate, "Analytics:MaximumPerturbation can be 0 (off) only in Development.").ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.AddDigitalInitiativerIdentity();
         builder.Services.AddDigitalInitiativerGraphQL();

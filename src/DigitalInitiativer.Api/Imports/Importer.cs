@@ -45,7 +45,7 @@ public sealed partial class Importer(AppDbContext db, Pseudonymiser pseudonymise
         {
             var known = await db.Persons.ToDictionaryAsync(p => p.Key, p => (p.Id, p.UnitId, p.Role), cancellationToken);
             return new PersonDirectory(known,
-                new SqlBatch(connection, transaction, """INSERT INTO "persons" ("Key", "Role", "UnitId") VALUES (@p0, @p1, @p2) RETURNING "Id" """, 3),
+                new SqlBatch(connection, transaction, """INSERT INTO "persons" ("Key", "Role", "UnitId", "RecordKey") VALUES (@p0, @p1, @p2, @p3) RETURNING "Id" """, 4),
                 new SqlBatch(connection, transaction, """UPDATE "persons" SET "UnitId" = @p1, "Role" = @p2 WHERE "Id" = @p0""", 3),
                 report);
         }
@@ -60,7 +60,7 @@ public sealed partial class Importer(AppDbContext db, Pseudonymiser pseudonymise
         public async Task<int> GetOrCreateAsync(string key, int unitId, PersonRole role, CancellationToken cancellationToken)
         {
             if (known.TryGetValue(key, out var person)) return person.Id;
-            var id = (int)await insert.ScalarAsync(cancellationToken, key, (int)role, unitId);
+            var id = (int)await insert.ScalarAsync(cancellationToken, key, (int)role, unitId, Person.NewRecordKey());
             known[key] = (id, unitId, role);
             report.PersonsCreated++;
             return id;

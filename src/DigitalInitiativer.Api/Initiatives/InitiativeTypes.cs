@@ -43,7 +43,7 @@ public sealed class InitiativeType : NodeType<Initiative>
         Field<DateType>("endsOn").Description("The last day of the initiative; null while it is ongoing.").Resolve(ctx => ctx.Source.EndsOn);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachCellType>>>>("reach")
             .Description("Which profile groups the initiative reached across the whole organisation: distinct participants (withdrawn ones excluded) per profile, "
-                + "the four profiles by level and then the unassessed group (profile null). Small groups are withheld, as in reachMatrix.")
+                + "the four profiles by level and then the unassessed group (profile null). Small groups are withheld and counts perturbed, as in reachMatrix.")
             .Argument<IdGraphType>("waveId", "Group participants by their profile in this survey wave, and give coverage. "
                 + "Without it, each participant is grouped by their latest assessment on or before the day their participation started.")
             .AuthorizeWithRoles(Roles.ReachReaders)
@@ -51,14 +51,14 @@ public sealed class InitiativeType : NodeType<Initiative>
             {
                 var waveId = ctx.GetOptionalKey("waveId", SurveyWaveType.TypeName);
                 var db = ctx.Db();
-                var k = ctx.MinimumGroupSize();
+                var rules = ctx.DisclosureRules();
                 ReachGrouping grouping = waveId is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(waveId);
                 // Keyed by the initiatives already loaded for this page, so the batch needs no query to find them again.
                 return ctx.Loaders()
                     .GetOrAdd<Initiative, IReadOnlyList<ReachCell>>($"reach:{waveId}", async (initiatives, ct) =>
                     {
                         var tree = await OrgTree.LoadAsync(db, ct);
-                        var rows = await ReachMatrix.ComputeAsync(db, tree, [.. initiatives], grouping, groupByKind: false, OrgTree.Everyone, RoleSlot.All, k, ct);
+                        var rows = await ReachMatrix.ComputeAsync(db, tree, [.. initiatives], grouping, groupByKind: false, OrgTree.Everyone, RoleSlot.All, rules, ct);
                         return rows.ToDictionary(r => r.Initiative!, r => r.Cells);
                     }, [])
                     .Load(ctx.Source);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Security.Cryptography;
 using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
 namespace DigitalInitiativer.Api.Organisation;
@@ -17,6 +18,20 @@ public sealed class Person : IEntity, IPersonData
 
     /// <summary>When the person's data was erased on request; the row stays only so kept contributions can say "deleted user".</summary>
     public DateTime? ErasedAtUtc { get; set; }
+
+    /// <summary>
+    /// A fixed random number for the cell-key method: the published counts of the cells this person is in are perturbed
+    /// by sums of these keys (see Analytics/Disclosure). It says nothing about the person and is never shown.
+    /// </summary>
+    public long RecordKey { get; set; } = NewRecordKey();
+
+    /// <summary>Keys stay below 2^36, so SQL can sum millions of them in a 64-bit integer.</summary>
+    public const int RecordKeyBits = 36;
+
+    public static long NewRecordKey() => RecordKeyFrom(BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)));
+
+    /// <summary>A record key from any 64 random bits, e.g. a seeded generator's for reproducible demo data.</summary>
+    public static long RecordKeyFrom(ulong randomBits) => (long)(randomBits & ((1UL << RecordKeyBits) - 1));
 
     int IPersonData.SubjectPersonId => Id;
 }

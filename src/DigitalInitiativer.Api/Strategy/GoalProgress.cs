@@ -12,13 +12,13 @@ public sealed record GoalProgress(StrategyGoal Goal, double? LatestValue, Survey
     public bool? OnTrack => Status switch { GoalStatus.Achieved or GoalStatus.OnTrack => true, GoalStatus.OffTrack => false, _ => null };
 
     /// <summary>Measures every goal against the waves' protected distributions (one population table per wave).</summary>
-    public static async Task<IReadOnlyList<GoalProgress>> ForAsync(AppDbContext db, IReadOnlyList<StrategyGoal> goals, int minimumGroupSize, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<GoalProgress>> ForAsync(AppDbContext db, IReadOnlyList<StrategyGoal> goals, DisclosureRules rules, CancellationToken cancellationToken)
     {
         var waves = await db.SurveyWaves.OrderBy(w => w.HeldOn).ToListAsync(cancellationToken);
         var tree = await OrgTree.LoadAsync(db, cancellationToken);
         var populations = new List<(SurveyWave Wave, Population Population)>();
         foreach (var wave in waves)
-            populations.Add((wave, await Population.ComputeAsync(db, tree, wave.Id, minimumGroupSize, cancellationToken)));
+            populations.Add((wave, await Population.ComputeAsync(db, tree, wave.Id, rules, cancellationToken)));
 
         return goals.Select(goal =>
         {

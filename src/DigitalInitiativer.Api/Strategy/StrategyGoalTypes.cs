@@ -43,7 +43,7 @@ public sealed class StrategyGoalType : NodeType<StrategyGoal>
         Field(g => g.TargetYear).Description("The year by which the target should be met.");
         Field<OrganisationUnitType>("unit").Description("The unit the goal is for, sub-units included; null for the whole organisation.")
             .Resolve(ctx => ctx.Source.UnitId is { } id ? ctx.LoadById<OrganisationUnit>(id) : null);
-        Field<FloatGraphType>("latestValue").Description("The profile's share in the latest wave that assessed anyone in the unit; null when withheld or not measured.")
+        Field<FloatGraphType>("latestValue").Description("The profile's share in the latest wave that assessed anyone in the unit, from the protected (perturbed) counts; null when withheld or not measured.")
             .Resolve(ctx => Progress(ctx).Then(p => (object?)p.LatestValue));
         Field<SurveyWaveType>("wave").Description("The wave latestValue comes from.").Resolve(ctx => Progress(ctx).Then(p => (object?)p.Wave));
         Field<FloatGraphType>("projectedValue")
@@ -56,12 +56,12 @@ public sealed class StrategyGoalType : NodeType<StrategyGoal>
     private static IDataLoaderResult<GoalProgress> Progress(IResolveFieldContext<StrategyGoal> context)
     {
         var db = context.Db();
-        var k = context.MinimumGroupSize();
+        var rules = context.DisclosureRules();
         return context.Loaders()
             .GetOrAdd<int, GoalProgress>("goalProgress", async (ids, ct) =>
             {
                 var goals = await db.StrategyGoals.Where(g => ids.Contains(g.Id)).ToListAsync(ct);
-                return (await GoalProgress.ForAsync(db, goals, k, ct)).ToDictionary(p => p.Goal.Id);
+                return (await GoalProgress.ForAsync(db, goals, rules, ct)).ToDictionary(p => p.Goal.Id);
             }, null!)
             .Load(context.Source.Id);
     }

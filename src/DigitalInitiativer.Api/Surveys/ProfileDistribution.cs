@@ -6,8 +6,10 @@ namespace DigitalInitiativer.Api.Surveys;
 
 public sealed record ProfileGroupCount(CompetenceProfile Profile, ProtectedCount Count, double? Share);
 
-public sealed record ProfileDistribution(SurveyWave Wave, ProtectedCount Total, IReadOnlyList<ProfileGroupCount> Groups)
+public sealed record ProfileDistribution(SurveyWave Wave, ProtectedCount Total, IReadOnlyList<ProfileGroupCount> Groups, DisclosureRules Rules)
 {
+    public bool AnyWithheld => Total.Suppressed || Groups.Any(g => g.Count.Suppressed);
+
     /// <summary>One wave's distribution for a unit (sub-units included) and role, read from the protected population table.</summary>
     public static ProfileDistribution From(SurveyWave wave, Population population, int unit, RoleSlot role)
     {
@@ -16,6 +18,6 @@ public sealed record ProfileDistribution(SurveyWave Wave, ProtectedCount Total, 
         {
             var count = new ProtectedCount(population.Cube.Published(unit, role, p.Level - 1));
             return new ProfileGroupCount(p, count, count.ShareOf(total));
-        }).ToList());
+        }).ToList(), population.Cube.Table.Rules);
     }
 }

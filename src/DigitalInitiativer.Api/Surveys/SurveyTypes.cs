@@ -29,7 +29,7 @@ public sealed class SurveyWaveType : NodeType<SurveyWave>
                 var db = ctx.Db();
                 var tree = await OrgTree.LoadAsync(db, ctx.CancellationToken);
                 var unit = tree.UnitIndex(ctx.GetArgument<string?>("unitId"), "unitId");
-                var population = await Population.ComputeAsync(db, tree, ctx.Source.Id, ctx.MinimumGroupSize(), ctx.CancellationToken);
+                var population = await Population.ComputeAsync(db, tree, ctx.Source.Id, ctx.DisclosureRules(), ctx.CancellationToken);
                 return ProfileDistribution.From(ctx.Source, population, unit, Population.SlotOf(ctx.GetArgument<PersonRole?>("role")));
             });
     }
@@ -40,12 +40,13 @@ public sealed class ProfileDistributionType : ObjectGraphType<ProfileDistributio
     public ProfileDistributionType()
     {
         Name = "ProfileDistribution";
-        Description = "How many people were placed in each profile. Counts resting on fewer than k people, or that would let one be worked out, are withheld.";
-        Field<IntGraphType>("total").Description("The number of people assessed; null when withheld.").Resolve(ctx => ctx.Source.Total.Value);
+        Description = "How many people were placed in each profile. Counts resting on fewer than k people, or that would let one be worked out, are withheld, and every count is perturbed; see caveats.";
+        Field<IntGraphType>("total").Description("The number of people assessed, perturbed on its own (the groups may not add up to it exactly); null when withheld.").Resolve(ctx => ctx.Source.Total.Value);
         Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when total is withheld.").Resolve(ctx => ctx.Source.Total.Suppressed);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProfileGroupCountType>>>>("groups")
             .Description("One entry per profile, ordered by level; profiles with no one in them are included with count 0.")
             .Resolve(ctx => ctx.Source.Groups);
+        this.AddDisclosureFields(distribution => distribution.Rules, distribution => distribution.AnyWithheld);
     }
 }
 
@@ -56,7 +57,7 @@ public sealed class ProfileGroupCountType : ObjectGraphType<ProfileGroupCount>
         Name = "ProfileGroupCount";
         Description = "The number of people in one profile.";
         Field<NonNullGraphType<CompetenceProfileType>>("profile").Description("The profile.").Resolve(ctx => ctx.Source.Profile);
-        Field<IntGraphType>("count").Description("How many people were placed in the profile; null when withheld.").Resolve(ctx => ctx.Source.Count.Value);
+        Field<IntGraphType>("count").Description("How many people were placed in the profile, perturbed by up to ±maximumPerturbation; null when withheld.").Resolve(ctx => ctx.Source.Count.Value);
         Field<FloatGraphType>("share").Description("The profile's share of the total, 0 to 1; null when the count or the total is withheld.").Resolve(ctx => ctx.Source.Share);
         Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when count is withheld to protect individuals.").Resolve(ctx => ctx.Source.Count.Suppressed);
     }

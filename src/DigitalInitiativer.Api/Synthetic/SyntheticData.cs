@@ -34,6 +34,8 @@ public sealed class SyntheticData
     public static SyntheticData Generate(SyntheticOptions options)
     {
         var random = new Random(options.Seed);
+        // Record keys from a generator of their own, so the rest of the data stays what this seed always gave.
+        var recordKeys = new Random(~options.Seed);
         var data = new SyntheticData();
         data.AddUnits(Math.Max(12, options.Persons / 250), random);
 
@@ -44,7 +46,7 @@ public sealed class SyntheticData
             data.Persons.Add(new Person
             {
                 Id = n, Key = $"{KeyPrefix}{n:000000}", Role = random.NextDouble() < 0.1 ? PersonRole.Leader : PersonRole.Employee,
-                UnitId = staffed[random.Next(staffed.Length)].Id,
+                UnitId = staffed[random.Next(staffed.Length)].Id, RecordKey = Person.RecordKeyFrom((ulong)recordKeys.NextInt64()),
             });
         }
 
@@ -155,7 +157,7 @@ public sealed class SyntheticData
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await InsertAsync(connection, transaction, "organisation_units", ["Id", "Code", "Name", "ParentId", "Path"], Units, u => [u.Id, u.Code, u.Name, u.ParentId, u.Path], cancellationToken);
-            await InsertAsync(connection, transaction, "persons", ["Id", "Key", "Role", "UnitId"], Persons, p => [p.Id, p.Key, (int)p.Role, p.UnitId], cancellationToken);
+            await InsertAsync(connection, transaction, "persons", ["Id", "Key", "Role", "UnitId", "RecordKey"], Persons, p => [p.Id, p.Key, (int)p.Role, p.UnitId, p.RecordKey], cancellationToken);
             await InsertAsync(connection, transaction, "survey_waves", ["Id", "Year", "Title", "HeldOn"], Waves, w => [w.Id, w.Year, w.Title, w.HeldOn], cancellationToken);
             await InsertAsync(connection, transaction, "assessments", ["Id", "PersonId", "WaveId", "Profile", "UnitId", "Role"], Assessments,
                 a => [a.Id, a.PersonId, a.WaveId, (int)a.Profile, a.UnitId, (int)a.Role], cancellationToken);

@@ -5,11 +5,16 @@ public static class ProtectedFigures
 {
     public const int DefaultMinimumGroupSize = 5;
 
+    /// <summary>The app's default D, for tests on the app as it runs (the demo): published counts are within ±D of the truth.</summary>
+    public const int DefaultMaximumPerturbation = DigitalInitiativer.Api.Analytics.AnalyticsSettings.DefaultMaximumPerturbation;
+
     /// <summary>
-    /// Every published figure equals the expected one; every figure that counts someone but fewer than k is withheld.
-    /// Returns how many figures were published, so callers can check the comparison was not vacuous.
+    /// Every published figure equals the expected one, or lies within ±<paramref name="maximumPerturbation"/> of it and
+    /// not below k; every figure that counts someone but fewer than k is withheld. Returns how many figures were
+    /// published, so callers can check the comparison was not vacuous.
     /// </summary>
-    public static int AssertMatch<TKey>(IReadOnlyDictionary<TKey, long> expected, IReadOnlyDictionary<TKey, long?> actual, int k = DefaultMinimumGroupSize)
+    public static int AssertMatch<TKey>(IReadOnlyDictionary<TKey, long> expected, IReadOnlyDictionary<TKey, long?> actual, int k = DefaultMinimumGroupSize,
+        int maximumPerturbation = 0)
         where TKey : notnull
     {
         Assert.Equal(expected.Keys.OrderBy(x => x), actual.Keys.OrderBy(x => x));
@@ -18,7 +23,8 @@ public static class ProtectedFigures
         {
             if (actual[key] is { } shown)
             {
-                Assert.True(value == shown, $"{key}: published {shown}, expected {value}");
+                Assert.True(Math.Abs(value - shown) <= maximumPerturbation, $"{key}: published {shown}, expected {value} ± {maximumPerturbation}");
+                Assert.True(shown == 0 || shown >= k, $"{key}: published {shown}, below k = {k}");
                 published++;
             }
             Assert.False(value is > 0 && value < k && actual[key] is not null, $"{key}: {value} people is below k = {k} but was published");

@@ -12,6 +12,12 @@ public class SyntheticApiFactory : ApiFactory
 {
     protected override bool WithDemoData => false;
 
+    /// <summary>
+    /// Without perturbation, so these tests can check counting and suppression to the exact figure; the cell-key
+    /// perturbation on top has tests of its own (PerturbationTests).
+    /// </summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Analytics:MaximumPerturbation", "0")];
+
     protected virtual SyntheticData CreateData() => SyntheticData.Generate(new SyntheticOptions(Persons: 3000, Participations: 9000, Initiatives: 12, Seed: 7));
 
     public SyntheticData Data { get; }

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Tests.Analytics;
 using System.Text;
 using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.Identity;
@@ -270,7 +271,7 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
 
         var waves = (await _admin.QueryAsync("{ surveyWaves { id profileDistribution { total } } }"))["surveyWaves"]!.AsArray();
         var total = waves.Select(w => (string)w!["id"]!).ToList().IndexOf(GlobalIds.Of("SurveyWave", waveId));
-        Assert.Equal(assessedBefore - 1, (int)waves[total]!["profileDistribution"]!["total"]!);
+        Assert.InRange((int)waves[total]!["profileDistribution"]!["total"]!, assessedBefore - 1 - ProtectedFigures.DefaultMaximumPerturbation, assessedBefore - 1 + ProtectedFigures.DefaultMaximumPerturbation);
 
         var again = (await _admin.QueryAsync("mutation($id: ID!) { erasePerson(input: { personId: $id }) { errors { ... on UserError { code } } } }", new { id }))["erasePerson"]!;
         Assert.Equal("NOT_FOUND", (string?)again["errors"]![0]!["code"]);

@@ -17,28 +17,37 @@ namespace DigitalInitiativer.Api.Analytics.Disclosure;
 /// Hidden cells are never published (e.g. the staff of a unit outside its sub-units); fixed cells were decided by an
 /// earlier table and are not changed, so answers that share them stay consistent with each other.
 /// </para>
+/// <para>
+/// The decisions rest on true counts. What is published is then perturbed by the cell's noise key
+/// (<see cref="DisclosureRules.Publish"/>), so a reader's equations no longer come out exact.
+/// </para>
 /// </summary>
-public sealed class DisclosureTable
+public sealed class DisclosureTable(DisclosureRules rules)
 {
     private enum State : byte { Published, Suppressed, Hidden, FixedPublished, FixedSuppressed }
 
     private readonly List<long> _values = [];
+    private readonly List<ulong> _noiseKeys = [];
     private readonly List<State> _states = [];
     private readonly List<int> _members = [];
     private readonly List<int> _relationEnds = [];
 
     public int Count => _values.Count;
 
-    public int Add(long value) => Add(value, State.Published);
+    public DisclosureRules Rules => rules;
 
-    public int AddHidden(long value) => Add(value, State.Hidden);
+    /// <param name="noiseKey">The cell's noise key (<see cref="DisclosureRules.NoiseKey"/>); it decides the published perturbation.</param>
+    public int Add(long value, ulong noiseKey = 0) => Add(value, State.Published, noiseKey);
 
-    public int AddFixed(long value, bool suppressed) => Add(value, suppressed ? State.FixedSuppressed : State.FixedPublished);
+    public int AddHidden(long value) => Add(value, State.Hidden, 0);
 
-    private int Add(long value, State state)
+    public int AddFixed(long value, bool suppressed) => Add(value, suppressed ? State.FixedSuppressed : State.FixedPublished, 0);
+
+    private int Add(long value, State state, ulong noiseKey)
     {
         _values.Add(value);
         _states.Add(state);
+        _noiseKeys.Add(noiseKey);
         return _values.Count - 1;
     }
 
@@ -46,8 +55,8 @@ public sealed class DisclosureTable
 
     public bool IsWithheld(int cell) => _states[cell] is not (State.Published or State.FixedPublished);
 
-    /// <summary>The published value of a cell, or null when it is withheld.</summary>
-    public long? Published(int cell) => IsWithheld(cell) ? null : _values[cell];
+    /// <summary>The published (perturbed) value of a cell, or null when it is withheld.</summary>
+    public long? Published(int cell) => IsWithheld(cell) ? null : rules.Publish(_values[cell], _noiseKeys[cell]);
 
     /// <summary>Registers one equation between cells that a reader could use to work out a withheld cell.</summary>
     public void Relate(ReadOnlySpan<int> cells)
@@ -56,8 +65,9 @@ public sealed class DisclosureTable
         _relationEnds.Add(_members.Count);
     }
 
-    public void Protect(int minimumGroupSize)
+    public void Protect()
     {
+        var minimumGroupSize = rules.MinimumGroupSize;
         for (var cell = 0; cell < _values.Count; cell++)
             if (_states[cell] == State.Published && _values[cell] > 0 && _values[cell] < minimumGroupSize)
                 _states[cell] = State.Suppressed;

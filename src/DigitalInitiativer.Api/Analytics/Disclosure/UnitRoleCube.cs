@@ -6,6 +6,32 @@ namespace DigitalInitiativer.Api.Analytics.Disclosure;
 public enum RoleSlot { All = 0, Employees = 1, Leaders = 2 }
 
 /// <summary>
+/// The people placed directly in each unit, as [unit, employees|leaders, member]: how many they are and the sum of
+/// their record keys, the two things every SQL GROUP BY returns.
+/// </summary>
+public sealed class OwnCounts(int units, int members)
+{
+    public int Members => members;
+    internal long[] Counts { get; } = new long[units * 2 * members];
+    internal long[] KeySums { get; } = new long[units * 2 * members];
+
+    public static int Index(int unit, RoleSlot role, int member, int members) => ((unit * 2) + (int)role - 1) * members + member;
+
+    public void Add(int unit, RoleSlot role, int member, long count, long keySum)
+    {
+        var index = Index(unit, role, member, members);
+        Counts[index] += count;
+        KeySums[index] += keySum;
+    }
+
+    public long Count(int unit, RoleSlot role, int member) => Counts[Index(unit, role, member, members)];
+
+    /// <summary>A unit is staffed in a role when any of the given members counts someone placed directly in it.</summary>
+    public Func<int, RoleSlot, bool> StaffedIn(params int[] headcountMembers) =>
+        (unit, role) => headcountMembers.Any(m => Count(unit, role, m) > 0);
+}
+
+/// <summary>
 /// One table of figures (its members, e.g. the four profiles and their total) for every unit, sub-units included,
 /// and every <see cref="RoleSlot"/>, registered in a <see cref="DisclosureTable"/> with every relation a reader can
 /// exploit by asking for several units or roles: a unit is its own staff plus its sub-units, and all staff are
@@ -33,36 +59,37 @@ public sealed class UnitRoleCube
 
     public long? Published(int unit, RoleSlot role, int member) => Table.Published(Cell(unit, role, member));
 
-    /// <summary>Per-unit counts of the staff placed directly in each unit, laid out as [unit, employees|leaders, member].</summary>
-    public static long[] NewOwnCounts(OrgTree tree, int members) => new long[tree.Count * 2 * members];
-
-    public static int OwnIndex(int unit, RoleSlot role, int member, int members) => ((unit * 2) + (int)role - 1) * members + member;
-
     /// <summary>Adds the cube and its unit and role relations; <paramref name="withinEach"/> are relations among members, applied to every unit and role.</summary>
     /// <param name="ownStaffed">Whether a unit has staff of its own in a role; a unit without any is known to add nothing to its parent's figures.</param>
-    public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, int members, long[] ownCounts, Func<int, RoleSlot, bool> ownStaffed,
-        IReadOnlyList<int[]> withinEach)
+    /// <param name="rowMembers">The members that together hold everyone in the cube, whose key sum over the whole organisation is the row key.</param>
+    public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, OwnCounts own, Func<int, RoleSlot, bool> ownStaffed,
+        IReadOnlyList<int[]> withinEach, int[] rowMembers)
     {
-        var subtree = (long[])ownCounts.Clone();
+        var members = own.Members;
+        var subtree = (long[])own.Counts.Clone();
+        var subtreeKeys = (long[])own.KeySums.Clone();
         for (var unit = tree.Count - 1; unit >= 0; unit--)
         {
             var parent = tree.Parent[unit];
             if (parent < 0) continue;
             for (var slot = 0; slot < 2 * members; slot++)
+            {
                 subtree[parent * 2 * members + slot] += subtree[unit * 2 * members + slot];
+                subtreeKeys[parent * 2 * members + slot] += subtreeKeys[unit * 2 * members + slot];
+            }
         }
 
+        long SumOf(long[] sums, int unit, int role, int member) => role == 0
+            ? sums[OwnCounts.Index(unit, RoleSlot.Employees, member, members)] + sums[OwnCounts.Index(unit, RoleSlot.Leaders, member, members)]
+            : sums[OwnCounts.Index(unit, (RoleSlot)role, member, members)];
+
+        var rowKey = rowMembers.Sum(member => SumOf(subtreeKeys, OrgTree.Everyone, 0, member));
         var @base = table.Count;
         var cube = new UnitRoleCube(table, @base, members);
         for (var unit = 0; unit < tree.Count; unit++)
             for (var role = 0; role < RoleSlots; role++)
                 for (var member = 0; member < members; member++)
-                {
-                    var value = role == 0
-                        ? subtree[OwnIndex(unit, RoleSlot.Employees, member, members)] + subtree[OwnIndex(unit, RoleSlot.Leaders, member, members)]
-                        : subtree[OwnIndex(unit, (RoleSlot)role, member, members)];
-                    table.Add(value);
-                }
+                    table.Add(SumOf(subtree, unit, role, member), DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member), rowKey));
 
         Span<int> three = stackalloc int[3];
         var cells = new List<int>();
@@ -95,13 +122,7 @@ public sealed class UnitRoleCube
                     cells.Clear();
                     cells.Add(cube.Cell(unit, slot, member));
                     foreach (var child in tree.Children[unit]) cells.Add(cube.Cell(child, slot, member));
-                    if (staffed)
-                    {
-                        var own = slot == RoleSlot.All
-                            ? ownCounts[OwnIndex(unit, RoleSlot.Employees, member, members)] + ownCounts[OwnIndex(unit, RoleSlot.Leaders, member, members)]
-                            : ownCounts[OwnIndex(unit, slot, member, members)];
-                        cells.Add(table.AddHidden(own));
-                    }
+                    if (staffed) cells.Add(table.AddHidden(SumOf(own.Counts, unit, role, member)));
                     table.Relate(CollectionsMarshal.AsSpan(cells));
                 }
             }

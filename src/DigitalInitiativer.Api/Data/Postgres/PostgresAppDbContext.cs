@@ -24,3 +24,13 @@ public sealed class PostgresAppDbContextDesignTimeFactory : IDesignTimeDbContext
     public PostgresAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql("Host=localhost;Database=digitalinitiativer").Options);
 }
+
+/// <summary>
+/// For <c>dotnet ef migrations add … --context AppDbContext</c>. Without it the tool would take the PostgreSQL factory
+/// above for AppDbContext too (the factory interface is covariant) and write PostgreSQL migrations into SQLite's folder.
+/// </summary>
+public sealed class SqliteAppDbContextDesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(SqliteConnectionStrings.Default).Options);
+}
