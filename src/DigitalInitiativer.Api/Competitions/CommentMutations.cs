@@ -68,7 +68,6 @@ public static class CommentMutations
                 };
                 db.ProposalComments.Add(comment);
                 await db.SaveChangesAsync(ctx.CancellationToken);
-                await CompetitionParticipation.RecordAsync(db, competition.Id, [author], ctx.Today(), ctx.CancellationToken);
                 return Payload<ProposalComment>.Ok(comment);
             });
 

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Linq.Expressions;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Initiatives;
 
@@ -23,6 +24,9 @@ public sealed class IdeaCompetition : IEntity
     public DateTime? VotingClosesAtUtc { get; set; }
     public DateTime? ResultsPublishedAtUtc { get; set; }
 
+    /// <summary>When everyone who took part was recorded as a participant, once voting had closed; see <see cref="CompetitionParticipation"/>.</summary>
+    public DateTime? ParticipationRecordedAtUtc { get; set; }
+
     public int VotesPerPerson { get; set; } = 3;
     public bool AllowSelfVoting { get; set; }
     public int ProposalsPerPerson { get; set; } = 3;
@@ -39,6 +43,11 @@ public sealed class IdeaCompetition : IEntity
         }.Where(s => s.Start <= utcNow).Select(s => s.Phase).DefaultIfEmpty(CompetitionPhase.Draft).Max();
         return scheduled > ManualPhase ? scheduled : ManualPhase;
     }
+
+    /// <summary>In SQL: <see cref="PhaseAt"/> has reached CLOSED, and the participants are not recorded yet.</summary>
+    public static Expression<Func<IdeaCompetition, bool>> ClosedWithParticipationUnrecorded(DateTime utcNow) => c =>
+        c.ParticipationRecordedAtUtc == null
+        && (c.ManualPhase >= CompetitionPhase.Closed || c.VotingClosesAtUtc <= utcNow || c.ResultsPublishedAtUtc <= utcNow);
 }
 
 public enum CompetitionPhase

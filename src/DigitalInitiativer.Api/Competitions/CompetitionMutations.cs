@@ -112,8 +112,11 @@ public static class CompetitionMutations
                 var current = competition.PhaseAt(ctx.Now());
                 if (to <= current)
                     return Payload<IdeaCompetition>.Failed(new PhaseBackwardsError($"The competition is in {current.GraphQLName()}; it can only move forward.", ["input", "to"], current));
+                await using var transaction = await db.Database.BeginTransactionAsync(ctx.CancellationToken);
                 competition.ManualPhase = to;
                 await db.SaveChangesAsync(ctx.CancellationToken);
+                if (to >= CompetitionPhase.Closed) await CompetitionParticipation.RecordOnceAsync(db, competition.Id, ctx.Now(), ctx.CancellationToken);
+                await transaction.CommitAsync(ctx.CancellationToken);
                 return Payload<IdeaCompetition>.Ok(competition);
             });
     }

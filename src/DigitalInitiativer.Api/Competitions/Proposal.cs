@@ -70,7 +70,9 @@ public sealed class Vote
     public int Id { get; set; }
     public int CompetitionId { get; set; }
     public int ProposalId { get; set; }
-    public int VoterPersonId { get; set; }
+
+    /// <summary>Who voted, so nobody votes twice; null once the voter's data was erased, when the vote still counts but belongs to nobody.</summary>
+    public int? VoterPersonId { get; set; }
 }
 
 /// <summary>

@@ -236,7 +236,6 @@ public static class ProposalMutations
         db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposal.Id, PersonId = author, IsLead = true, DisplayName = name });
         db.ProposalAuthors.AddRange(coAuthors.Where(c => c != author).Distinct().Select(c => new ProposalAuthor { ProposalId = proposal.Id, PersonId = c }));
         await db.SaveChangesAsync(context.CancellationToken);
-        await CompetitionParticipation.RecordAsync(db, competition.Id, [author, .. coAuthors], context.Today(), context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return Payload<Proposal>.Ok(proposal);
     }

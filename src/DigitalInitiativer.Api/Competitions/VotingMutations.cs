@@ -77,11 +77,8 @@ public static class VotingMutations
             return Payload<Proposal>.Failed(new VoteBudgetExhaustedError(
                 $"You have used all {competition.VotesPerPerson} votes in this competition; retract one to vote again.", ["input", "proposalId"], competition.VotesPerPerson));
 
-        if (change is not null)
-        {
-            events.Committed(db, change);
-            if (cast) await CompetitionParticipation.RecordAsync(db, competition.Id, [voter], context.Today(), cancellationToken);
-        }
+        // Voting is not recorded as participation now: see CompetitionParticipation.
+        if (change is not null) events.Committed(db, change);
         return Payload<Proposal>.Ok(proposal);
     }
 

@@ -137,7 +137,7 @@ public class AppDbContext : DbContext
             vote.HasIndex(v => new { v.ProposalId, v.VoterPersonId }).IsUnique();
             vote.HasIndex(v => new { v.CompetitionId, v.VoterPersonId });
             vote.HasOne<Proposal>().WithMany().HasForeignKey(v => v.ProposalId).OnDelete(DeleteBehavior.Cascade);
-            vote.HasOne<Person>().WithMany().HasForeignKey(v => v.VoterPersonId).OnDelete(DeleteBehavior.Cascade);
+            vote.HasOne<Person>().WithMany().HasForeignKey(v => v.VoterPersonId).OnDelete(DeleteBehavior.SetNull);
         });
 
         model.Entity<Ballot>(ballot =>

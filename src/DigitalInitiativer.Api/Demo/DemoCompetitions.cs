@@ -47,6 +47,8 @@ internal static class DemoCompetitions
             Id = competition2016.Id, ManualPhase = CompetitionPhase.ResultsPublished, VotesPerPerson = 3, ProposalsPerPerson = 2,
             SubmissionOpensAtUtc = new DateTime(2016, 2, 1), ReviewStartsAtUtc = new DateTime(2016, 4, 1), VotingOpensAtUtc = new DateTime(2016, 5, 1),
             VotingClosesAtUtc = new DateTime(2016, 6, 1), ResultsPublishedAtUtc = new DateTime(2016, 9, 30),
+            // Its participants are the initiative's demo participations, recorded when it closed.
+            ParticipationRecordedAtUtc = new DateTime(2016, 6, 1),
         });
         ProposalState[] outcomes = [ProposalState.Realised, ProposalState.Realised, ProposalState.Selected, ProposalState.Accepted, ProposalState.Accepted, ProposalState.Merged, ProposalState.Accepted, ProposalState.Rejected];
         var proposals2016 = AddProposals(db, competition2016.Id, Ideas2016, outcomes, ideaParticipants, units, new DateTime(2016, 2, 15), random);
@@ -80,8 +82,7 @@ internal static class DemoCompetitions
         db.SaveChanges();
         var voters2026 = persons.Skip(99).Where(_ => random.NextDouble() < 0.15).Select(p => p.Id).ToList();
         AddVotes(db, competition2026.Id, proposals2026, voters2026, 5, random);
-        foreach (var personId in authors2026.Concat(voters2026).Distinct())
-            db.Participations.Add(new Participation { PersonId = personId, InitiativeId = competition2026.Id, Status = ParticipationStatus.Started, EnrolledOn = new DateOnly(2026, 11, 2), StartedOn = new DateOnly(2026, 11, 2) });
+        // No participations yet: they are recorded when voting closes (the secret ballot).
         db.SaveChanges();
     }
 

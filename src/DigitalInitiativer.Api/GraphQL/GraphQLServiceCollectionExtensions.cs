@@ -26,6 +26,8 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<AuditTrail>();
         services.AddSingleton<VoteEvents>();
         services.AddHostedService<PostgresVoteListener>();
+        services.AddSingleton<CompetitionCloser>();
+        services.AddHostedService(sp => sp.GetRequiredService<CompetitionCloser>());
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketHandler>();

@@ -18,8 +18,6 @@ public static class ResolveFieldContextExtensions
 
     public static DateTime Now(this IResolveFieldContext context) => context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
 
-    public static DateOnly Today(this IResolveFieldContext context) => DateOnly.FromDateTime(context.Now());
-
     public static IDataLoaderResult<T?> LoadById<T>(this IResolveFieldContext context, int id) where T : class, IEntity
     {
         var db = context.Db();

@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Analytics;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Demo;
 using DigitalInitiativer.Api.GraphQL;
@@ -21,6 +22,7 @@ public static class HostingExtensions
         builder.Services.AddDigitalInitiativerDatabase();
         builder.Services.Configure<GraphQLSettings>(builder.Configuration.GetSection(GraphQLSettings.Section));
         builder.Services.Configure<ImportSettings>(builder.Configuration.GetSection(ImportSettings.Section));
+        builder.Services.Configure<CompetitionSettings>(builder.Configuration.GetSection(CompetitionSettings.Section));
         builder.Services.AddScoped<Importer>();
         builder.Services.AddOptions<AnalyticsSettings>().Bind(builder.Configuration.GetSection(AnalyticsSettings.Section)).ValidateDataAnnotations()
             .Validate<IHostEnvironment>(AnalyticsSettings.Validate, "Analytics:MaximumPerturbation can be 0 (off) only in Development.").ValidateOnStart();

@@ -183,7 +183,7 @@ public sealed class CompetitionLifecycleTests(ApiFactory api) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task Submitting_voting_and_commenting_count_as_reach_for_the_competition()
+    public async Task Submitting_voting_and_commenting_count_as_reach_for_the_competition_once_voting_has_closed()
     {
         var competition = await NewCompetitionAsync();
         await competition.AdvanceAsync("SUBMISSION");
@@ -192,13 +192,24 @@ public sealed class CompetitionLifecycleTests(ApiFactory api) : IClassFixture<Ap
         await VoteAsync(competition.Employee("demo-0312"), proposal);
         await competition.Employee("demo-0313").QueryAsync("mutation($input: AddCommentInput!) { addComment(input: $input) { errors { __typename } } }",
             new { input = new { proposalId = proposal, text = "Enig" } });
+        const string Participations = """
+            query($id: ID!) { node(id: $id) { ... on Initiative { participations { totalCount nodes { status enrolledOn startedOn } } reach { suppressed } } } }
+            """;
 
-        // Reach counts these participations; three people are too few for reach to show them, so read the records themselves.
-        var initiative = (await competition.Manager.QueryAsync(
-            "query($id: ID!) { node(id: $id) { ... on Initiative { participations { totalCount nodes { status } } reach { suppressed } } } }", new { id = competition.InitiativeId }))["node"]!;
+        // Nothing is recorded while voting is open (the secret ballot) ...
+        var during = (await competition.Manager.QueryAsync(Participations, new { id = competition.InitiativeId }))["node"]!;
+        Assert.Equal(0, (int)during["participations"]!["totalCount"]!);
 
+        // ... and everyone at once when it closes. Three people are too few for reach to show them, so read the records themselves.
+        await competition.AdvanceAsync("CLOSED");
+        var initiative = (await competition.Manager.QueryAsync(Participations, new { id = competition.InitiativeId }))["node"]!;
         Assert.Equal(3, (int)initiative["participations"]!["totalCount"]!);
-        Assert.All(initiative["participations"]!["nodes"]!.AsArray(), p => Assert.Equal("STARTED", (string?)p!["status"]));
+        Assert.All(initiative["participations"]!["nodes"]!.AsArray(), p =>
+        {
+            Assert.Equal("COMPLETED", (string?)p!["status"]);
+            Assert.Equal("2026-01-01", (string?)p["enrolledOn"]);
+            Assert.Equal("2026-01-01", (string?)p["startedOn"]);
+        });
         Assert.Contains(initiative["reach"]!.AsArray(), g => (bool)g!["suppressed"]!);
     }
 }

@@ -84,6 +84,9 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Property<int>("ManualPhase")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ParticipationRecordedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ProposalsPerPerson")
                         .HasColumnType("INTEGER");
 
@@ -261,7 +264,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("VoterPersonId")
+                    b.Property<int?>("VoterPersonId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -614,8 +617,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("VoterPersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Initiatives.Initiative", b =>

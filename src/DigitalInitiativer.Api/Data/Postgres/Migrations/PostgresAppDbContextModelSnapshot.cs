@@ -91,6 +91,9 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.Property<int>("ManualPhase")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("ParticipationRecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("ProposalsPerPerson")
                         .HasColumnType("integer");
 
@@ -274,7 +277,7 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.Property<int>("ProposalId")
                         .HasColumnType("integer");
 
-                    b.Property<int>("VoterPersonId")
+                    b.Property<int?>("VoterPersonId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -641,8 +644,7 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("VoterPersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Initiatives.Initiative", b =>
