@@ -24,6 +24,11 @@ public sealed record ProposalLimitReachedError(string Message, IReadOnlyList<str
 
 public sealed record NotAuthorError(string Message, IReadOnlyList<string> Path) : UserError(Message, CompetitionErrorCodes.NotAuthor, Path);
 
+public sealed record InvitationAlreadyAnsweredError(string Message, IReadOnlyList<string> Path, CoAuthorInvitationState State)
+    : UserError(Message, CompetitionErrorCodes.InvitationAlreadyAnswered, Path);
+
+public sealed record InvitationClosedError(string Message, IReadOnlyList<string> Path, ProposalState State) : UserError(Message, CompetitionErrorCodes.InvitationClosed, Path);
+
 public sealed record PersonNotLinkedError(string Message, IReadOnlyList<string> Path) : UserError(Message, CompetitionErrorCodes.PersonNotLinked, Path)
 {
     public static readonly PersonNotLinkedError Instance = new("Your sign-in is not linked to a person, so you cannot take part.", ["input"]);
@@ -42,6 +47,9 @@ public static class CompetitionErrorCodes
     public const string ProposalLimitReached = "PROPOSAL_LIMIT_REACHED";
     public const string NotAuthor = "NOT_AUTHOR";
     public const string PersonNotLinked = "PERSON_NOT_LINKED";
+    public const string SelfCoAuthor = "SELF_CO_AUTHOR";
+    public const string InvitationAlreadyAnswered = "INVITATION_ALREADY_ANSWERED";
+    public const string InvitationClosed = "INVITATION_CLOSED";
 }
 
 public sealed class VotingClosedErrorType : UserErrorType<VotingClosedError>
@@ -94,5 +102,17 @@ public sealed class ProposalLimitReachedErrorType : UserErrorType<ProposalLimitR
 }
 
 public sealed class NotAuthorErrorType() : UserErrorType<NotAuthorError>("Only the proposal's authors may do this. Code NOT_AUTHOR.");
+
+public sealed class InvitationAlreadyAnsweredErrorType : UserErrorType<InvitationAlreadyAnsweredError>
+{
+    public InvitationAlreadyAnsweredErrorType() : base("The caller has already accepted or declined this invitation; an answer cannot be changed. Code INVITATION_ALREADY_ANSWERED.") =>
+        Field<NonNullGraphType<CoAuthorInvitationStateType>>("state").Description("The answer already given.").Resolve(ctx => ctx.Source.State);
+}
+
+public sealed class InvitationClosedErrorType : UserErrorType<InvitationClosedError>
+{
+    public InvitationClosedErrorType() : base("The proposal can no longer take co-authors, e.g. it was withdrawn, rejected or merged. Code INVITATION_CLOSED.") =>
+        Field<NonNullGraphType<ProposalStateType>>("proposalState").Description("The proposal's state.").Resolve(ctx => ctx.Source.State);
+}
 
 public sealed class PersonNotLinkedErrorType() : UserErrorType<PersonNotLinkedError>("The sign-in is not linked to a person, so it cannot take part (see Identity:PersonClaim). Code PERSON_NOT_LINKED.");

@@ -51,7 +51,7 @@ public enum ProposalState
     Withdrawn = 7,
 }
 
-/// <summary>A person who wrote a proposal. The lead author submitted it; co-authors were named by them.</summary>
+/// <summary>A person who wrote a proposal. The lead author submitted it; co-authors were invited by them and accepted.</summary>
 public sealed class ProposalAuthor : IPersonData
 {
     public int ProposalId { get; set; }
@@ -61,7 +61,37 @@ public sealed class ProposalAuthor : IPersonData
     /// <summary>The name shown to colleagues, from the sign-in token's name claim; never used for survey data.</summary>
     public string? DisplayName { get; set; }
 
+    /// <summary>This author's own choice to hide their name from other employees. It travels with them when proposals merge.</summary>
+    public bool HideName { get; set; }
+
+    /// <summary>True when the author came over from a proposal merged into this one, so this proposal's own setting does not change their choice.</summary>
+    public bool ViaMerge { get; set; }
+
     int IPersonData.SubjectPersonId => PersonId;
+}
+
+/// <summary>
+/// A lead author's invitation to a colleague to co-author their proposal. Nobody becomes an author, or counts as
+/// taking part, without accepting.
+/// </summary>
+public sealed class CoAuthorInvitation
+{
+    public int ProposalId { get; set; }
+    public int PersonId { get; set; }
+    public CoAuthorInvitationState State { get; set; } = CoAuthorInvitationState.Pending;
+    public DateTime InvitedAtUtc { get; set; }
+}
+
+public enum CoAuthorInvitationState
+{
+    [Description("Waiting for the invited colleague's answer.")]
+    Pending = 1,
+
+    [Description("Accepted: the colleague is a co-author.")]
+    Accepted = 2,
+
+    [Description("Declined: the colleague is not a co-author.")]
+    Declined = 3,
 }
 
 /// <summary>One vote. Secret: nothing in the schema exposes who cast it, and no time is stored.</summary>

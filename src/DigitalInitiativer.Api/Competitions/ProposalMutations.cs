@@ -37,7 +37,8 @@ public sealed class SubmitProposalInputType : InputObjectGraphType<SubmitProposa
         Field<NonNullGraphType<StringGraphType>>("proposedSolution").Description("The proposed digital solution.");
         Field<NonNullGraphType<StringGraphType>>("expectedBenefit").Description("What it is expected to bring.");
         Field<NonNullGraphType<IdGraphType>>("unitId").Description("The unit the proposal comes from.");
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("coAuthorIds").Description("Colleagues who wrote it too (Person ids).");
+        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("coAuthorIds")
+            .Description($"Colleagues to invite as co-authors (Person ids), at most {ProposalRules.MaxCoAuthors}, not yourself. Each is asked first: they become co-authors only when they accept (acceptCoAuthorship).");
         Field<BooleanGraphType>("hideAuthorNames").Description("Hide the authors' names from other employees; managers still see them. Default false.").DefaultValue(false);
     }
 }
@@ -208,14 +209,7 @@ public static class ProposalMutations
         var unitId = GlobalId.TryParseKey(input.UnitId, OrganisationUnitType.TypeName);
         if (unitId is null || !await db.Units.AnyAsync(u => u.Id == unitId, context.CancellationToken))
             errors.NotFound("unitId", input.UnitId, "No organisation unit has this id.");
-        var coAuthors = new List<int>();
-        foreach (var (coAuthorId, index) in (input.CoAuthorIds ?? []).Select((id, i) => (id, i)))
-        {
-            if (GlobalId.TryParseKey(coAuthorId, PersonType.TypeName) is { } key && await db.Persons.AnyAsync(p => p.Id == key, context.CancellationToken))
-                coAuthors.Add(key);
-            else
-                errors.At("coAuthorIds").NotFound(index.ToString(), coAuthorId, "No person has this id.");
-        }
+        var coAuthors = await CoAuthorsAsync(db, input.CoAuthorIds ?? [], author, errors.At("coAuthorIds"), context.CancellationToken);
         if (errors.Any) return Payload<Proposal>.Failed(errors);
 
         var submitted = await db.ProposalAuthors.CountAsync(a => a.PersonId == author && a.IsLead
@@ -233,11 +227,33 @@ public static class ProposalMutations
         db.Proposals.Add(proposal);
         await db.SaveChangesAsync(context.CancellationToken);
         var name = viewer.User.FindFirst("name")?.Value;
-        db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposal.Id, PersonId = author, IsLead = true, DisplayName = name });
-        db.ProposalAuthors.AddRange(coAuthors.Where(c => c != author).Distinct().Select(c => new ProposalAuthor { ProposalId = proposal.Id, PersonId = c }));
+        db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposal.Id, PersonId = author, IsLead = true, DisplayName = name, HideName = input.HideAuthorNames });
+        db.CoAuthorInvitations.AddRange(coAuthors.Select(c => new CoAuthorInvitation { ProposalId = proposal.Id, PersonId = c, InvitedAtUtc = proposal.SubmittedAtUtc }));
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return Payload<Proposal>.Ok(proposal);
+    }
+
+    /// <summary>The people to invite, each checked: at most <see cref="ProposalRules.MaxCoAuthors"/>, existing, not erased, not the author, no one twice.</summary>
+    private static async Task<List<int>> CoAuthorsAsync(AppDbContext db, IReadOnlyList<string> ids, int author, UserErrorList errors, CancellationToken cancellationToken)
+    {
+        if (ids.Count > ProposalRules.MaxCoAuthors)
+        {
+            errors.Invalid("", ErrorCodes.TooManyItems, $"At most {ProposalRules.MaxCoAuthors} co-authors can be invited; {ids.Count} were named.");
+            return [];
+        }
+        var keys = ids.Select(id => GlobalId.TryParseKey(id, PersonType.TypeName)).ToList();
+        var known = (await db.Persons.Where(p => p.ErasedAtUtc == null && keys.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var coAuthors = new List<int>();
+        for (var index = 0; index < ids.Count; index++)
+        {
+            var at = index.ToString();
+            if (keys[index] is not { } key || !known.Contains(key)) errors.NotFound(at, ids[index], "No person has this id.");
+            else if (key == author) errors.Invalid(at, CompetitionErrorCodes.SelfCoAuthor, "You are the proposal's author; name colleagues as co-authors.");
+            else if (coAuthors.Contains(key)) errors.Invalid(at, ErrorCodes.DuplicateItem, "This colleague is named twice.");
+            else coAuthors.Add(key);
+        }
+        return coAuthors;
     }
 
     /// <summary>An author's change to their own proposal, only during SUBMISSION and only while it is SUBMITTED.</summary>
@@ -257,10 +273,17 @@ public static class ProposalMutations
             return Payload<Proposal>.Failed(new InvalidTransitionError($"A {proposal.State.GraphQLName()} proposal cannot be changed by its authors.", ["input", "proposalId"], proposal.State, to));
 
         var errors = new UserErrorList("input");
+        var hidden = proposal.HideAuthorNames;
         apply?.Invoke(proposal, input, errors);
         if (errors.Any) return Payload<Proposal>.Failed(errors);
         proposal.State = to;
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
+        // The proposal's own authors share its setting; authors merged in from elsewhere keep their own choice.
+        if (proposal.HideAuthorNames != hidden)
+            await db.ProposalAuthors.Where(a => a.ProposalId == proposal.Id && !a.ViaMerge)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.HideName, proposal.HideAuthorNames), context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
         return Payload<Proposal>.Ok(proposal);
     }
 
@@ -313,9 +336,10 @@ public static class ProposalMutations
               AND "VoterPersonId" IN (SELECT "VoterPersonId" FROM votes WHERE "ProposalId" = {target.Id})
             """);
         await db.Database.ExecuteSqlAsync($"""UPDATE votes SET "ProposalId" = {target.Id} WHERE "ProposalId" = {source.Id}""");
+        // Every author keeps their own choice to hide their name.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO proposal_authors ("ProposalId", "PersonId", "IsLead", "DisplayName")
-            SELECT {target.Id}, "PersonId", {false}, "DisplayName" FROM proposal_authors WHERE "ProposalId" = {source.Id}
+            INSERT INTO proposal_authors ("ProposalId", "PersonId", "IsLead", "DisplayName", "HideName", "ViaMerge")
+            SELECT {target.Id}, "PersonId", {false}, "DisplayName", "HideName", {true} FROM proposal_authors WHERE "ProposalId" = {source.Id}
             ON CONFLICT ("ProposalId", "PersonId") DO NOTHING
             """);
         source.MergedIntoId = target.Id;

@@ -70,7 +70,10 @@ public static class ProposalQueries
         }, false).Load(proposalId);
     }
 
-    /// <summary>The authors as the caller may see them: hidden names are shown only to the authors themselves and to managers.</summary>
+    /// <summary>
+    /// The authors as the caller may see them. Each author chose whether to hide their name; hidden authors are shown
+    /// only to the proposal's authors and to managers. Null when no author can be shown to the caller.
+    /// </summary>
     public static IDataLoaderResult<IReadOnlyList<ProposalAuthorView>?> Authors(IResolveFieldContext context, Proposal proposal)
     {
         var db = context.Db();
@@ -79,14 +82,13 @@ public static class ProposalQueries
         {
             var me = await viewer.PersonIdAsync(ct);
             var seesHidden = viewer.IsInAnyRole(Roles.Managers);
-            var rows = await db.ProposalAuthors.Where(a => ids.Contains(a.ProposalId))
-                .Join(db.Proposals, a => a.ProposalId, p => p.Id, (a, p) => new { Author = a, p.HideAuthorNames })
-                .ToListAsync(ct);
-            return rows.GroupBy(r => r.Author.ProposalId).ToDictionary(g => g.Key, g =>
+            var rows = await db.ProposalAuthors.Where(a => ids.Contains(a.ProposalId)).ToListAsync(ct);
+            return rows.GroupBy(a => a.ProposalId).ToDictionary(g => g.Key, g =>
             {
-                var hidden = g.First().HideAuthorNames && !seesHidden && g.All(r => r.Author.PersonId != me);
-                return hidden ? null : (IReadOnlyList<ProposalAuthorView>?)g.OrderByDescending(r => r.Author.IsLead)
-                    .Select(r => new ProposalAuthorView(r.Author.DisplayName, r.Author.IsLead, r.Author.PersonId == me)).ToList();
+                var seesAll = seesHidden || g.Any(a => a.PersonId == me);
+                var shown = g.Where(a => seesAll || !a.HideName).OrderByDescending(a => a.IsLead)
+                    .Select(a => new ProposalAuthorView(a.DisplayName, a.IsLead, a.PersonId == me)).ToList();
+                return shown.Count == 0 ? null : (IReadOnlyList<ProposalAuthorView>?)shown;
             });
         }, null).Load(proposal.Id);
     }

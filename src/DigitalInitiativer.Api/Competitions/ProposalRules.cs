@@ -9,6 +9,7 @@ public static class ProposalRules
     public const int MaxTitleLength = 150;
     public const int MaxTextLength = 4000;
     public const int MaxCommentLength = 2000;
+    public const int MaxCoAuthors = 10;
 
     private static readonly Dictionary<ProposalState, ProposalState[]> Transitions = new()
     {

@@ -30,6 +30,7 @@ public class AppDbContext : DbContext
     public DbSet<IdeaCompetition> Competitions => Set<IdeaCompetition>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalAuthor> ProposalAuthors => Set<ProposalAuthor>();
+    public DbSet<CoAuthorInvitation> CoAuthorInvitations => Set<CoAuthorInvitation>();
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<ProposalComment> ProposalComments => Set<ProposalComment>();
@@ -128,6 +129,15 @@ public class AppDbContext : DbContext
             author.Property(a => a.DisplayName).HasMaxLength(200);
             author.HasOne<Proposal>().WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Cascade);
             author.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<CoAuthorInvitation>(invitation =>
+        {
+            invitation.ToTable("co_author_invitations");
+            invitation.HasKey(i => new { i.ProposalId, i.PersonId });
+            invitation.HasIndex(i => new { i.PersonId, i.State });
+            invitation.HasOne<Proposal>().WithMany().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Cascade);
+            invitation.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Cascade);
         });
 
         model.Entity<Vote>(vote =>

@@ -100,10 +100,11 @@ internal static class DemoCompetitions
         for (var i = 0; i < proposals.Count; i++)
         {
             var lead = authors[i % authors.Count];
-            db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = lead, IsLead = true, DisplayName = $"Demo-medarbejder {lead}" });
+            var hide = proposals[i].HideAuthorNames;
+            db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = lead, IsLead = true, DisplayName = $"Demo-medarbejder {lead}", HideName = hide });
             var coAuthor = authors[(i + 1 + random.Next(authors.Count - 1)) % authors.Count];
             if (coAuthor != lead && i % 2 == 0)
-                db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = coAuthor, DisplayName = $"Demo-medarbejder {coAuthor}" });
+                db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = coAuthor, DisplayName = $"Demo-medarbejder {coAuthor}", HideName = hide });
         }
         return proposals;
     }

@@ -43,6 +43,7 @@ public sealed class MutationType : ObjectGraphType
         this.AddParticipationMutations();
         this.AddCompetitionMutations();
         this.AddProposalMutations();
+        this.AddCoAuthorshipMutations();
         this.AddVotingMutations();
         this.AddCommentMutations();
         this.AddStrategyGoalMutations();

@@ -28,7 +28,8 @@ public sealed class DevTokens
 
     public SecurityKey SigningKey => _key.Value;
 
-    public string Create(string role, string? personKey, TimeSpan? lifetime = null)
+    /// <param name="name">The display name colleagues see on proposals and comments, as Entra ID's name claim gives it.</param>
+    public string Create(string role, string? personKey, TimeSpan? lifetime = null, string? name = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -36,6 +37,7 @@ public sealed class DevTokens
             ["roles"] = new[] { role },
         };
         if (personKey is not null) claims[PersonKeyClaim] = personKey;
+        if (name is not null) claims["name"] = name;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,

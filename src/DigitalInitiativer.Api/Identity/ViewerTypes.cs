@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
@@ -33,6 +34,7 @@ public sealed class ViewerType : ObjectGraphType<ViewerInfo>
             .ResolveAsync(async ctx => ctx.Source.PersonId is { } id
                 ? await ctx.Db().Participations.Where(p => p.PersonId == id).OrderByDescending(p => p.EnrolledOn).ThenByDescending(p => p.Id).ToListAsync(ctx.CancellationToken)
                 : []);
+        this.AddCoAuthorInvitationsField();
     }
 }
 

@@ -73,6 +73,27 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.ToTable("ballots", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.CoAuthorInvitation", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProposalId", "PersonId");
+
+                    b.HasIndex("PersonId", "State");
+
+                    b.ToTable("co_author_invitations", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.IdeaCompetition", b =>
                 {
                     b.Property<int>("Id")
@@ -205,7 +226,13 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HideName")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ViaMerge")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ProposalId", "PersonId");
@@ -536,6 +563,21 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("VoterPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.CoAuthorInvitation", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Competitions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -34,7 +34,7 @@ public abstract class UserErrorType<T> : ObjectGraphType<T> where T : UserError
 public sealed class InvalidInputErrorType : UserErrorType<InvalidInputError>
 {
     public InvalidInputErrorType() : base(
-        "An input value breaks a rule: REQUIRED, TOO_LONG, INVALID_FORMAT, OUT_OF_RANGE, END_BEFORE_START, EMPTY_LIST, TOO_MANY_ITEMS or DUPLICATE_ITEM.")
+        "An input value breaks a rule: REQUIRED, TOO_LONG, INVALID_FORMAT, OUT_OF_RANGE, END_BEFORE_START, EMPTY_LIST, TOO_MANY_ITEMS, DUPLICATE_ITEM or SELF_CO_AUTHOR.")
     {
     }
 }

@@ -80,6 +80,27 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.ToTable("ballots", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.CoAuthorInvitation", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("InvitedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProposalId", "PersonId");
+
+                    b.HasIndex("PersonId", "State");
+
+                    b.ToTable("co_author_invitations", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.IdeaCompetition", b =>
                 {
                     b.Property<int>("Id")
@@ -214,7 +235,13 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("HideName")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsLead")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ViaMerge")
                         .HasColumnType("boolean");
 
                     b.HasKey("ProposalId", "PersonId");
@@ -563,6 +590,21 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
                         .WithMany()
                         .HasForeignKey("VoterPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.CoAuthorInvitation", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Competitions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
