@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalInitiativer.Api.Audit;
 
 /// <summary>The person-level reads of one request, written in one batch when the operation ends.</summary>
-public sealed class AuditTrail(AppDbContext db, Viewer viewer)
+public sealed class AuditTrail(AppDbContext db, Viewer viewer, TimeProvider clock)
 {
     private readonly HashSet<(int Subject, string DataType)> _reads = [];
 
@@ -26,23 +26,24 @@ public sealed class AuditTrail(AppDbContext db, Viewer viewer)
             _reads.Clear();
         }
         if (reads.Length == 0) return;
-        var at = DateTime.UtcNow;
+        var at = clock.GetUtcNow().UtcDateTime;
         var roles = string.Join(",", viewer.Roles);
+        var callerPersonId = await viewer.PersonIdAsync(cancellationToken);
         // One multi-row INSERT per chunk rather than one statement per entry: a page of 50 participants is one write.
         foreach (var chunk in reads.Chunk(200))
         {
-            var parameters = new List<object?> { at, viewer.CallerId, roles, operationName };
+            var parameters = new List<object?> { at, viewer.CallerId, roles, operationName, callerPersonId };
             var rows = new List<string>(chunk.Length);
             foreach (var (subject, dataType) in chunk)
             {
-                rows.Add($"({{0}}, {{1}}, {{2}}, {{{parameters.Count}}}, {{{parameters.Count + 1}}}, {{3}})");
+                rows.Add($"({{0}}, {{1}}, {{2}}, {{4}}, {{{parameters.Count}}}, {{{parameters.Count + 1}}}, {{3}})");
                 parameters.Add(subject);
                 parameters.Add(dataType);
             }
             // Only {n} placeholders are concatenated; every value travels as a parameter.
 #pragma warning disable EF1003
             await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO audit_entries (\"AtUtc\", \"CallerId\", \"CallerRoles\", \"SubjectPersonId\", \"DataType\", \"OperationName\") VALUES "
+                "INSERT INTO audit_entries (\"AtUtc\", \"CallerId\", \"CallerRoles\", \"CallerPersonId\", \"SubjectPersonId\", \"DataType\", \"OperationName\") VALUES "
                 + string.Join(", ", rows), parameters!, cancellationToken);
 #pragma warning restore EF1003
         }

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Organisation;
 using Microsoft.EntityFrameworkCore;
@@ -5,10 +6,16 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalInitiativer.Api.Imports;
 
 /// <summary>
-/// The right to erasure. A person's assessments, participations, votes and ballots are deleted. Proposals and
-/// comments they wrote stay, because colleagues voted on and answered them, but they are shown as written by
-/// "deleted user". The person row stays without its pseudonym, so a later import of the same employee number starts
-/// a new person and nothing links back. Aggregates computed afterwards no longer count them. See docs/imports.md.
+/// The right to erasure, in one transaction. See docs/imports.md for what is kept and why.
+/// <list type="bullet">
+/// <item>Deleted: assessments, participations, ballots and pending co-author invitations.</item>
+/// <item>Votes stay counted but belong to nobody, so the ballot stays secret and no count moves.</item>
+/// <item>Proposals and comments stay, shown as "deleted user", because colleagues voted on and answered them.</item>
+/// <item>Audit entries stay as a record of who looked, tied to no one: the subject becomes "an erased person", and
+/// where they were the caller, their caller id becomes a random pseudonym.</item>
+/// <item>The person row stays only so kept contributions have an author: random key, no record key, and the
+/// organisation's top unit and the employee role instead of their own, so it singles out nobody.</item>
+/// </list>
 /// </summary>
 public static class Erasure
 {
@@ -22,12 +29,21 @@ public static class Erasure
 
         await db.Assessments.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Participations.Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        await db.Votes.Where(v => v.VoterPersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Votes.Where(v => v.VoterPersonId == personId).ExecuteUpdateAsync(v => v.SetProperty(x => x.VoterPersonId, (int?)null), cancellationToken);
         await db.Ballots.Where(b => b.VoterPersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.CoAuthorInvitations.Where(i => i.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.ProposalAuthors.Where(a => a.PersonId == personId).ExecuteUpdateAsync(a => a.SetProperty(x => x.DisplayName, DeletedUser), cancellationToken);
         await db.ProposalComments.Where(c => c.AuthorPersonId == personId).ExecuteUpdateAsync(c => c.SetProperty(x => x.AuthorDisplayName, DeletedUser), cancellationToken);
+        await db.AuditEntries.Where(e => e.SubjectPersonId == personId)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.SubjectPersonId, AuditEntry.ErasedSubject), cancellationToken);
+        var callerPseudonym = $"erased-{Guid.NewGuid():N}";
+        await db.AuditEntries.Where(e => e.CallerPersonId == personId)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.CallerId, callerPseudonym).SetProperty(x => x.CallerPersonId, (int?)null), cancellationToken);
 
         person.Key = $"erased-{Guid.NewGuid():N}";
+        person.RecordKey = 0;
+        person.Role = PersonRole.Employee;
+        person.UnitId = await db.Units.Where(u => u.ParentId == null).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(cancellationToken);
         person.ErasedAtUtc = now;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -116,8 +116,8 @@ public static class ImportMutations
             .ResolveAsync(ctx => RunAsync(ctx, (importer, file, input) => importer.ImportParticipationsAsync(file, input.Format, input.DryRun, ctx.CancellationToken)));
 
         mutation.Field<NonNullGraphType<PayloadType<PersonType, Person, ErasePersonErrorType>>>("erasePerson")
-            .Description("Erases a person on request: assessments, participations, votes and ballots are deleted; proposals and comments they wrote stay as "
-                + "\"deleted user\". See docs/imports.md for what is kept and why. Administrators only.")
+            .Description("Erases a person on request: assessments, participations and ballots are deleted; their votes stay counted but belong to nobody; "
+                + "proposals and comments they wrote stay as \"deleted user\"; audit entries stay tied to no one. See docs/imports.md for what is kept and why. Administrators only.")
             .Argument<NonNullGraphType<ErasePersonInputType>>("input", "The person to erase.")
             .AuthorizeWithRoles(Roles.Administrator)
             .ResolveAsync(async ctx =>

@@ -33,7 +33,8 @@ public sealed class Person : IEntity, IPersonData
     /// <summary>A record key from any 64 random bits, e.g. a seeded generator's for reproducible demo data.</summary>
     public static long RecordKeyFrom(ulong randomBits) => (long)(randomBits & ((1UL << RecordKeyBits) - 1));
 
-    int IPersonData.SubjectPersonId => Id;
+    /// <summary>Reading what is left of an erased person is logged as a read of "an erased person", not of this id.</summary>
+    int IPersonData.SubjectPersonId => ErasedAtUtc is null ? Id : AuditEntry.ErasedSubject;
 }
 
 public enum PersonRole

@@ -31,6 +31,9 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CallerPersonId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CallerRoles")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -30,7 +30,8 @@ public static class NodeQueries
         [OrganisationUnitType.TypeName] = new(ById<OrganisationUnit>, (_, _) => true),
         [SurveyWaveType.TypeName] = new(ById<SurveyWave>, (_, _) => true),
         [InitiativeType.TypeName] = new(ById<Initiative>, (_, _) => true),
-        [PersonType.TypeName] = new(ById<Person>, (o, a) => a.IsManager || ((Person)o).Id == a.PersonId),
+        // An erased person is gone for everyone: their kept row only gives kept contributions an author.
+        [PersonType.TypeName] = new(ById<Person>, (o, a) => ((Person)o).ErasedAtUtc is null && (a.IsManager || ((Person)o).Id == a.PersonId)),
         [ParticipationType.TypeName] = new(ById<Participation>, (o, a) => a.IsManager || ((Participation)o).PersonId == a.PersonId),
         [AssessmentType.TypeName] = new(ById<Assessment>, (o, a) => ((Assessment)o).PersonId == a.PersonId),
         [AuditEntryType.TypeName] = new(ById<AuditEntry>, (_, a) => a.IsAdministrator),

@@ -38,6 +38,9 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("CallerPersonId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CallerRoles")
                         .IsRequired()
                         .HasMaxLength(200)
