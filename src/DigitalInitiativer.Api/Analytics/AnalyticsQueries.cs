@@ -30,11 +30,11 @@ public static class AnalyticsQueries
                 var db = ctx.Db();
                 var wave = filter.WaveId is { } waveId
                     ? await ctx.WaveAsync(waveId, "filter.waveId")
-                    : await db.SurveyWaves.OrderByDescending(w => w.HeldOn).FirstOrDefaultAsync(ctx.CancellationToken);
+                    : await db.SurveyWaves().OrderByDescending(w => w.HeldOn).FirstOrDefaultAsync(ctx.CancellationToken);
                 var tree = await OrgTree.LoadAsync(db, ctx.CancellationToken);
                 var unit = tree.UnitIndex(filter.UnitId, "filter.unitId");
 
-                var initiatives = db.Initiatives.AsQueryable();
+                var initiatives = db.Initiatives().AsQueryable();
                 if (filter.Kinds is { Count: > 0 } kinds) initiatives = initiatives.Where(i => kinds.Contains(i.Kind));
                 if (filter.From is { } start) initiatives = initiatives.Where(i => i.EndsOn == null || i.EndsOn >= start);
                 if (filter.To is { } end) initiatives = initiatives.Where(i => i.StartsOn <= end);
@@ -69,7 +69,7 @@ public static class AnalyticsQueries
                 if (filter.InitiativeId is { } initiativeId)
                 {
                     var key = GlobalId.ParseKey(initiativeId, InitiativeType.TypeName, "filter.initiativeId");
-                    initiative = await db.Initiatives.SingleOrDefaultAsync(i => i.Id == key, ctx.CancellationToken)
+                    initiative = await db.Initiatives().SingleOrDefaultAsync(i => i.Id == key, ctx.CancellationToken)
                         ?? throw new ExecutionError("No initiative has the id in 'filter.initiativeId'.") { Code = ErrorCodes.NotFound };
                 }
                 var tree = await OrgTree.LoadAsync(db, ctx.CancellationToken);
@@ -88,7 +88,7 @@ public static class AnalyticsArguments
     public static async Task<SurveyWave> WaveAsync(this IResolveFieldContext context, string id, string argument)
     {
         var key = GlobalId.ParseKey(id, SurveyWaveType.TypeName, argument);
-        return await context.Db().SurveyWaves.SingleOrDefaultAsync(w => w.Id == key, context.CancellationToken)
+        return await context.Db().SurveyWaves().SingleOrDefaultAsync(w => w.Id == key, context.CancellationToken)
             ?? throw new ExecutionError($"No survey wave has the id in '{argument}'.") { Code = ErrorCodes.NotFound };
     }
 

@@ -34,7 +34,7 @@ public sealed class OrgTree
 
     public static async Task<OrgTree> LoadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var units = await db.Units.ToListAsync(cancellationToken);
+        var units = await db.Units().ToListAsync(cancellationToken);
         return new OrgTree(units.OrderBy(u => u.Path.Count(c => c == '/')).ThenBy(u => u.Id).ToList());
     }
 

@@ -1,6 +1,7 @@
 using DigitalInitiativer.Api.Analytics.Disclosure;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Analytics;
@@ -28,12 +29,12 @@ public sealed class Population
     /// <summary>Counts in SQL (two GROUP BYs) and protects the result. <paramref name="waveId"/> null means no wave: everyone is unassessed.</summary>
     public static async Task<Population> ComputeAsync(AppDbContext db, OrgTree tree, int? waveId, DisclosureRules rules, CancellationToken cancellationToken)
     {
-        var assessed = waveId is null ? [] : await db.Assessments.Where(a => a.WaveId == waveId)
-            .Join(db.Persons, a => a.PersonId, p => p.Id, (a, p) => new { a.UnitId, a.Role, a.Profile, p.RecordKey })
+        var assessed = waveId is null ? [] : await db.Assessments().Where(a => a.WaveId == waveId)
+            .Join(db.Persons(), a => a.PersonId, p => p.Id, (a, p) => new { a.UnitId, a.Role, a.Profile, p.RecordKey })
             .GroupBy(a => new { a.UnitId, a.Role, a.Profile })
             .Select(g => new { g.Key.UnitId, g.Key.Role, Member = (int)g.Key.Profile - 1, Count = g.Count(), KeySum = g.Sum(a => a.RecordKey) })
             .ToListAsync(cancellationToken);
-        var unassessed = await db.Persons.Where(p => p.ErasedAtUtc == null && !db.Assessments.Any(a => a.PersonId == p.Id && a.WaveId == waveId))
+        var unassessed = await db.Persons().Where(p => p.ErasedAtUtc == null && !db.Assessments().Any(a => a.PersonId == p.Id && a.WaveId == waveId))
             .GroupBy(p => new { p.UnitId, p.Role })
             .Select(g => new { g.Key.UnitId, g.Key.Role, Member = Unassessed, Count = g.Count(), KeySum = g.Sum(p => p.RecordKey) })
             .ToListAsync(cancellationToken);

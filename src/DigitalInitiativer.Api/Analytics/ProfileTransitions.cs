@@ -77,15 +77,15 @@ public static class ProfileTransitions
     public static async Task<ProfileTransitionsResult> ComputeAsync(AppDbContext db, OrgTree tree, SurveyWave from, SurveyWave to, ParticipationScope scope,
         int unit, RoleSlot role, DisclosureRules rules, CancellationToken cancellationToken)
     {
-        var participated = db.Participations.Where(p => p.Status != ParticipationStatus.Withdrawn
+        var participated = db.Participations().Where(p => p.Status != ParticipationStatus.Withdrawn
             && (p.StartedOn ?? p.EnrolledOn) > from.HeldOn && (p.StartedOn ?? p.EnrolledOn) <= to.HeldOn);
         if (scope.Initiative is { } initiative) participated = participated.Where(p => p.InitiativeId == initiative.Id);
         if (scope.Kind is { } kind) participated = participated.Where(p => p.Initiative!.Kind == kind);
 
-        var counts = await db.Assessments.Where(first => first.WaveId == from.Id)
-            .Join(db.Assessments.Where(second => second.WaveId == to.Id), first => first.PersonId, second => second.PersonId,
+        var counts = await db.Assessments().Where(first => first.WaveId == from.Id)
+            .Join(db.Assessments().Where(second => second.WaveId == to.Id), first => first.PersonId, second => second.PersonId,
                 (first, second) => new { first.PersonId, first.UnitId, first.Role, From = first.Profile, To = second.Profile, Participant = participated.Any(p => p.PersonId == first.PersonId) })
-            .Join(db.Persons, x => x.PersonId, person => person.Id, (x, person) => new { x.UnitId, x.Role, x.From, x.To, x.Participant, person.RecordKey })
+            .Join(db.Persons(), x => x.PersonId, person => person.Id, (x, person) => new { x.UnitId, x.Role, x.From, x.To, x.Participant, person.RecordKey })
             .GroupBy(x => new { x.UnitId, x.Role, x.From, x.To, x.Participant })
             .Select(g => new { g.Key.UnitId, g.Key.Role, g.Key.From, g.Key.To, g.Key.Participant, Count = g.Count(), KeySum = g.Sum(x => x.RecordKey) })
             .ToListAsync(cancellationToken);

@@ -107,7 +107,7 @@ public static class ReachMatrix
     private static async Task<List<Fact>> CountAsync(AppDbContext db, IReadOnlyList<Initiative> initiatives, bool everyInitiative, ReachGrouping grouping, bool groupByKind,
         CancellationToken cancellationToken)
     {
-        var participations = db.Participations.Where(p => p.Status != ParticipationStatus.Withdrawn);
+        var participations = db.Participations().Where(p => p.Status != ParticipationStatus.Withdrawn);
         if (!everyInitiative)
         {
             var ids = initiatives.Select(i => i.Id).ToList();
@@ -117,8 +117,8 @@ public static class ReachMatrix
         {
             ReachGrouping.InWave { WaveId: var wave } =>
                 from p in participations
-                join person in db.Persons on p.PersonId equals person.Id
-                from a in db.Assessments.Where(a => a.PersonId == p.PersonId && a.WaveId == wave).DefaultIfEmpty()
+                join person in db.Persons() on p.PersonId equals person.Id
+                from a in db.Assessments().Where(a => a.PersonId == p.PersonId && a.WaveId == wave).DefaultIfEmpty()
                 select new
                 {
                     p.InitiativeId, p.Initiative!.Kind, p.PersonId,
@@ -129,11 +129,11 @@ public static class ReachMatrix
                 },
             _ =>
                 from p in participations
-                join person in db.Persons on p.PersonId equals person.Id
+                join person in db.Persons() on p.PersonId equals person.Id
                 select new
                 {
                     p.InitiativeId, p.Initiative!.Kind, p.PersonId,
-                    Profile = db.Assessments
+                    Profile = db.Assessments()
                         .Where(a => a.PersonId == p.PersonId && a.Wave!.HeldOn <= (p.StartedOn ?? p.EnrolledOn))
                         .OrderByDescending(a => a.Wave!.HeldOn)
                         .Select(a => (CompetenceProfileKind?)a.Profile)

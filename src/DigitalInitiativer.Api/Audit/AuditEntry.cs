@@ -16,18 +16,9 @@ public sealed class AuditEntry : IEntity
     /// <summary>The caller's own Person, when their sign-in names one, so erasing them can pseudonymise the entries where they looked.</summary>
     public int? CallerPersonId { get; set; }
 
-    /// <summary>The person whose data was read, or <see cref="ErasedSubject"/>. Not a foreign key: the entry outlives an erased person.</summary>
+    /// <summary>The person whose data was read, or <see cref="IPersonData.ErasedSubject"/>. Not a foreign key: the entry outlives an erased person.</summary>
     public int SubjectPersonId { get; set; }
-
-    /// <summary>The subject of entries about someone whose data was erased: the reads stay on record, tied to no one.</summary>
-    public const int ErasedSubject = 0;
 
     public required string DataType { get; set; }
     public string? OperationName { get; set; }
-}
-
-/// <summary>A stored row that is personal data about one person.</summary>
-public interface IPersonData
-{
-    int SubjectPersonId { get; }
 }

@@ -35,7 +35,7 @@ public static class AuditQueries
             .ResolveAsync(async ctx =>
             {
                 var subject = GlobalId.ParseKey(ctx.GetArgument<string>("subjectId"), PersonType.TypeName, "subjectId");
-                return await ctx.Db().AuditEntries.Where(e => e.SubjectPersonId == subject)
+                return await ctx.Db().AuditEntries().Where(e => e.SubjectPersonId == subject)
                     .OrderByDescending(e => e.Id)
                     .ToConnectionAsync(PageRequest.From(ctx), ctx.CancellationToken);
             });

@@ -77,9 +77,9 @@ public static class CoAuthorshipMutations
             {
                 if (ctx.Source.PersonId is not { } me) return new List<CoAuthorInvitationView>();
                 var db = ctx.Db();
-                return await db.CoAuthorInvitations.Where(i => i.PersonId == me && i.State == CoAuthorInvitationState.Pending)
+                return await db.CoAuthorInvitations().Where(i => i.PersonId == me && i.State == CoAuthorInvitationState.Pending)
                     .OrderByDescending(i => i.InvitedAtUtc).ThenByDescending(i => i.ProposalId)
-                    .Select(i => new CoAuthorInvitationView(i, db.ProposalAuthors.Where(a => a.ProposalId == i.ProposalId && a.IsLead).Select(a => a.DisplayName).FirstOrDefault()))
+                    .Select(i => new CoAuthorInvitationView(i, db.ProposalAuthors().Where(a => a.ProposalId == i.ProposalId && a.IsLead).Select(a => a.DisplayName).FirstOrDefault()))
                     .ToListAsync(ctx.CancellationToken);
             });
     }
@@ -92,22 +92,22 @@ public static class CoAuthorshipMutations
         var globalId = (string)context.GetArgument<Dictionary<string, object?>>("input")["proposalId"]!;
         var proposalId = GlobalId.TryParseKey(globalId, ProposalType.TypeName);
         var invitation = proposalId is null ? null
-            : await db.CoAuthorInvitations.AsTracking().SingleOrDefaultAsync(i => i.ProposalId == proposalId && i.PersonId == me, context.CancellationToken);
+            : await db.CoAuthorInvitations().AsTracking().SingleOrDefaultAsync(i => i.ProposalId == proposalId && i.PersonId == me, context.CancellationToken);
         if (invitation is null)
             return Payload<Proposal>.Failed(new NotFoundError("You have no invitation to co-author a proposal with this id.", ["input", "proposalId"], globalId));
         if (invitation.State != CoAuthorInvitationState.Pending)
             return Payload<Proposal>.Failed(new InvitationAlreadyAnsweredError($"You have already {invitation.State.GraphQLName().ToLowerInvariant()} this invitation.",
                 ["input", "proposalId"], invitation.State));
 
-        var proposal = await db.Proposals.AsTracking().SingleAsync(p => p.Id == invitation.ProposalId, context.CancellationToken);
+        var proposal = await db.Proposals().AsTracking().SingleAsync(p => p.Id == invitation.ProposalId, context.CancellationToken);
         if (accept)
         {
             if (proposal.State is not (ProposalState.Submitted or ProposalState.Accepted))
                 return Payload<Proposal>.Failed(new InvitationClosedError($"The proposal is {proposal.State.GraphQLName()} and takes no new co-authors.", ["input", "proposalId"], proposal.State));
-            var phase = (await db.Competitions.SingleAsync(c => c.Id == proposal.CompetitionId, context.CancellationToken)).PhaseAt(context.Now());
+            var phase = (await db.Competitions().SingleAsync(c => c.Id == proposal.CompetitionId, context.CancellationToken)).PhaseAt(context.Now());
             if (phase >= CompetitionPhase.Voting)
                 return Payload<Proposal>.Failed(new WrongPhaseError($"Co-authors can join until voting opens; the competition is in {phase.GraphQLName()}.", ["input", "proposalId"], phase));
-            db.ProposalAuthors.Add(new ProposalAuthor
+            db.ProposalAuthors().Add(new ProposalAuthor
             {
                 ProposalId = proposal.Id, PersonId = me, DisplayName = viewer.User.FindFirst("name")?.Value, HideName = proposal.HideAuthorNames,
             });

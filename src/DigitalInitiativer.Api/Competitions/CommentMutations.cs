@@ -66,7 +66,7 @@ public static class CommentMutations
                 {
                     ProposalId = proposal!.Id, AuthorPersonId = author, AuthorDisplayName = viewer.User.FindFirst("name")?.Value, Text = text!, CreatedAtUtc = ctx.Now(),
                 };
-                db.ProposalComments.Add(comment);
+                db.ProposalComments().Add(comment);
                 await db.SaveChangesAsync(ctx.CancellationToken);
                 return Payload<ProposalComment>.Ok(comment);
             });
@@ -81,7 +81,7 @@ public static class CommentMutations
                 var db = ctx.Db();
                 var globalId = (string)input["commentId"]!;
                 var comment = GlobalId.TryParseKey(globalId, ProposalCommentType.TypeName) is { } id
-                    ? await db.ProposalComments.AsTracking().FirstOrDefaultAsync(c => c.Id == id, ctx.CancellationToken)
+                    ? await db.ProposalComments().AsTracking().FirstOrDefaultAsync(c => c.Id == id, ctx.CancellationToken)
                     : null;
                 if (comment is null) return Payload<ProposalComment>.Failed(new NotFoundError("No comment has this id.", ["input", "commentId"], globalId));
                 var reason = ((string?)input["reason"])?.Trim();

@@ -123,7 +123,7 @@ public static class CompetitionMutations
 
     internal static async Task<IdeaCompetition?> FindAsync(AppDbContext db, string globalId, CancellationToken cancellationToken) =>
         GlobalId.TryParseKey(globalId, IdeaCompetitionType.TypeName) is { } id
-            ? await db.Competitions.AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ? await db.Competitions().AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             : null;
 
     private static async Task<Payload<IdeaCompetition>> ConfigureAsync(AppDbContext db, ConfigureCompetitionInput input, DateTime now, CancellationToken cancellationToken)

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,16 +24,16 @@ public static class CompetitionParticipation
     {
         await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         // The claim makes this happen once, also when several instances notice the close at the same moment.
-        var claimed = await db.Competitions.Where(c => c.Id == competitionId && c.ParticipationRecordedAtUtc == null)
+        var claimed = await db.Competitions().Where(c => c.Id == competitionId && c.ParticipationRecordedAtUtc == null)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.ParticipationRecordedAtUtc, utcNow), cancellationToken);
         if (claimed == 0) return 0;
 
-        var startsOn = await db.Initiatives.Where(i => i.Id == competitionId).Select(i => i.StartsOn).SingleAsync(cancellationToken);
-        var proposals = db.Proposals.Where(p => p.CompetitionId == competitionId).Select(p => p.Id);
-        var people = await db.ProposalAuthors.Where(a => proposals.Contains(a.ProposalId)).Select(a => a.PersonId)
-            .Union(db.Votes.Where(v => v.CompetitionId == competitionId && v.VoterPersonId != null).Select(v => v.VoterPersonId!.Value))
-            .Union(db.ProposalComments.Where(c => proposals.Contains(c.ProposalId)).Select(c => c.AuthorPersonId))
-            .Where(id => db.Persons.Any(p => p.Id == id && p.ErasedAtUtc == null))
+        var startsOn = await db.Initiatives().Where(i => i.Id == competitionId).Select(i => i.StartsOn).SingleAsync(cancellationToken);
+        var proposals = db.Proposals().Where(p => p.CompetitionId == competitionId).Select(p => p.Id);
+        var people = await db.ProposalAuthors().Where(a => proposals.Contains(a.ProposalId)).Select(a => a.PersonId)
+            .Union(db.Votes().Where(v => v.CompetitionId == competitionId && v.VoterPersonId != null).Select(v => v.VoterPersonId!.Value))
+            .Union(db.ProposalComments().Where(c => proposals.Contains(c.ProposalId)).Select(c => c.AuthorPersonId))
+            .Where(id => db.Persons().Any(p => p.Id == id && p.ErasedAtUtc == null))
             .ToArrayAsync(cancellationToken);
         RandomNumberGenerator.Shuffle(people.AsSpan());
 
@@ -89,7 +91,7 @@ public sealed partial class CompetitionCloser(IServiceScopeFactory scopes, TimeP
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.Competitions.Where(IdeaCompetition.ClosedWithParticipationUnrecorded(now)).Select(c => c.Id).ToListAsync(cancellationToken);
+        var due = await db.Competitions().Where(IdeaCompetition.ClosedWithParticipationUnrecorded(now)).Select(c => c.Id).ToListAsync(cancellationToken);
         var added = 0;
         foreach (var id in due) added += await CompetitionParticipation.RecordOnceAsync(db, id, now, cancellationToken);
         return added;

@@ -83,7 +83,7 @@ public sealed class IdeaCompetitionType : NodeType<IdeaCompetition>
             {
                 var personId = await ctx.Viewer().PersonIdAsync(ctx.CancellationToken);
                 if (personId is not { } voter) return null;
-                var used = await ctx.Db().Votes.CountAsync(v => v.CompetitionId == ctx.Source.Id && v.VoterPersonId == voter, ctx.CancellationToken);
+                var used = await ctx.Db().Votes().CountAsync(v => v.CompetitionId == ctx.Source.Id && v.VoterPersonId == voter, ctx.CancellationToken);
                 return (object)Math.Max(0, ctx.Source.VotesPerPerson - used);
             });
     }
@@ -121,7 +121,7 @@ public sealed class ProposalType : NodeType<Proposal>
         Field<NonNullGraphType<ConnectionType<ProposalCommentType, ProposalComment>>>("comments")
             .Description("Comments from staff, oldest first. Hidden comments stay in place without their text.")
             .PagingArguments()
-            .ResolveAsync(async ctx => await ctx.Db().ProposalComments.Where(c => c.ProposalId == ctx.Source.Id).OrderBy(c => c.Id)
+            .ResolveAsync(async ctx => await ctx.Db().ProposalComments().Where(c => c.ProposalId == ctx.Source.Id).OrderBy(c => c.Id)
                 .ToConnectionAsync(PageRequest.From(ctx), ctx.CancellationToken));
     }
 }

@@ -207,13 +207,13 @@ public static class ProposalMutations
         var errors = new UserErrorList("input");
         ProposalRules.CheckTexts(errors, input.Title, input.Summary, input.Problem, input.ProposedSolution, input.ExpectedBenefit);
         var unitId = GlobalId.TryParseKey(input.UnitId, OrganisationUnitType.TypeName);
-        if (unitId is null || !await db.Units.AnyAsync(u => u.Id == unitId, context.CancellationToken))
+        if (unitId is null || !await db.Units().AnyAsync(u => u.Id == unitId, context.CancellationToken))
             errors.NotFound("unitId", input.UnitId, "No organisation unit has this id.");
         var coAuthors = await CoAuthorsAsync(db, input.CoAuthorIds ?? [], author, errors.At("coAuthorIds"), context.CancellationToken);
         if (errors.Any) return Payload<Proposal>.Failed(errors);
 
-        var submitted = await db.ProposalAuthors.CountAsync(a => a.PersonId == author && a.IsLead
-            && db.Proposals.Any(p => p.Id == a.ProposalId && p.CompetitionId == competition.Id && p.State != ProposalState.Withdrawn), context.CancellationToken);
+        var submitted = await db.ProposalAuthors().CountAsync(a => a.PersonId == author && a.IsLead
+            && db.Proposals().Any(p => p.Id == a.ProposalId && p.CompetitionId == competition.Id && p.State != ProposalState.Withdrawn), context.CancellationToken);
         if (submitted >= competition.ProposalsPerPerson)
             return Payload<Proposal>.Failed(new ProposalLimitReachedError($"You have already submitted {submitted} proposals; the limit is {competition.ProposalsPerPerson}.", ["input"], competition.ProposalsPerPerson));
 
@@ -224,11 +224,11 @@ public static class ProposalMutations
             HideAuthorNames = input.HideAuthorNames, SubmittedAtUtc = context.Now(),
         };
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        db.Proposals.Add(proposal);
+        db.Proposals().Add(proposal);
         await db.SaveChangesAsync(context.CancellationToken);
         var name = viewer.User.FindFirst("name")?.Value;
-        db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposal.Id, PersonId = author, IsLead = true, DisplayName = name, HideName = input.HideAuthorNames });
-        db.CoAuthorInvitations.AddRange(coAuthors.Select(c => new CoAuthorInvitation { ProposalId = proposal.Id, PersonId = c, InvitedAtUtc = proposal.SubmittedAtUtc }));
+        db.ProposalAuthors().Add(new ProposalAuthor { ProposalId = proposal.Id, PersonId = author, IsLead = true, DisplayName = name, HideName = input.HideAuthorNames });
+        db.CoAuthorInvitations().AddRange(coAuthors.Select(c => new CoAuthorInvitation { ProposalId = proposal.Id, PersonId = c, InvitedAtUtc = proposal.SubmittedAtUtc }));
         await db.SaveChangesAsync(context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return Payload<Proposal>.Ok(proposal);
@@ -243,7 +243,7 @@ public static class ProposalMutations
             return [];
         }
         var keys = ids.Select(id => GlobalId.TryParseKey(id, PersonType.TypeName)).ToList();
-        var known = (await db.Persons.Where(p => p.ErasedAtUtc == null && keys.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var known = (await db.Persons().Where(p => p.ErasedAtUtc == null && keys.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
         var coAuthors = new List<int>();
         for (var index = 0; index < ids.Count; index++)
         {
@@ -264,7 +264,7 @@ public static class ProposalMutations
         if (await context.Viewer().PersonIdAsync(context.CancellationToken) is not { } personId) return NotLinked();
         var (proposal, competition, failure) = await LoadAsync(db, (string)input["proposalId"]!, context.CancellationToken);
         if (failure is not null) return failure;
-        if (!await db.ProposalAuthors.AnyAsync(a => a.ProposalId == proposal!.Id && a.PersonId == personId, context.CancellationToken))
+        if (!await db.ProposalAuthors().AnyAsync(a => a.ProposalId == proposal!.Id && a.PersonId == personId, context.CancellationToken))
             return Payload<Proposal>.Failed(new NotAuthorError("Only the proposal's authors may change or withdraw it.", ["input", "proposalId"]));
         var phase = competition!.PhaseAt(context.Now());
         if (phase != CompetitionPhase.Submission)
@@ -281,7 +281,7 @@ public static class ProposalMutations
         await db.SaveChangesAsync(context.CancellationToken);
         // The proposal's own authors share its setting; authors merged in from elsewhere keep their own choice.
         if (proposal.HideAuthorNames != hidden)
-            await db.ProposalAuthors.Where(a => a.ProposalId == proposal.Id && !a.ViaMerge)
+            await db.ProposalAuthors().Where(a => a.ProposalId == proposal.Id && !a.ViaMerge)
                 .ExecuteUpdateAsync(a => a.SetProperty(x => x.HideName, proposal.HideAuthorNames), context.CancellationToken);
         await transaction.CommitAsync(context.CancellationToken);
         return Payload<Proposal>.Ok(proposal);
@@ -314,7 +314,7 @@ public static class ProposalMutations
     {
         var targetGlobalId = (string)input["intoProposalId"]!;
         var target = GlobalId.TryParseKey(targetGlobalId, ProposalType.TypeName) is { } targetId
-            ? await db.Proposals.FirstOrDefaultAsync(p => p.Id == targetId && p.CompetitionId == source.CompetitionId)
+            ? await db.Proposals().FirstOrDefaultAsync(p => p.Id == targetId && p.CompetitionId == source.CompetitionId)
             : null;
         if (target is null) { errors.NotFound("intoProposalId", targetGlobalId, "No proposal in the same competition has this id."); return; }
         if (target.Id == source.Id) { errors.Invalid("intoProposalId", ErrorCodes.InvalidFormat, "A proposal cannot be merged into itself."); return; }
@@ -355,7 +355,7 @@ public static class ProposalMutations
         if (input.TryGetValue("initiativeId", out var initiativeGlobalId) && initiativeGlobalId is string id)
         {
             var initiativeId = GlobalId.TryParseKey(id, InitiativeType.TypeName);
-            if (initiativeId is null || !await db.Initiatives.AnyAsync(i => i.Id == initiativeId)) errors.NotFound("initiativeId", id, "No initiative has this id.");
+            if (initiativeId is null || !await db.Initiatives().AnyAsync(i => i.Id == initiativeId)) errors.NotFound("initiativeId", id, "No initiative has this id.");
             proposal.RealisedAsInitiativeId = initiativeId;
         }
         proposal.RealisedOn = (DateOnly)input["realisedOn"]!;
@@ -366,10 +366,10 @@ public static class ProposalMutations
     internal static async Task<(Proposal? Proposal, IdeaCompetition? Competition, Payload<Proposal>? Failure)> LoadAsync(AppDbContext db, string globalId, CancellationToken cancellationToken)
     {
         var proposal = GlobalId.TryParseKey(globalId, ProposalType.TypeName) is { } id
-            ? await db.Proposals.AsTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ? await db.Proposals().AsTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             : null;
         if (proposal is null) return (null, null, Payload<Proposal>.Failed(new NotFoundError("No proposal has this id.", ["input", "proposalId"], globalId)));
-        var competition = await db.Competitions.FirstAsync(c => c.Id == proposal.CompetitionId, cancellationToken);
+        var competition = await db.Competitions().FirstAsync(c => c.Id == proposal.CompetitionId, cancellationToken);
         return (proposal, competition, null);
     }
 

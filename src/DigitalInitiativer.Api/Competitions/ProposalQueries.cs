@@ -16,7 +16,7 @@ public static class ProposalQueries
         var db = context.Db();
         var page = PageRequest.From(context);
         var filter = context.GetArgument<ProposalFilter?>("where");
-        var proposals = db.Proposals.Where(p => p.CompetitionId == competitionId);
+        var proposals = db.Proposals().Where(p => p.CompetitionId == competitionId);
         if (filter?.States is { Count: > 0 } states) proposals = proposals.Where(p => states.Contains(p.State));
         if (filter?.UnitId is { } unitGlobalId)
         {
@@ -30,7 +30,7 @@ public static class ProposalQueries
             proposals = proposals.Where(p => p.Title.ToLower().Contains(text) || p.Summary.ToLower().Contains(text));
         }
         var ordered = (context.GetArgument<ProposalOrder?>("order")?.Field ?? ProposalOrderField.Newest) == ProposalOrderField.Votes
-            ? proposals.OrderByDescending(p => db.Votes.Count(v => v.ProposalId == p.Id)).ThenBy(p => p.Id)
+            ? proposals.OrderByDescending(p => db.Votes().Count(v => v.ProposalId == p.Id)).ThenBy(p => p.Id)
             : proposals.OrderByDescending(p => p.Id);
         return await ordered.ToConnectionAsync(page, context.CancellationToken);
     }
@@ -41,9 +41,9 @@ public static class ProposalQueries
             throw new ExecutionError($"'top' must be between 1 and {PageRequest.MaxPageSize}.") { Code = ErrorCodes.PaginationOutOfRange };
         var db = context.Db();
         ProposalState[] ranked = [ProposalState.Accepted, ProposalState.Selected, ProposalState.Realised];
-        var rows = await db.Proposals
+        var rows = await db.Proposals()
             .Where(p => p.CompetitionId == competitionId && ranked.Contains(p.State))
-            .Select(p => new { Proposal = p, Votes = db.Votes.Count(v => v.ProposalId == p.Id) })
+            .Select(p => new { Proposal = p, Votes = db.Votes().Count(v => v.ProposalId == p.Id) })
             .OrderByDescending(x => x.Votes).ThenBy(x => x.Proposal.Id)
             .Take(top)
             .ToListAsync(context.CancellationToken);
@@ -54,7 +54,7 @@ public static class ProposalQueries
     {
         var db = context.Db();
         return context.Loaders().GetOrAdd<int, int>("voteCounts", async (ids, ct) =>
-            await db.Votes.Where(v => ids.Contains(v.ProposalId)).GroupBy(v => v.ProposalId)
+            await db.Votes().Where(v => ids.Contains(v.ProposalId)).GroupBy(v => v.ProposalId)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct), 0).Load(proposalId);
     }
 
@@ -65,7 +65,7 @@ public static class ProposalQueries
         return context.Loaders().GetOrAdd<int, bool>("viewerVotes", async (ids, ct) =>
         {
             if (await viewer.PersonIdAsync(ct) is not { } voter) return new Dictionary<int, bool>();
-            var voted = await db.Votes.Where(v => v.VoterPersonId == voter && ids.Contains(v.ProposalId)).Select(v => v.ProposalId).ToListAsync(ct);
+            var voted = await db.Votes().Where(v => v.VoterPersonId == voter && ids.Contains(v.ProposalId)).Select(v => v.ProposalId).ToListAsync(ct);
             return voted.ToDictionary(id => id, _ => true);
         }, false).Load(proposalId);
     }
@@ -82,7 +82,7 @@ public static class ProposalQueries
         {
             var me = await viewer.PersonIdAsync(ct);
             var seesHidden = viewer.IsInAnyRole(Roles.Managers);
-            var rows = await db.ProposalAuthors.Where(a => ids.Contains(a.ProposalId)).ToListAsync(ct);
+            var rows = await db.ProposalAuthors().Where(a => ids.Contains(a.ProposalId)).ToListAsync(ct);
             return rows.GroupBy(a => a.ProposalId).ToDictionary(g => g.Key, g =>
             {
                 var seesAll = seesHidden || g.Any(a => a.PersonId == me);

@@ -35,7 +35,7 @@ public sealed class VoteEvents
     /// <summary>Inside the vote's transaction, after the change: the new count, and on PostgreSQL the NOTIFY that carries it.</summary>
     public async Task<ProposalVotesChanged> PrepareAsync(AppDbContext db, int competitionId, int proposalId, CancellationToken cancellationToken)
     {
-        var change = new ProposalVotesChanged(competitionId, proposalId, await db.Votes.CountAsync(v => v.ProposalId == proposalId, cancellationToken));
+        var change = new ProposalVotesChanged(competitionId, proposalId, await db.Votes().CountAsync(v => v.ProposalId == proposalId, cancellationToken));
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlAsync($"SELECT pg_notify({PostgresChannel}, {JsonSerializer.Serialize(change)})", cancellationToken);
         return change;

@@ -62,7 +62,7 @@ public static class VotingMutations
         var (proposal, competition, failure) = await ProposalMutations.LoadAsync(db, proposalGlobalId, cancellationToken);
         if (failure is not null) return failure;
 
-        var isOwn = await db.ProposalAuthors.AnyAsync(a => a.ProposalId == proposal!.Id && a.PersonId == voter, cancellationToken);
+        var isOwn = await db.ProposalAuthors().AnyAsync(a => a.ProposalId == proposal!.Id && a.PersonId == voter, cancellationToken);
         var phase = competition!.PhaseAt(context.Now());
         var refusal = cast
             ? ProposalRules.CheckVote(phase, proposal!.State, isOwn, competition.AllowSelfVoting)

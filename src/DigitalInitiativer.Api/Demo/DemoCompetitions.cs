@@ -42,7 +42,7 @@ internal static class DemoCompetitions
             .Where(p => p.InitiativeId == competition2016.Id).Select(p => p.PersonId).ToList();
 
         // 2016: finished and published. Proposals from participants; votes from participants; the best realised.
-        db.Competitions.Add(new IdeaCompetition
+        db.Competitions().Add(new IdeaCompetition
         {
             Id = competition2016.Id, ManualPhase = CompetitionPhase.ResultsPublished, VotesPerPerson = 3, ProposalsPerPerson = 2,
             SubmissionOpensAtUtc = new DateTime(2016, 2, 1), ReviewStartsAtUtc = new DateTime(2016, 4, 1), VotingOpensAtUtc = new DateTime(2016, 5, 1),
@@ -70,9 +70,9 @@ internal static class DemoCompetitions
             Description = "Kom med dit bud på en digital løsning, der gør hverdagen lettere, og stem på kollegernes forslag.",
             UnitId = units["ESB"].Id, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2026, 12, 31),
         };
-        db.Initiatives.Add(competition2026);
+        db.Initiatives().Add(competition2026);
         db.SaveChanges();
-        db.Competitions.Add(new IdeaCompetition
+        db.Competitions().Add(new IdeaCompetition
         {
             Id = competition2026.Id, ManualPhase = CompetitionPhase.Voting, VotesPerPerson = 5, ProposalsPerPerson = 2,
             SubmissionOpensAtUtc = new DateTime(2026, 9, 1), ReviewStartsAtUtc = new DateTime(2026, 10, 15), VotingOpensAtUtc = new DateTime(2026, 11, 1),
@@ -95,16 +95,16 @@ internal static class DemoCompetitions
             ExpectedBenefit = idea.Benefit, UnitId = units[idea.Unit].Id, State = states[i], SubmittedAtUtc = firstSubmitted.AddDays(i * 3),
             HideAuthorNames = i % 4 == 3,
         }).ToList();
-        db.Proposals.AddRange(proposals);
+        db.Proposals().AddRange(proposals);
         db.SaveChanges();
         for (var i = 0; i < proposals.Count; i++)
         {
             var lead = authors[i % authors.Count];
             var hide = proposals[i].HideAuthorNames;
-            db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = lead, IsLead = true, DisplayName = $"Demo-medarbejder {lead}", HideName = hide });
+            db.ProposalAuthors().Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = lead, IsLead = true, DisplayName = $"Demo-medarbejder {lead}", HideName = hide });
             var coAuthor = authors[(i + 1 + random.Next(authors.Count - 1)) % authors.Count];
             if (coAuthor != lead && i % 2 == 0)
-                db.ProposalAuthors.Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = coAuthor, DisplayName = $"Demo-medarbejder {coAuthor}", HideName = hide });
+                db.ProposalAuthors().Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = coAuthor, DisplayName = $"Demo-medarbejder {coAuthor}", HideName = hide });
         }
         return proposals;
     }
@@ -117,8 +117,8 @@ internal static class DemoCompetitions
             // Earlier proposals in the list are somewhat more popular, so the 2016 winners lead the count.
             var choices = open.Where(p => !authorsByProposal[p.Id].Contains(voter))
                 .OrderBy(p => random.NextDouble() * (2 + open.ToList().IndexOf(p))).Take(1 + random.Next(budget)).ToList();
-            foreach (var proposal in choices) db.Votes.Add(new Vote { CompetitionId = competitionId, ProposalId = proposal.Id, VoterPersonId = voter });
-            if (choices.Count > 0) db.Ballots.Add(new Ballot { CompetitionId = competitionId, VoterPersonId = voter, VotesUsed = choices.Count });
+            foreach (var proposal in choices) db.Votes().Add(new Vote { CompetitionId = competitionId, ProposalId = proposal.Id, VoterPersonId = voter });
+            if (choices.Count > 0) db.Ballots().Add(new Ballot { CompetitionId = competitionId, VoterPersonId = voter, VotesUsed = choices.Count });
         }
     }
 }

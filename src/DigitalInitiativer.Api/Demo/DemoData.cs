@@ -95,7 +95,7 @@ public static class DemoData
     public static async Task SeedAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         // Only into an empty database, so demo people never mix with imported or generated ones.
-        if (await db.Persons.AnyAsync(cancellationToken)) return;
+        if (await db.Persons().AnyAsync(cancellationToken)) return;
 
         var random = new Random(Seed);
         // Record keys from a generator of their own, so every other demo figure stays what the seed always gave.
@@ -118,12 +118,12 @@ public static class DemoData
                 RecordKey = Person.RecordKeyFrom((ulong)recordKeys.NextInt64()),
             };
         }).ToList();
-        db.Persons.AddRange(persons);
+        db.Persons().AddRange(persons);
         await db.SaveChangesAsync(cancellationToken);
 
         var wave2015 = new SurveyWave { Year = 2015, Title = "Digital modenhed 2015", HeldOn = new(2015, 4, 15) };
         var wave2017 = new SurveyWave { Year = 2017, Title = "Digital modenhed 2017", HeldOn = new(2017, 4, 15) };
-        db.SurveyWaves.AddRange(wave2015, wave2017);
+        db.SurveyWaves().AddRange(wave2015, wave2017);
 
         // Persons 1..1900 answered in 2015; 101..2000 in 2017 (100 left, 100 joined): 1,800 answered both.
         var in2015 = persons.Take(1900).ToList();
@@ -135,7 +135,7 @@ public static class DemoData
             Code = spec.Code, Kind = spec.Kind, Title = spec.Title, Description = spec.Description, UnitId = units[spec.Unit].Id,
             TargetProfiles = spec.Targets, StartsOn = spec.StartsOn, EndsOn = spec.EndsOn,
         }).ToList();
-        db.Initiatives.AddRange(initiatives);
+        db.Initiatives().AddRange(initiatives);
         await db.SaveChangesAsync(cancellationToken);
 
         var participationCount = persons.ToDictionary(p => p, _ => 0);
@@ -149,7 +149,7 @@ public static class DemoData
             {
                 var level = profile2015.TryGetValue(person, out var kind) ? (int)kind : 0;
                 if (random.NextDouble() >= spec.TakeUpByLevel[level]) continue;
-                db.Participations.Add(MakeParticipation(person, target, spec, random));
+                db.Participations().Add(MakeParticipation(person, target, spec, random));
                 participationCount[person]++;
             }
         }
@@ -161,9 +161,9 @@ public static class DemoData
             .ToList();
         var profile2017 = Multiset(WaveCounts[2017]).Select((kind, i) => (ranked[i], kind));
 
-        db.Assessments.AddRange(profile2015.Select(x => new Assessment { PersonId = x.Key.Id, WaveId = wave2015.Id, Profile = x.Value, UnitId = x.Key.UnitId, Role = x.Key.Role }));
-        db.Assessments.AddRange(profile2017.Select(x => new Assessment { PersonId = x.Item1.Id, WaveId = wave2017.Id, Profile = x.kind, UnitId = x.Item1.UnitId, Role = x.Item1.Role }));
-        db.StrategyGoals.AddRange(
+        db.Assessments().AddRange(profile2015.Select(x => new Assessment { PersonId = x.Key.Id, WaveId = wave2015.Id, Profile = x.Value, UnitId = x.Key.UnitId, Role = x.Key.Role }));
+        db.Assessments().AddRange(profile2017.Select(x => new Assessment { PersonId = x.Item1.Id, WaveId = wave2017.Id, Profile = x.kind, UnitId = x.Item1.UnitId, Role = x.Item1.Role }));
+        db.StrategyGoals().AddRange(
             new StrategyGoal { Title = "60 % selvkørende i 2020", Profile = SelfDriven, Comparison = GoalComparison.AtLeast, TargetShare = 0.60, TargetYear = 2020 },
             // 2 %, not exactly the 1 % the 2017 wave reached: published counts are perturbed by up to ±D, and a goal met to the person could read either way.
             new StrategyGoal { Title = "Højst 2 % afventende i 2020", Profile = Awaiting, Comparison = GoalComparison.AtMost, TargetShare = 0.02, TargetYear = 2020 },
@@ -179,7 +179,7 @@ public static class DemoData
         foreach (var (code, name, parent, _) in Units)
         {
             var unit = new OrganisationUnit { Code = code, Name = name, ParentId = parent is null ? null : units[parent].Id };
-            db.Units.Add(unit);
+            db.Units().Add(unit);
             await db.SaveChangesAsync(cancellationToken);
             unit.Path = OrganisationUnit.PathUnder(parent is null ? null : units[parent].Path, unit.Id);
             units[code] = unit;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Synthetic;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public static class GenerateCommand
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
-        if (await db.Persons.AnyAsync())
+        if (await db.Persons().AnyAsync())
         {
             errors.WriteLine("The database already has people in it. Generate into an empty database, e.g. with ConnectionStrings__DigitalInitiativer=\"Data Source=data/synthetic.db\".");
             return 1;

@@ -21,7 +21,7 @@ public static class LoadTestBaseline
         app.MapGet(Path, async (HttpContext http, AppDbContext db) =>
         {
             if (http.User.Identity?.IsAuthenticated != true) return Results.Unauthorized();
-            var nodes = await db.Initiatives.OrderBy(i => i.StartsOn).ThenBy(i => i.Id).Take(20)
+            var nodes = await db.Initiatives().OrderBy(i => i.StartsOn).ThenBy(i => i.Id).Take(20)
                 .Select(i => new { i.Id, i.Code, i.Title, i.Kind, i.StartsOn, Unit = i.Unit!.Name })
                 .ToListAsync(http.RequestAborted);
             return Results.Json(new

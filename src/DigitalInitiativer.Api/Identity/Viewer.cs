@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Organisation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,7 @@ public sealed class Viewer(IHttpContextAccessor http, AppDbContext db, IOptions<
     {
         if (_resolved) return _personId;
         var key = PersonKey;
-        _personId = key is null ? null : await db.Persons.Where(p => p.Key == key).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        _personId = key is null ? null : await db.Persons().Where(p => p.Key == key).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
         _resolved = true;
         return _personId;
     }

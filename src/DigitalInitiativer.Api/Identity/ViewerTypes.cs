@@ -27,12 +27,12 @@ public sealed class ViewerType : ObjectGraphType<ViewerInfo>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>>("assessments")
             .Description("The caller's own assessed profile in each survey wave, oldest first.")
             .ResolveAsync(async ctx => ctx.Source.PersonId is { } id
-                ? await ctx.Db().Assessments.Where(a => a.PersonId == id).OrderBy(a => a.Wave!.HeldOn).ToListAsync(ctx.CancellationToken)
+                ? await ctx.Db().Assessments().Where(a => a.PersonId == id).OrderBy(a => a.Wave!.HeldOn).ToListAsync(ctx.CancellationToken)
                 : []);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipationType>>>>("participations")
             .Description("Every initiative the caller has taken part in, most recent enrolment first.")
             .ResolveAsync(async ctx => ctx.Source.PersonId is { } id
-                ? await ctx.Db().Participations.Where(p => p.PersonId == id).OrderByDescending(p => p.EnrolledOn).ThenByDescending(p => p.Id).ToListAsync(ctx.CancellationToken)
+                ? await ctx.Db().Participations().Where(p => p.PersonId == id).OrderByDescending(p => p.EnrolledOn).ThenByDescending(p => p.Id).ToListAsync(ctx.CancellationToken)
                 : []);
         this.AddCoAuthorInvitationsField();
     }

@@ -1,6 +1,9 @@
 using DigitalInitiativer.Api.Audit;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Surveys;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Imports;
@@ -24,26 +27,26 @@ public static class Erasure
     public static async Task<Person?> ErasePersonAsync(AppDbContext db, int personId, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var person = await db.Persons.AsTracking().SingleOrDefaultAsync(p => p.Id == personId && p.ErasedAtUtc == null, cancellationToken);
+        var person = await db.Persons().AsTracking().SingleOrDefaultAsync(p => p.Id == personId && p.ErasedAtUtc == null, cancellationToken);
         if (person is null) return null;
 
-        await db.Assessments.Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        await db.Participations.Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        await db.Votes.Where(v => v.VoterPersonId == personId).ExecuteUpdateAsync(v => v.SetProperty(x => x.VoterPersonId, (int?)null), cancellationToken);
-        await db.Ballots.Where(b => b.VoterPersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        await db.CoAuthorInvitations.Where(i => i.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
-        await db.ProposalAuthors.Where(a => a.PersonId == personId).ExecuteUpdateAsync(a => a.SetProperty(x => x.DisplayName, DeletedUser), cancellationToken);
-        await db.ProposalComments.Where(c => c.AuthorPersonId == personId).ExecuteUpdateAsync(c => c.SetProperty(x => x.AuthorDisplayName, DeletedUser), cancellationToken);
-        await db.AuditEntries.Where(e => e.SubjectPersonId == personId)
-            .ExecuteUpdateAsync(e => e.SetProperty(x => x.SubjectPersonId, AuditEntry.ErasedSubject), cancellationToken);
+        await db.Assessments().Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Participations().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Votes().Where(v => v.VoterPersonId == personId).ExecuteUpdateAsync(v => v.SetProperty(x => x.VoterPersonId, (int?)null), cancellationToken);
+        await db.Ballots().Where(b => b.VoterPersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.CoAuthorInvitations().Where(i => i.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.ProposalAuthors().Where(a => a.PersonId == personId).ExecuteUpdateAsync(a => a.SetProperty(x => x.DisplayName, DeletedUser), cancellationToken);
+        await db.ProposalComments().Where(c => c.AuthorPersonId == personId).ExecuteUpdateAsync(c => c.SetProperty(x => x.AuthorDisplayName, DeletedUser), cancellationToken);
+        await db.AuditEntries().Where(e => e.SubjectPersonId == personId)
+            .ExecuteUpdateAsync(e => e.SetProperty(x => x.SubjectPersonId, IPersonData.ErasedSubject), cancellationToken);
         var callerPseudonym = $"erased-{Guid.NewGuid():N}";
-        await db.AuditEntries.Where(e => e.CallerPersonId == personId)
+        await db.AuditEntries().Where(e => e.CallerPersonId == personId)
             .ExecuteUpdateAsync(e => e.SetProperty(x => x.CallerId, callerPseudonym).SetProperty(x => x.CallerPersonId, (int?)null), cancellationToken);
 
         person.Key = $"erased-{Guid.NewGuid():N}";
         person.RecordKey = 0;
         person.Role = PersonRole.Employee;
-        person.UnitId = await db.Units.Where(u => u.ParentId == null).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(cancellationToken);
+        person.UnitId = await db.Units().Where(u => u.ParentId == null).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(cancellationToken);
         person.ErasedAtUtc = now;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -43,7 +43,7 @@ public sealed partial class Importer(AppDbContext db, Pseudonymiser pseudonymise
     {
         public static async Task<PersonDirectory> LoadAsync(AppDbContext db, DbConnection connection, DbTransaction transaction, ImportReport report, CancellationToken cancellationToken)
         {
-            var known = await db.Persons.ToDictionaryAsync(p => p.Key, p => (p.Id, p.UnitId, p.Role), cancellationToken);
+            var known = await db.Persons().ToDictionaryAsync(p => p.Key, p => (p.Id, p.UnitId, p.Role), cancellationToken);
             return new PersonDirectory(known,
                 new SqlBatch(connection, transaction, """INSERT INTO "persons" ("Key", "Role", "UnitId", "RecordKey") VALUES (@p0, @p1, @p2, @p3) RETURNING "Id" """, 4),
                 new SqlBatch(connection, transaction, """UPDATE "persons" SET "UnitId" = @p1, "Role" = @p2 WHERE "Id" = @p0""", 3),

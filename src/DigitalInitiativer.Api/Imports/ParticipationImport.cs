@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using Microsoft.EntityFrameworkCore;
@@ -30,8 +31,8 @@ public sealed partial class Importer
     {
         RequirePseudonymisation();
         var report = new ImportReport(ImportKind.Participations, dryRun);
-        var initiatives = await db.Initiatives.ToDictionaryAsync(i => i.Code, i => (i.Id, i.UnitId), StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var existing = (await db.Participations.Select(p => new { p.InitiativeId, p.PersonId }).ToListAsync(cancellationToken))
+        var initiatives = await db.Initiatives().ToDictionaryAsync(i => i.Code, i => (i.Id, i.UnitId), StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var existing = (await db.Participations().Select(p => new { p.InitiativeId, p.PersonId }).ToListAsync(cancellationToken))
             .Select(p => Pair(p.InitiativeId, p.PersonId)).ToHashSet();
 
         if (format == ParticipationFormat.Xapi)

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
 using DigitalInitiativer.Api.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -24,22 +25,22 @@ public sealed partial class Importer
         var required = answerColumns.Count > 0 ? SurveyColumns : [.. SurveyColumns, "profile"];
         if (!csv.HasUsableHeader(required)) return report;
 
-        var units = await db.Units.ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
-        var latestYear = await db.SurveyWaves.MaxAsync(w => (int?)w.Year, cancellationToken) ?? year;
+        var units = await db.Units().ToDictionaryAsync(u => u.Code, u => u.Id, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var latestYear = await db.SurveyWaves().MaxAsync(w => (int?)w.Year, cancellationToken) ?? year;
         var (employee, unitColumn, roleColumn) = (csv.IndexOf("employee_number"), csv.IndexOf("unit_code"), csv.IndexOf("role"));
         var scoring = settings.Value.Scoring;
 
         return await InTransactionAsync(report, async (connection, transaction) =>
         {
-            var wave = await db.SurveyWaves.AsTracking().SingleOrDefaultAsync(w => w.Year == year, cancellationToken);
+            var wave = await db.SurveyWaves().AsTracking().SingleOrDefaultAsync(w => w.Year == year, cancellationToken);
             if (wave is null)
             {
                 wave = new SurveyWave { Year = year, Title = $"Digital modenhed {year}", HeldOn = heldOn ?? new DateOnly(year, 4, 15) };
-                db.SurveyWaves.Add(wave);
+                db.SurveyWaves().Add(wave);
             }
             else if (heldOn is { } date) wave.HeldOn = date;
             await db.SaveChangesAsync(cancellationToken);
-            report.Removed = await db.Assessments.Where(a => a.WaveId == wave.Id).ExecuteDeleteAsync(cancellationToken);
+            report.Removed = await db.Assessments().Where(a => a.WaveId == wave.Id).ExecuteDeleteAsync(cancellationToken);
 
             await using var persons = await PersonDirectory.LoadAsync(db, connection, transaction, report, cancellationToken);
             await using var insert = new SqlBatch(connection, transaction,

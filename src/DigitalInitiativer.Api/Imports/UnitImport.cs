@@ -32,7 +32,7 @@ public sealed partial class Importer
             else if (code.Length > 0) rows[code] = (row.Line, name, parent);
         }
 
-        var units = await db.Units.AsTracking().ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var units = await db.Units().AsTracking().ToDictionaryAsync(u => u.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         string? ParentOf(string code) => rows.TryGetValue(code, out var row) ? row.Parent : units.TryGetValue(code, out var unit) && unit.ParentId is { } p ? units.Values.First(u => u.Id == p).Code : null;
         foreach (var (code, row) in rows)
         {
@@ -60,7 +60,7 @@ public sealed partial class Importer
             {
                 if (!units.TryGetValue(code, out var unit))
                 {
-                    db.Units.Add(units[code] = new OrganisationUnit { Code = code, Name = row.Name });
+                    db.Units().Add(units[code] = new OrganisationUnit { Code = code, Name = row.Name });
                     created.Add(code);
                 }
                 else if (unit.Name != row.Name)

@@ -90,7 +90,7 @@ public static class InitiativeMutations
         InitiativeRules.CheckDescription(errors, input.Description);
         InitiativeRules.CheckPeriod(errors, input.StartsOn, input.EndsOn);
         var unitId = await db.FindUnitAsync(errors, input.UnitId, cancellationToken);
-        if (!errors.Any && await db.Initiatives.AnyAsync(i => i.Code == code, cancellationToken))
+        if (!errors.Any && await db.Initiatives().AnyAsync(i => i.Code == code, cancellationToken))
             errors.CodeTaken("code", code);
         if (errors.Any) return Payload<Initiative>.Failed(errors);
 
@@ -105,9 +105,9 @@ public static class InitiativeMutations
             StartsOn = input.StartsOn,
             EndsOn = input.EndsOn,
         };
-        db.Initiatives.Add(initiative);
+        db.Initiatives().Add(initiative);
         if (initiative.Kind == InitiativeKind.IdeaCompetition)
-            db.Competitions.Add(new IdeaCompetition { Initiative = initiative });
+            db.Competitions().Add(new IdeaCompetition { Initiative = initiative });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -116,7 +116,7 @@ public static class InitiativeMutations
         {
             // Another request may have taken the code between our check and our insert; the unique index caught it.
             foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
-            if (!await db.Initiatives.AnyAsync(i => i.Code == code, cancellationToken)) throw;
+            if (!await db.Initiatives().AnyAsync(i => i.Code == code, cancellationToken)) throw;
             errors.CodeTaken("code", code);
             return Payload<Initiative>.Failed(errors);
         }
@@ -128,7 +128,7 @@ public static class InitiativeMutations
         var errors = new UserErrorList("input");
         var globalId = (string)input["id"]!;
         var initiative = GlobalId.TryParseKey(globalId, InitiativeType.TypeName) is { } id
-            ? await db.Initiatives.AsTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
+            ? await db.Initiatives().AsTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
             : null;
         if (initiative is null)
         {
@@ -171,7 +171,7 @@ public static class UnitInputs
     /// <summary>The unit an input's <c>unitId</c> names, or null with a NOT_FOUND error at "unitId" when it names none.</summary>
     public static async Task<int?> FindUnitAsync(this AppDbContext db, UserErrorList errors, string? globalId, CancellationToken cancellationToken)
     {
-        if (GlobalId.TryParseKey(globalId, OrganisationUnitType.TypeName) is { } id && await db.Units.AnyAsync(u => u.Id == id, cancellationToken))
+        if (GlobalId.TryParseKey(globalId, OrganisationUnitType.TypeName) is { } id && await db.Units().AnyAsync(u => u.Id == id, cancellationToken))
             return id;
         errors.NotFound("unitId", globalId ?? "", "No organisation unit has this id.");
         return null;

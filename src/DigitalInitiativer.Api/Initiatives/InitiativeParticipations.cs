@@ -20,7 +20,7 @@ public static class InitiativeParticipations
         var db = context.Db();
         return context.Loaders().GetOrAdd<int, Connection<Participation>>($"initiativeParticipations:{page}", async (ids, ct) =>
         {
-            var totals = await db.Participations.Where(p => ids.Contains(p.InitiativeId))
+            var totals = await db.Participations().Where(p => ids.Contains(p.InitiativeId))
                 .GroupBy(p => p.InitiativeId).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
 
@@ -30,8 +30,8 @@ public static class InitiativeParticipations
             {
                 var (skip, take) = sameWindow.Key;
                 var keys = sameWindow.ToList();
-                var pages = take == 0 ? [] : await db.Initiatives.Where(i => keys.Contains(i.Id))
-                    .Select(i => new { i.Id, Rows = db.Participations.Where(p => p.InitiativeId == i.Id).OrderBy(p => p.Id).Skip(skip).Take(take).ToList() })
+                var pages = take == 0 ? [] : await db.Initiatives().Where(i => keys.Contains(i.Id))
+                    .Select(i => new { i.Id, Rows = db.Participations().Where(p => p.InitiativeId == i.Id).OrderBy(p => p.Id).Skip(skip).Take(take).ToList() })
                     .ToDictionaryAsync(x => x.Id, x => x.Rows, ct);
                 foreach (var id in keys)
                     result[id] = Connection.Of(pages.GetValueOrDefault(id) ?? [], windows[id].Start, totals.GetValueOrDefault(id));

@@ -112,13 +112,13 @@ public static class InitiativeQueries
             .ResolveAsync(async ctx =>
             {
                 var code = ctx.GetArgument<string>("code");
-                return await ctx.Db().Initiatives.FirstOrDefaultAsync(i => i.Code == code, ctx.CancellationToken);
+                return await ctx.Db().Initiatives().FirstOrDefaultAsync(i => i.Code == code, ctx.CancellationToken);
             });
     }
 
     private static IQueryable<Initiative> Filter(AppDbContext db, InitiativeFilter? filter)
     {
-        IQueryable<Initiative> initiatives = db.Initiatives;
+        IQueryable<Initiative> initiatives = db.Initiatives();
         if (filter is null) return initiatives;
         if (filter.Kinds is { Count: > 0 } kinds) initiatives = initiatives.Where(i => kinds.Contains(i.Kind));
         if (filter.UnitId is { } unitGlobalId)

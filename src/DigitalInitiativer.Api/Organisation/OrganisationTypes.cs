@@ -21,7 +21,7 @@ public sealed class OrganisationUnitType : NodeType<OrganisationUnit>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationUnitType>>>>("children")
             .Description("The units directly below this one, ordered by name.")
             .Resolve(ctx => ctx.LoadGrouped("unitChildren", ctx.Source.Id,
-                (db, ids) => db.Units.Where(u => u.ParentId != null && ids.Contains(u.ParentId.Value)).OrderBy(u => u.Name),
+                (db, ids) => db.Units().Where(u => u.ParentId != null && ids.Contains(u.ParentId.Value)).OrderBy(u => u.Name),
                 u => u.ParentId!.Value));
     }
 }
@@ -58,7 +58,7 @@ public static class OrganisationQueries
             .ResolveAsync(async ctx =>
             {
                 var parentId = ctx.GetOptionalKey("parentId", OrganisationUnitType.TypeName);
-                return await ctx.Db().Units.Where(u => u.ParentId == parentId).OrderBy(u => u.Name).ToListAsync(ctx.CancellationToken);
+                return await ctx.Db().Units().Where(u => u.ParentId == parentId).OrderBy(u => u.Name).ToListAsync(ctx.CancellationToken);
             });
 
         query.Field<OrganisationUnitType>("organisationUnit")
@@ -68,7 +68,7 @@ public static class OrganisationQueries
             .ResolveAsync(async ctx =>
             {
                 var code = ctx.GetArgument<string>("code");
-                return await ctx.Db().Units.FirstOrDefaultAsync(u => u.Code == code, ctx.CancellationToken);
+                return await ctx.Db().Units().FirstOrDefaultAsync(u => u.Code == code, ctx.CancellationToken);
             });
     }
 }

@@ -24,7 +24,7 @@ public static class UnitTree
     /// <summary>The ids of a unit and every unit below it, as a subquery: filter with <c>ids.Contains(x.UnitId)</c>.</summary>
     public static IQueryable<int> IdsUnder(AppDbContext db, int unitId)
     {
-        var rootPath = db.Units.Where(u => u.Id == unitId).Select(u => u.Path);
-        return db.Units.Where(u => rootPath.Any(p => u.Path.StartsWith(p))).Select(u => u.Id);
+        var rootPath = db.Units().Where(u => u.Id == unitId).Select(u => u.Path);
+        return db.Units().Where(u => rootPath.Any(p => u.Path.StartsWith(p))).Select(u => u.Id);
     }
 }

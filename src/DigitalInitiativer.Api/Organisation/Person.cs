@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Security.Cryptography;
-using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
 namespace DigitalInitiativer.Api.Organisation;
 
@@ -34,7 +33,7 @@ public sealed class Person : IEntity, IPersonData
     public static long RecordKeyFrom(ulong randomBits) => (long)(randomBits & ((1UL << RecordKeyBits) - 1));
 
     /// <summary>Reading what is left of an erased person is logged as a read of "an erased person", not of this id.</summary>
-    int IPersonData.SubjectPersonId => ErasedAtUtc is null ? Id : AuditEntry.ErasedSubject;
+    int IPersonData.SubjectPersonId => ErasedAtUtc is null ? Id : IPersonData.ErasedSubject;
 }
 
 public enum PersonRole

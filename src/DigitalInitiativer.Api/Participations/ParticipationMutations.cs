@@ -111,8 +111,8 @@ public static class ParticipationMutations
     {
         var personKeys = items.Select(i => GlobalId.TryParseKey(i.PersonId, PersonType.TypeName)).OfType<int>().Distinct().ToList();
         var initiativeKeys = items.Select(i => GlobalId.TryParseKey(i.InitiativeId, InitiativeType.TypeName)).OfType<int>().Distinct().ToList();
-        var persons = (await db.Persons.Where(p => personKeys.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var initiatives = (await db.Initiatives.Where(i => initiativeKeys.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var persons = (await db.Persons().Where(p => personKeys.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var initiatives = (await db.Initiatives().Where(i => initiativeKeys.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
 
         var errors = new UserErrorList();
         var pairs = new Dictionary<(int Person, int Initiative), int>();
@@ -136,7 +136,7 @@ public static class ParticipationMutations
         }
         if (errors.Any) return new ParticipationsPayload(null, errors.Errors);
 
-        var existing = await db.Participations.AsTracking()
+        var existing = await db.Participations().AsTracking()
             .Where(x => personKeys.Contains(x.PersonId) && initiativeKeys.Contains(x.InitiativeId))
             .ToListAsync(cancellationToken);
         var byPair = existing.ToDictionary(x => (x.PersonId, x.InitiativeId));
@@ -147,7 +147,7 @@ public static class ParticipationMutations
             if (!byPair.TryGetValue((person, initiative), out var participation))
             {
                 participation = new Participation { PersonId = person, InitiativeId = initiative };
-                db.Participations.Add(participation);
+                db.Participations().Add(participation);
             }
             var item = items[index];
             participation.Status = item.Status;

@@ -14,7 +14,7 @@ public sealed record GoalProgress(StrategyGoal Goal, double? LatestValue, Survey
     /// <summary>Measures every goal against the waves' protected distributions (one population table per wave).</summary>
     public static async Task<IReadOnlyList<GoalProgress>> ForAsync(AppDbContext db, IReadOnlyList<StrategyGoal> goals, DisclosureRules rules, CancellationToken cancellationToken)
     {
-        var waves = await db.SurveyWaves.OrderBy(w => w.HeldOn).ToListAsync(cancellationToken);
+        var waves = await db.SurveyWaves().OrderBy(w => w.HeldOn).ToListAsync(cancellationToken);
         var tree = await OrgTree.LoadAsync(db, cancellationToken);
         var populations = new List<(SurveyWave Wave, Population Population)>();
         foreach (var wave in waves)

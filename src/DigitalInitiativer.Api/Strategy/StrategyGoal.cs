@@ -7,6 +7,8 @@ namespace DigitalInitiativer.Api.Strategy;
 /// <summary>A target of the digital strategy, e.g. "60 % SELF_DRIVEN by 2020" or "at most 1 % AWAITING".</summary>
 public sealed class StrategyGoal : IEntity
 {
+    public const int MaxTitleLength = 200, MinYear = 2000, MaxYear = 2100;
+
     public int Id { get; set; }
     public required string Title { get; set; }
     public CompetenceProfileKind Profile { get; set; }

@@ -30,15 +30,13 @@ public sealed class SetStrategyGoalInputType : InputObjectGraphType<SetStrategyG
         Name = "SetStrategyGoalInput";
         Description = "A strategy goal to add, or, with an id, the new version of an existing goal.";
         Field<IdGraphType>("id").Description("The goal to replace; leave out to add a new goal.");
-        Field<NonNullGraphType<StringGraphType>>("title").Description($"The goal in words, at most {MaxTitleLength} characters.");
+        Field<NonNullGraphType<StringGraphType>>("title").Description($"The goal in words, at most {StrategyGoal.MaxTitleLength} characters.");
         Field<NonNullGraphType<CompetenceProfileKindType>>("profile").Description("The profile whose share the goal is about.");
         Field<NonNullGraphType<GoalComparisonType>>("comparison").Description("AT_LEAST for a share to reach, AT_MOST for a share to stay under.");
         Field<NonNullGraphType<FloatGraphType>>("targetShare").Description("The target share, 0 to 1 (0.6 for 60 %).");
-        Field<NonNullGraphType<IntGraphType>>("targetYear").Description($"The year by which the target should be met, {MinYear} to {MaxYear}.");
+        Field<NonNullGraphType<IntGraphType>>("targetYear").Description($"The year by which the target should be met, {StrategyGoal.MinYear} to {StrategyGoal.MaxYear}.");
         Field<IdGraphType>("unitId").Description("The unit the goal is for, sub-units included; leave out for the whole organisation.");
     }
-
-    public const int MaxTitleLength = 200, MinYear = 2000, MaxYear = 2100;
 }
 
 public sealed class DeleteStrategyGoalInputType : InputObjectGraphType
@@ -75,7 +73,7 @@ public static class StrategyGoalMutations
                 var id = ctx.GetArgument<Dictionary<string, object?>>("input")["id"] as string;
                 var goal = await FindAsync(db, id, ctx.CancellationToken);
                 if (goal is null) return Payload<StrategyGoal>.Failed(new NotFoundError("No strategy goal has this id.", ["input", "id"], id ?? ""));
-                db.StrategyGoals.Remove(goal);
+                db.StrategyGoals().Remove(goal);
                 await db.SaveChangesAsync(ctx.CancellationToken);
                 return Payload<StrategyGoal>.Ok(goal);
             });
@@ -88,11 +86,11 @@ public static class StrategyGoalMutations
         if (goal is null) errors.NotFound("id", input.Id!, "No strategy goal has this id.");
 
         errors.Required("title", input.Title);
-        errors.MaxLength("title", input.Title.Trim(), SetStrategyGoalInputType.MaxTitleLength);
+        errors.MaxLength("title", input.Title.Trim(), StrategyGoal.MaxTitleLength);
         if (input.TargetShare is < 0 or > 1 || double.IsNaN(input.TargetShare))
             errors.Invalid("targetShare", ErrorCodes.OutOfRange, $"'targetShare' must be a share from 0 to 1 (0.6 for 60 %); it was {input.TargetShare}.");
-        if (input.TargetYear is < SetStrategyGoalInputType.MinYear or > SetStrategyGoalInputType.MaxYear)
-            errors.Invalid("targetYear", ErrorCodes.OutOfRange, $"'targetYear' must be from {SetStrategyGoalInputType.MinYear} to {SetStrategyGoalInputType.MaxYear}; it was {input.TargetYear}.");
+        if (input.TargetYear is < StrategyGoal.MinYear or > StrategyGoal.MaxYear)
+            errors.Invalid("targetYear", ErrorCodes.OutOfRange, $"'targetYear' must be from {StrategyGoal.MinYear} to {StrategyGoal.MaxYear}; it was {input.TargetYear}.");
         var unitId = input.UnitId is null ? null : await db.FindUnitAsync(errors, input.UnitId, cancellationToken);
         if (errors.Any || goal is null) return Payload<StrategyGoal>.Failed(errors);
 
@@ -102,13 +100,13 @@ public static class StrategyGoalMutations
         goal.TargetShare = input.TargetShare;
         goal.TargetYear = input.TargetYear;
         goal.UnitId = unitId;
-        if (goal.Id == 0) db.StrategyGoals.Add(goal);
+        if (goal.Id == 0) db.StrategyGoals().Add(goal);
         await db.SaveChangesAsync(cancellationToken);
         return Payload<StrategyGoal>.Ok(goal);
     }
 
     private static async Task<StrategyGoal?> FindAsync(AppDbContext db, string? globalId, CancellationToken cancellationToken) =>
         GlobalId.TryParseKey(globalId, StrategyGoalType.TypeName) is { } id
-            ? await db.StrategyGoals.AsTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken)
+            ? await db.StrategyGoals().AsTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken)
             : null;
 }

@@ -60,7 +60,7 @@ public sealed class StrategyGoalType : NodeType<StrategyGoal>
         return context.Loaders()
             .GetOrAdd<int, GoalProgress>("goalProgress", async (ids, ct) =>
             {
-                var goals = await db.StrategyGoals.Where(g => ids.Contains(g.Id)).ToListAsync(ct);
+                var goals = await db.StrategyGoals().Where(g => ids.Contains(g.Id)).ToListAsync(ct);
                 return (await GoalProgress.ForAsync(db, goals, rules, ct)).ToDictionary(p => p.Goal.Id);
             }, null!)
             .Load(context.Source.Id);
@@ -74,6 +74,6 @@ public static class StrategyGoalQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyGoalType>>>>("strategyGoals")
             .Description("The strategy's goals, by target year and then title, each with its latest measured value and whether it is on track.")
             .AuthorizeWithRoles(Roles.Analysts)
-            .ResolveAsync(async ctx => await ctx.Db().StrategyGoals.OrderBy(g => g.TargetYear).ThenBy(g => g.Title).ToListAsync(ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.Db().StrategyGoals().OrderBy(g => g.TargetYear).ThenBy(g => g.Title).ToListAsync(ctx.CancellationToken));
     }
 }

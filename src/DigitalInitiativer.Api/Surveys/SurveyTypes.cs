@@ -84,6 +84,6 @@ public static class SurveyQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SurveyWaveType>>>>("surveyWaves")
             .Description("Every survey wave, oldest first.")
             .AuthorizeWithRoles(Roles.All)
-            .ResolveAsync(async ctx => await ctx.Db().SurveyWaves.OrderBy(w => w.Year).ToListAsync(ctx.CancellationToken));
+            .ResolveAsync(async ctx => await ctx.Db().SurveyWaves().OrderBy(w => w.Year).ToListAsync(ctx.CancellationToken));
     }
 }

@@ -145,7 +145,7 @@ public sealed class AnalyticsApiTests(ApiFactory api) : IClassFixture<ApiFactory
         var again = (await _administrator.QueryAsync("mutation($id: ID!) { deleteStrategyGoal(input: { id: $id }) { errors { ... on UserError { code } } } }", new { id }))["deleteStrategyGoal"]!;
         Assert.Equal("NOT_FOUND", (string?)again["errors"]![0]!["code"]);
         await using var db = api.OpenDb();
-        Assert.Equal(3, await db.StrategyGoals.CountAsync());
+        Assert.Equal(3, await db.StrategyGoals().CountAsync());
     }
 }
 

@@ -1,7 +1,10 @@
 using DigitalInitiativer.Api.Hosting;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Surveys;
+using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
-using DigitalInitiativer.Tests.Infrastructure;
 
 namespace DigitalInitiativer.Tests.Analytics;
 
@@ -17,9 +20,9 @@ public sealed class GenerateCommandTests
 
         await using (var db = database.Open())
         {
-            Assert.Equal(500, await db.Persons.CountAsync());
-            Assert.Equal(1200, await db.Participations.CountAsync());
-            Assert.Equal(2, await db.SurveyWaves.CountAsync());
+            Assert.Equal(500, await db.Persons().CountAsync());
+            Assert.Equal(1200, await db.Participations().CountAsync());
+            Assert.Equal(2, await db.SurveyWaves().CountAsync());
         }
 
         var (second, _, errors) = await RunAsync(database, "generate", "--persons", "500");

@@ -1,4 +1,5 @@
 using System.Net;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static DigitalInitiativer.Tests.Competitions.CompetitionDriver;
@@ -51,7 +52,7 @@ public sealed class CompetitionLifecycleTests(ApiFactory api) : IClassFixture<Ap
         Assert.Equal(["RULES_LOCKED"], Codes(after));
         await using var db = api.OpenDb();
         var key = DigitalInitiativer.Api.GraphQL.Relay.GlobalId.TryParseKey(competition.CompetitionId, "IdeaCompetition");
-        var stored = await db.Competitions.SingleAsync(c => c.Id == key);
+        var stored = await db.Competitions().SingleAsync(c => c.Id == key);
         Assert.Equal((4, true, 1), (stored.VotesPerPerson, stored.AllowSelfVoting, stored.ProposalsPerPerson));
     }
 

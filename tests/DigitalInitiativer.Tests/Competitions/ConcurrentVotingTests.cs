@@ -1,4 +1,5 @@
 using System.Net;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -51,17 +52,17 @@ public sealed class ConcurrentVotingTests(ApiFactory api, ITestOutputHelper outp
 
         await using var db = api.OpenDb();
         var competitionKey = DigitalInitiativer.Api.GraphQL.Relay.GlobalId.TryParseKey(competition.CompetitionId, "IdeaCompetition");
-        var perVoter = await db.Votes.Where(v => v.CompetitionId == competitionKey).GroupBy(v => v.VoterPersonId).Select(g => g.Count()).ToListAsync();
+        var perVoter = await db.Votes().Where(v => v.CompetitionId == competitionKey).GroupBy(v => v.VoterPersonId).Select(g => g.Count()).ToListAsync();
         Assert.NotEmpty(perVoter);
         Assert.All(perVoter, count => Assert.InRange(count, 1, Budget));
-        Assert.True(await db.Ballots.Where(b => b.CompetitionId == competitionKey)
-            .AllAsync(b => b.VotesUsed == db.Votes.Count(v => v.CompetitionId == b.CompetitionId && v.VoterPersonId == b.VoterPersonId)), "a ballot disagrees with its vote rows");
+        Assert.True(await db.Ballots().Where(b => b.CompetitionId == competitionKey)
+            .AllAsync(b => b.VotesUsed == db.Votes().Count(v => v.CompetitionId == b.CompetitionId && v.VoterPersonId == b.VoterPersonId)), "a ballot disagrees with its vote rows");
 
         var counts = await competition.Manager.QueryAsync("query($id: ID!) { node(id: $id) { ... on IdeaCompetition { proposals(first: 10) { nodes { id voteCount } } } } }", new { id = competition.CompetitionId });
         foreach (var node in counts["node"]!["proposals"]!["nodes"]!.AsArray())
         {
             var key = DigitalInitiativer.Api.GraphQL.Relay.GlobalId.TryParseKey((string)node!["id"]!, "Proposal");
-            Assert.Equal(await db.Votes.CountAsync(v => v.ProposalId == key), (int)node["voteCount"]!);
+            Assert.Equal(await db.Votes().CountAsync(v => v.ProposalId == key), (int)node["voteCount"]!);
         }
         output.WriteLine($"{perVoter.Sum()} votes stand; {responses.Count(r => r.Body.ToJsonString().Contains("VOTE_BUDGET_EXHAUSTED"))} casts refused at the budget");
     }

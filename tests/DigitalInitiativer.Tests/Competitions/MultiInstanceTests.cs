@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -43,8 +45,8 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         var before = competition["proposals"]!["nodes"]!.AsArray().ToDictionary(p => (string)p!["id"]!, p => (int)p!["voteCount"]!);
         await using var db = _database.Open();
         var competitionKey = GlobalId.TryParseKey((string)competition["id"]!, "IdeaCompetition");
-        var demoVoters = await db.Ballots.Where(b => b.CompetitionId == competitionKey).Select(b => b.VoterPersonId).ToListAsync();
-        var voters = await db.Persons.Where(p => !demoVoters.Contains(p.Id)).OrderBy(p => p.Id).Skip(500).Take(41).Select(p => p.Key).ToListAsync();
+        var demoVoters = await db.Ballots().Where(b => b.CompetitionId == competitionKey).Select(b => b.VoterPersonId).ToListAsync();
+        var voters = await db.Persons().Where(p => !demoVoters.Contains(p.Id)).OrderBy(p => p.Id).Skip(500).Take(41).Select(p => p.Key).ToListAsync();
         await using var watcher = new RunningNodeScript("watch.mjs", _b.WebSocketUrl, _tokens.Create(Roles.Employee, "demo-0003"), (string)competition["id"]!);
         Assert.Equal("ready", await watcher.ReadLineAsync(TimeSpan.FromSeconds(20)));
         var seen = new ConcurrentQueue<JsonNode>();
@@ -78,13 +80,13 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         // Vote fails the test on any top-level GraphQL error.
         var responses = await Task.WhenAll(requests.Select((r, i) => Vote(i % 2 == 0 ? _a : _b, r.Voter, r.Proposal)));
 
-        var finalCounts = await db.Votes.GroupBy(v => v.ProposalId).ToDictionaryAsync(g => g.Key, g => g.Count());
+        var finalCounts = await db.Votes().GroupBy(v => v.ProposalId).ToDictionaryAsync(g => g.Key, g => g.Count());
         var byGlobalId = proposals.ToDictionary(p => p, p => finalCounts.GetValueOrDefault(GlobalId.TryParseKey(p, "Proposal")!.Value));
         // Every accepted vote is one row: the counts before, plus each voter's distinct accepted votes (an own proposal is refused).
         var accepted = requests.Zip(responses).Where(x => x.Second["errors"]!.AsArray().Count == 0)
             .Select(x => x.First).Distinct().Append((Voter: voters[0], Proposal: proposals[0])).GroupBy(x => x.Proposal).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(proposals, p => Assert.Equal(before[p] + accepted.GetValueOrDefault(p), byGlobalId[p]));
-        Assert.True(await db.Ballots.AllAsync(b => b.VotesUsed == db.Votes.Count(v => v.CompetitionId == b.CompetitionId && v.VoterPersonId == b.VoterPersonId)),
+        Assert.True(await db.Ballots().AllAsync(b => b.VotesUsed == db.Votes().Count(v => v.CompetitionId == b.CompetitionId && v.VoterPersonId == b.VoterPersonId)),
             "a ballot disagrees with its vote rows");
 
         // Changes arrive in commit order, so the last one B saw for each proposal is its final count.

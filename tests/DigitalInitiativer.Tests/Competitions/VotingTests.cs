@@ -1,4 +1,6 @@
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Tests.Infrastructure;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -87,8 +89,8 @@ public sealed class VotingTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("VotingClosedError", (string?)(await VoteAsync(voter, open[1], cast: false))["errors"]![0]!["__typename"]);
 
         await using var db = api.OpenDb();
-        var voterId = await db.Persons.Where(p => p.Key == "demo-0412").Select(p => p.Id).SingleAsync();
-        Assert.False(await db.Votes.AnyAsync(v => v.VoterPersonId == voterId));
+        var voterId = await db.Persons().Where(p => p.Key == "demo-0412").Select(p => p.Id).SingleAsync();
+        Assert.False(await db.Votes().AnyAsync(v => v.VoterPersonId == voterId));
     }
 
     [Fact]
@@ -124,7 +126,7 @@ public sealed class VotingTests(ApiFactory api) : IClassFixture<ApiFactory>
         var remaining = await both.QueryAsync("query($id: ID!) { node(id: $id) { ... on IdeaCompetition { viewerVotesRemaining } } }", new { id = competition.CompetitionId });
         Assert.Equal(2, (int)remaining["node"]!["viewerVotesRemaining"]!);
         await using var db = api.OpenDb();
-        Assert.True(await db.Ballots.AllAsync(b => b.VotesUsed == db.Votes.Count(v => v.CompetitionId == b.CompetitionId && v.VoterPersonId == b.VoterPersonId)));
+        Assert.True(await db.Ballots().AllAsync(b => b.VotesUsed == db.Votes().Count(v => v.CompetitionId == b.CompetitionId && v.VoterPersonId == b.VoterPersonId)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ public sealed class BadInputTests(ApiFactory api) : IClassFixture<ApiFactory>
     private async Task<int> InitiativeCountAsync()
     {
         await using var db = api.OpenDb();
-        return await db.Initiatives.CountAsync();
+        return await db.Initiatives().CountAsync();
     }
 
     private async Task<string> EsbjergIdAsync() => (string)(await _client.QueryAsync("""{ organisationUnit(code: "ESB") { id } }"""))["organisationUnit"]!["id"]!;

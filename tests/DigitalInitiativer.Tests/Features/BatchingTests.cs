@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -36,9 +37,9 @@ public sealed class BatchingTests : IClassFixture<ApiFactory>, IAsyncLifetime
     {
         // The demo catalogue has 10 initiatives; a page of 50 needs more, each with participants.
         await using var db = _api.OpenDb();
-        if (await db.Initiatives.CountAsync() >= 60) return;
-        var units = await db.Units.Select(u => u.Id).ToListAsync();
-        var persons = await db.Persons.OrderBy(p => p.Id).Select(p => p.Id).Take(300).ToListAsync();
+        if (await db.Initiatives().CountAsync() >= 60) return;
+        var units = await db.Units().Select(u => u.Id).ToListAsync();
+        var persons = await db.Persons().OrderBy(p => p.Id).Select(p => p.Id).Take(300).ToListAsync();
         for (var n = 0; n < 60; n++)
         {
             var initiative = new Initiative
@@ -46,9 +47,9 @@ public sealed class BatchingTests : IClassFixture<ApiFactory>, IAsyncLifetime
                 Code = $"BATCH-{n:00}", Kind = InitiativeKind.VideoGuide, Title = $"Video {n:00}", UnitId = units[n % units.Count],
                 StartsOn = new DateOnly(2016, 1, 1).AddDays(n),
             };
-            db.Initiatives.Add(initiative);
+            db.Initiatives().Add(initiative);
             await db.SaveChangesAsync();
-            db.Participations.AddRange(persons.Skip(n * 5).Take(5).Select(p => new Participation
+            db.Participations().AddRange(persons.Skip(n * 5).Take(5).Select(p => new Participation
             {
                 PersonId = p, InitiativeId = initiative.Id, Status = ParticipationStatus.Completed, EnrolledOn = initiative.StartsOn,
             }));
@@ -93,7 +94,7 @@ public sealed class BatchingTests : IClassFixture<ApiFactory>, IAsyncLifetime
         foreach (var node in data["initiatives"]!["nodes"]!.AsArray())
         {
             var code = (string)node!["code"]!;
-            var all = await db.Participations.Where(p => p.Initiative!.Code == code).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
+            var all = await db.Participations().Where(p => p.Initiative!.Code == code).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
             var expected = arguments.Contains("after") ? all.Skip(2).Take(2) : fromTheEnd ? all.TakeLast(3) : all.Take(3);
             var connection = node["participations"]!;
             Assert.Equal(all.Count, (int)connection["totalCount"]!);
@@ -121,7 +122,7 @@ public sealed class BatchingTests : IClassFixture<ApiFactory>, IAsyncLifetime
         Assert.Equal(1, _api.SqlCommands.Count);
         var page = data["initiatives"]!["nodes"]?.AsArray().Select(n => n!) ?? data["initiatives"]!["edges"]!.AsArray().Select(e => e!["node"]!);
         await using var db = _api.OpenDb();
-        var unitOf = await db.Initiatives.Select(i => new { i.Code, Unit = i.Unit!.Name }).ToDictionaryAsync(i => i.Code, i => i.Unit);
+        var unitOf = await db.Initiatives().Select(i => new { i.Code, Unit = i.Unit!.Name }).ToDictionaryAsync(i => i.Code, i => i.Unit);
         Assert.Equal(30, page.Count());
         Assert.All(page, node => Assert.Equal(unitOf[(string)node["code"]!], (string)node["unit"]!["name"]!));
     }

@@ -1,6 +1,9 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Demo;
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Snapshooter.Xunit;
@@ -46,27 +49,27 @@ public sealed class DemoDataTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Demo_persons_have_stable_readable_keys_with_both_leaders_and_employees_among_the_first()
     {
         await using var db = api.OpenDb();
-        var first = await db.Persons.Where(p => p.Key.StartsWith("demo-")).OrderBy(p => p.Key).Take(10).ToListAsync();
+        var first = await db.Persons().Where(p => p.Key.StartsWith("demo-")).OrderBy(p => p.Key).Take(10).ToListAsync();
 
         Assert.Equal(Enumerable.Range(1, 10).Select(n => $"demo-{n:0000}"), first.Select(p => p.Key));
         Assert.Contains(first, p => p.Role == PersonRole.Leader);
         Assert.Contains(first, p => p.Role == PersonRole.Employee);
-        Assert.True(await db.Persons.AnyAsync(p => p.Key == "demo-2000"));
+        Assert.True(await db.Persons().AnyAsync(p => p.Key == "demo-2000"));
     }
 
     [Fact]
     public async Task Demo_covers_every_initiative_kind_and_Jobcenter_Esbjergs_cafes_and_superusers()
     {
         await using var db = api.OpenDb();
-        var kinds = await db.Initiatives.Select(i => i.Kind).Distinct().ToListAsync();
-        var jobcenter = await db.Units.SingleAsync(u => u.Name == "Jobcenter Esbjerg");
+        var kinds = await db.Initiatives().Select(i => i.Kind).Distinct().ToListAsync();
+        var jobcenter = await db.Units().SingleAsync(u => u.Name == "Jobcenter Esbjerg");
 
         Assert.Equal(Enum.GetValues<DigitalInitiativer.Api.Initiatives.InitiativeKind>().Order(), kinds.Order());
-        Assert.True(await db.Initiatives.AnyAsync(i => i.UnitId == jobcenter.Id && i.Kind == DigitalInitiativer.Api.Initiatives.InitiativeKind.DropInCafe));
-        Assert.True(await db.Initiatives.AnyAsync(i => i.UnitId == jobcenter.Id && i.Kind == DigitalInitiativer.Api.Initiatives.InitiativeKind.PeerTraining));
+        Assert.True(await db.Initiatives().AnyAsync(i => i.UnitId == jobcenter.Id && i.Kind == DigitalInitiativer.Api.Initiatives.InitiativeKind.DropInCafe));
+        Assert.True(await db.Initiatives().AnyAsync(i => i.UnitId == jobcenter.Id && i.Kind == DigitalInitiativer.Api.Initiatives.InitiativeKind.PeerTraining));
     }
 
     private static async Task<(int Units, int Persons, int Waves, int Assessments, int Initiatives, int Participations)> CountsAsync(AppDbContext db) =>
-        (await db.Units.CountAsync(), await db.Persons.CountAsync(), await db.SurveyWaves.CountAsync(),
-         await db.Assessments.CountAsync(), await db.Initiatives.CountAsync(), await db.Participations.CountAsync());
+        (await db.Units().CountAsync(), await db.Persons().CountAsync(), await db.SurveyWaves().CountAsync(),
+         await db.Assessments().CountAsync(), await db.Initiatives().CountAsync(), await db.Participations().CountAsync());
 }

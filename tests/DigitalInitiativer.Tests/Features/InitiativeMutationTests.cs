@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +64,7 @@ public sealed class InitiativeMutationTests(ApiFactory api) : IClassFixture<ApiF
             [("END_BEFORE_START", "input.endsOn"), ("INVALID_FORMAT", "input.code"), ("NOT_FOUND", "input.unitId"), ("TOO_LONG", "input.title")],
             errors.Order());
         await using var db = api.OpenDb();
-        Assert.False(await db.Initiatives.AnyAsync(i => i.Code == "bad code!"));
+        Assert.False(await db.Initiatives().AnyAsync(i => i.Code == "bad code!"));
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public sealed class InitiativeMutationTests(ApiFactory api) : IClassFixture<ApiF
         Assert.Null(updated["initiative"]);
         Assert.Equal(["END_BEFORE_START"], updated["errors"]!.AsArray().Select(e => (string)e!["code"]!));
         await using var db = api.OpenDb();
-        var stored = await db.Initiatives.SingleAsync(i => i.Code == "KEEP-ME");
+        var stored = await db.Initiatives().SingleAsync(i => i.Code == "KEEP-ME");
         Assert.Equal("Drop-in café: det nye ESDH", stored.Title);
         Assert.Equal(new DateOnly(2026, 1, 10), stored.StartsOn);
     }

@@ -1,4 +1,6 @@
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,8 +31,8 @@ public sealed class ParticipationMutationTests(ApiFactory api) : IClassFixture<A
     private async Task<(string PersonId, string InitiativeId)> IdsAsync(string personKey, string initiativeCode)
     {
         await using var db = api.OpenDb();
-        var person = await db.Persons.SingleAsync(p => p.Key == personKey);
-        var initiative = await db.Initiatives.SingleAsync(i => i.Code == initiativeCode);
+        var person = await db.Persons().SingleAsync(p => p.Key == personKey);
+        var initiative = await db.Initiatives().SingleAsync(i => i.Code == initiativeCode);
         return (GlobalIds.Of("Person", person.Id), GlobalIds.Of("Initiative", initiative.Id));
     }
 
@@ -66,7 +68,7 @@ public sealed class ParticipationMutationTests(ApiFactory api) : IClassFixture<A
         {
             await using (var db = api.OpenDb())
             {
-                db.Persons.Add(new Person { Key = $"newcomer-{n}", Role = PersonRole.Employee, UnitId = (await db.Units.SingleAsync(u => u.Code == "ARB-JC")).Id });
+                db.Persons().Add(new Person { Key = $"newcomer-{n}", Role = PersonRole.Employee, UnitId = (await db.Units().SingleAsync(u => u.Code == "ARB-JC")).Id });
                 await db.SaveChangesAsync();
             }
             var (personId, _) = await IdsAsync($"newcomer-{n}", "JC-CAFE");
@@ -79,7 +81,7 @@ public sealed class ParticipationMutationTests(ApiFactory api) : IClassFixture<A
     private async Task<string> UnitIdAsync(string code)
     {
         await using var db = api.OpenDb();
-        return GlobalIds.Of("OrganisationUnit", (await db.Units.SingleAsync(u => u.Code == code)).Id);
+        return GlobalIds.Of("OrganisationUnit", (await db.Units().SingleAsync(u => u.Code == code)).Id);
     }
 
     [Fact]
@@ -102,7 +104,7 @@ public sealed class ParticipationMutationTests(ApiFactory api) : IClassFixture<A
     public async Task Bulk_recording_with_one_bad_item_saves_none_and_names_the_item_and_the_reason()
     {
         await using var db = api.OpenDb();
-        var before = await db.Participations.CountAsync();
+        var before = await db.Participations().CountAsync();
         var (goodPerson, initiativeId) = await IdsAsync("demo-0201", "COURSE-AI-2026");
         var (otherPerson, _) = await IdsAsync("demo-0202", "COURSE-AI-2026");
         object[] items =
@@ -124,6 +126,6 @@ public sealed class ParticipationMutationTests(ApiFactory api) : IClassFixture<A
             "input.items.3.personId DUPLICATE_ITEM",
             "input.items.3.score OUT_OF_RANGE",
         ], errors);
-        Assert.Equal(before, await db.Participations.CountAsync());
+        Assert.Equal(before, await db.Participations().CountAsync());
     }
 }

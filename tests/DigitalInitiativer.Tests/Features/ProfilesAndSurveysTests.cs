@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Analytics;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -45,8 +46,8 @@ public sealed class ProfilesAndSurveysTests(ApiFactory api) : IClassFixture<ApiF
     public async Task Most_people_are_assessed_in_both_waves()
     {
         await using var db = api.OpenDb();
-        var assessedTwice = await db.Assessments.GroupBy(a => a.PersonId).CountAsync(g => g.Count() == 2);
-        var persons = await db.Persons.CountAsync();
+        var assessedTwice = await db.Assessments().GroupBy(a => a.PersonId).CountAsync(g => g.Count() == 2);
+        var persons = await db.Persons().CountAsync();
 
         Assert.True(assessedTwice >= 0.8 * persons, $"{assessedTwice} of {persons} assessed in both waves");
     }
@@ -60,11 +61,11 @@ public sealed class ProfilesAndSurveysTests(ApiFactory api) : IClassFixture<ApiF
     public async Task Distribution_by_unit_includes_sub_units_and_matches_an_independent_count(string unitCode, string? role)
     {
         await using var db = api.OpenDb();
-        var units = await db.Units.ToListAsync();
+        var units = await db.Units().ToListAsync();
         var root = units.Single(u => u.Code == unitCode);
         var inTree = units.Where(u => u.Path.StartsWith(root.Path)).Select(u => u.Id).ToHashSet();
-        var wave = await db.SurveyWaves.SingleAsync(w => w.Year == 2017);
-        var counted = (await db.Assessments.Where(a => a.WaveId == wave.Id).ToListAsync())
+        var wave = await db.SurveyWaves().SingleAsync(w => w.Year == 2017);
+        var counted = (await db.Assessments().Where(a => a.WaveId == wave.Id).ToListAsync())
             .Where(a => inTree.Contains(a.UnitId) && (role is null || a.Role == Enum.Parse<PersonRole>(role, ignoreCase: true)))
             .ToList();
         var expected = Enum.GetValues<DigitalInitiativer.Api.Profiles.CompetenceProfileKind>()

@@ -1,5 +1,7 @@
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Analytics;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -37,10 +39,10 @@ public sealed class ReachTests(ApiFactory api) : IClassFixture<ApiFactory>
     private async Task<Dictionary<(string Code, string Group), long>> ExpectedReachAsync(int? waveId)
     {
         await using var db = api.OpenDb();
-        var initiatives = await db.Initiatives.ToListAsync();
-        var waves = await db.SurveyWaves.ToDictionaryAsync(w => w.Id);
-        var assessments = (await db.Assessments.ToListAsync()).ToLookup(a => a.PersonId);
-        var participations = await db.Participations.Where(p => p.Status != ParticipationStatus.Withdrawn).ToListAsync();
+        var initiatives = await db.Initiatives().ToListAsync();
+        var waves = await db.SurveyWaves().ToDictionaryAsync(w => w.Id);
+        var assessments = (await db.Assessments().ToListAsync()).ToLookup(a => a.PersonId);
+        var participations = await db.Participations().Where(p => p.Status != ParticipationStatus.Withdrawn).ToListAsync();
 
         string GroupOf(Participation p)
         {
@@ -73,7 +75,7 @@ public sealed class ReachTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Reach_in_a_given_wave_groups_participants_by_their_profile_in_that_wave()
     {
         await using var db = api.OpenDb();
-        var wave2017 = await db.SurveyWaves.SingleAsync(w => w.Year == 2017);
+        var wave2017 = await db.SurveyWaves().SingleAsync(w => w.Year == 2017);
 
         var expected = await ExpectedReachAsync(wave2017.Id);
         var actual = await ApiReachAsync(GlobalIds.Of("SurveyWave", wave2017.Id));

@@ -1,4 +1,7 @@
+using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +17,7 @@ public sealed class AuditLogTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task A_managers_read_of_a_participant_list_is_logged_per_person_and_the_administrator_can_see_it()
     {
         await using var db = api.OpenDb();
-        var participant = await db.Participations.Where(p => p.Initiative!.Code == "JC-CAFE").OrderBy(p => p.Id).Select(p => p.PersonId).FirstAsync();
+        var participant = await db.Participations().Where(p => p.Initiative!.Code == "JC-CAFE").OrderBy(p => p.Id).Select(p => p.PersonId).FirstAsync();
         var subject = GlobalIds.Of("Person", participant);
 
         await api.CreateGraphQLClient(Roles.InitiativeManager, "demo-0011").QueryAsync(
@@ -32,12 +35,12 @@ public sealed class AuditLogTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Query_variables_are_never_written_to_the_log()
     {
         await using var db = api.OpenDb();
-        var person = await db.Persons.SingleAsync(p => p.Key == "demo-0077");
+        var person = await db.Persons().SingleAsync(p => p.Key == "demo-0077");
 
         await api.CreateGraphQLClient(Roles.Administrator).QueryAsync(
             "query LookUp($id: ID!) { node(id: $id) { ... on Person { key } } }", new { id = GlobalIds.Of("Person", person.Id) });
 
-        var stored = await db.AuditEntries.Where(e => e.SubjectPersonId == person.Id).ToListAsync();
+        var stored = await db.AuditEntries().Where(e => e.SubjectPersonId == person.Id).ToListAsync();
         Assert.Single(stored);
         Assert.Equal("LookUp", stored[0].OperationName);
         var everything = string.Join("|", stored.Select(e => $"{e.CallerId}|{e.CallerRoles}|{e.DataType}|{e.OperationName}"));
@@ -49,10 +52,10 @@ public sealed class AuditLogTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task Aggregates_and_the_catalogue_are_not_person_level_reads()
     {
         await using var db = api.OpenDb();
-        var before = await db.AuditEntries.CountAsync();
+        var before = await db.AuditEntries().CountAsync();
 
         await api.CreateGraphQLClient(Roles.Evaluator).QueryAsync("{ surveyWaves { profileDistribution { total } } initiatives(first: 5) { nodes { reach { participants } } } }");
 
-        Assert.Equal(before, await db.AuditEntries.CountAsync());
+        Assert.Equal(before, await db.AuditEntries().CountAsync());
     }
 }

@@ -2,6 +2,8 @@ using System.Net;
 using DigitalInitiativer.Api.Hosting;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
@@ -43,9 +45,9 @@ public sealed class DevTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         var other = await api.CreateGraphQLClient(Roles.Employee, "demo-0102").QueryAsync("{ me { person { key } assessments { wave { year } } } }");
 
         await using var db = api.OpenDb();
-        var person = await db.Persons.SingleAsync(p => p.Key == "demo-0101");
-        Assert.Equal(await db.Assessments.CountAsync(a => a.PersonId == person.Id), anna["me"]!["assessments"]!.AsArray().Count);
-        Assert.Equal(await db.Participations.CountAsync(p => p.PersonId == person.Id), anna["me"]!["participations"]!.AsArray().Count);
+        var person = await db.Persons().SingleAsync(p => p.Key == "demo-0101");
+        Assert.Equal(await db.Assessments().CountAsync(a => a.PersonId == person.Id), anna["me"]!["assessments"]!.AsArray().Count);
+        Assert.Equal(await db.Participations().CountAsync(p => p.PersonId == person.Id), anna["me"]!["participations"]!.AsArray().Count);
         Assert.Equal("demo-0102", (string?)other["me"]!["person"]!["key"]);
     }
 }
@@ -110,7 +112,7 @@ public sealed class PseudonymisedSignInTests(PseudonymisedSignInTests.Factory ap
         var pseudonym = api.Services.GetRequiredService<Pseudonymiser>().Pseudonymise("E-12345");
         await using (var db = api.OpenDb())
         {
-            db.Persons.Add(new Person { Key = pseudonym, Role = PersonRole.Employee, UnitId = (await db.Units.FirstAsync()).Id });
+            db.Persons().Add(new Person { Key = pseudonym, Role = PersonRole.Employee, UnitId = (await db.Units().FirstAsync()).Id });
             await db.SaveChangesAsync();
         }
 

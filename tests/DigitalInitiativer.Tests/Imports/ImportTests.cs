@@ -1,10 +1,13 @@
-using DigitalInitiativer.Tests.Analytics;
 using System.Text;
 using System.Text.Json.Nodes;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Surveys;
+using DigitalInitiativer.Tests.Analytics;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +58,7 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
         Assert.Equal(0, (int)again["importReport"]!["updated"]!);
 
         await using var db = api.OpenDb();
-        var units = await db.Units.ToDictionaryAsync(u => u.Code);
+        var units = await db.Units().ToDictionaryAsync(u => u.Code);
         Assert.Equal("Lønservice Ærø", units["IMP-CHILD"].Name);
         Assert.Equal(units["ARB"].Path + units["IMP-CHILD"].Id + "/", units["IMP-CHILD"].Path);
     }
@@ -64,7 +67,7 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
     public async Task A_bad_unit_file_is_rejected_whole_with_every_problem_located()
     {
         await using var before = api.OpenDb();
-        var count = await before.Units.CountAsync();
+        var count = await before.Units().CountAsync();
 
         var payload = await UnitsAsync("code;name;parent_code\nBAD-A;A;BAD-B\nBAD-B;B;BAD-A\nBAD-C;;NOWHERE\nBAD-C;C again;\nGOOD;Fine;ESB\n");
 
@@ -76,7 +79,7 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
         Assert.Contains((4, 3, "UNKNOWN_UNIT"), problems);
         Assert.Contains(problems, p => p.Code == "PARENT_CYCLE" && p.Line is 2 or 3);
         await using var after = api.OpenDb();
-        Assert.Equal(count, await after.Units.CountAsync());
+        Assert.Equal(count, await after.Units().CountAsync());
     }
 
     [Fact]
@@ -97,8 +100,8 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
         Assert.Equal("IMPORT_REJECTED", (string?)(await SurveyAsync("employee_number;unit_code;role;profile\n7700101;ARB-JC;medarbejder;Velvillig\n7700104;NOPE;EMPLOYEE;WILLING\n", 2019))["errors"]![0]!["code"]);
 
         await using var db = api.OpenDb();
-        var wave = await db.SurveyWaves.SingleAsync(w => w.Year == 2019);
-        var profiles = await db.Assessments.Where(a => a.WaveId == wave.Id).Select(a => new { a.Profile, a.Role }).ToListAsync();
+        var wave = await db.SurveyWaves().SingleAsync(w => w.Year == 2019);
+        var profiles = await db.Assessments().Where(a => a.WaveId == wave.Id).Select(a => new { a.Profile, a.Role }).ToListAsync();
         Assert.Equal(2, profiles.Count);
         Assert.Contains(profiles, p => p.Profile == CompetenceProfileKind.Willing && p.Role == PersonRole.Employee);
         Assert.Contains(profiles, p => p.Profile == CompetenceProfileKind.SelfDriven && p.Role == PersonRole.Leader);
@@ -111,8 +114,8 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
         AssertApplied(payload);
 
         await using var db = api.OpenDb();
-        var wave = await db.SurveyWaves.SingleAsync(w => w.Year == 2011);
-        var profiles = await db.Assessments.Where(a => a.WaveId == wave.Id).OrderBy(a => a.PersonId).Select(a => a.Profile).ToListAsync();
+        var wave = await db.SurveyWaves().SingleAsync(w => w.Year == 2011);
+        var profiles = await db.Assessments().Where(a => a.WaveId == wave.Id).OrderBy(a => a.PersonId).Select(a => a.Profile).ToListAsync();
         // Means 1.33, 2.33, 3.33 and 4.5 against thresholds 2, 3 and 4.
         Assert.Equal([CompetenceProfileKind.Awaiting, CompetenceProfileKind.Hesitant, CompetenceProfileKind.Willing, CompetenceProfileKind.SelfDriven], profiles);
     }
@@ -126,7 +129,7 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
             [(2, 2, "UNKNOWN_UNIT"), (3, 3, "BAD_ROLE"), (4, 4, "BAD_PROFILE"), (5, 1, "DUPLICATE_EMPLOYEE"), (6, 1, "REQUIRED"), (7, 0, "WRONG_COLUMN_COUNT")],
             Problems(payload));
         await using var db = api.OpenDb();
-        Assert.False(await db.SurveyWaves.AnyAsync(w => w.Year == 2012));
+        Assert.False(await db.SurveyWaves().AnyAsync(w => w.Year == 2012));
         Assert.DoesNotContain(api.Logs.Lines, line => line.Contains("7700301"));
     }
 
@@ -163,7 +166,7 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
         Assert.False((bool)payload["importReport"]!["applied"]!);
         Assert.Equal(1, (int)payload["importReport"]!["created"]!);
         await using var db = api.OpenDb();
-        Assert.False(await db.SurveyWaves.AnyAsync(w => w.Year == 2009));
+        Assert.False(await db.SurveyWaves().AnyAsync(w => w.Year == 2009));
         Assert.Empty(api.FindInDatabase(Pseudonym("7700401")));
     }
 
@@ -182,11 +185,11 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
         Assert.Equal(2, (int)again["importReport"]!["updated"]!);
 
         await using var db = api.OpenDb();
-        var cafe = await db.Initiatives.SingleAsync(i => i.Code == "JC-CAFE");
-        var surveyed = await db.Assessments.Where(a => a.Wave!.Year == 2008).Select(a => a.PersonId).SingleAsync();
-        var record = await db.Participations.SingleAsync(p => p.InitiativeId == cafe.Id && p.PersonId == surveyed);
+        var cafe = await db.Initiatives().SingleAsync(i => i.Code == "JC-CAFE");
+        var surveyed = await db.Assessments().Where(a => a.Wave!.Year == 2008).Select(a => a.PersonId).SingleAsync();
+        var record = await db.Participations().SingleAsync(p => p.InitiativeId == cafe.Id && p.PersonId == surveyed);
         Assert.Equal((ParticipationStatus.Completed, 87.5), (record.Status, record.Score));
-        Assert.Equal(2, await db.Participations.CountAsync(p => p.InitiativeId == cafe.Id && p.EnrolledOn == new DateOnly(2019, 9, 2)));
+        Assert.Equal(2, await db.Participations().CountAsync(p => p.InitiativeId == cafe.Id && p.EnrolledOn == new DateOnly(2019, 9, 2)));
     }
 
     [Fact]
@@ -219,8 +222,8 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
         Assert.Equal(2, (int)payload["importReport"]!["created"]!);
 
         await using var db = api.OpenDb();
-        var digipost = await db.Initiatives.SingleAsync(i => i.Code == "ELEARN-DIGIPOST");
-        var merged = await db.Participations.Where(p => p.InitiativeId == digipost.Id).OrderByDescending(p => p.Id).FirstAsync();
+        var digipost = await db.Initiatives().SingleAsync(i => i.Code == "ELEARN-DIGIPOST");
+        var merged = await db.Participations().Where(p => p.InitiativeId == digipost.Id).OrderByDescending(p => p.Id).FirstAsync();
         Assert.Equal((ParticipationStatus.Completed, new DateOnly(2019, 11, 4), new DateOnly(2019, 11, 6), 92.0),
             (merged.Status, merged.EnrolledOn, merged.CompletedOn!.Value, merged.Score!.Value));
 
@@ -245,29 +248,29 @@ public sealed class ImportTests(ImportApiFactory api) : IClassFixture<ImportApiF
             Assert.DoesNotContain(api.Logs.Lines, line => line.Contains(number));
         }
         await using var db = api.OpenDb();
-        Assert.Equal(1, await db.Persons.CountAsync(p => p.Key == Pseudonym(numbers[7])));
+        Assert.Equal(1, await db.Persons().CountAsync(p => p.Key == Pseudonym(numbers[7])));
     }
 
     [Fact]
     public async Task Erasing_a_person_removes_their_rows_keeps_their_proposals_as_deleted_user_and_leaves_aggregates_without_them()
     {
         await using var db = api.OpenDb();
-        var author = await db.ProposalAuthors.OrderBy(a => a.ProposalId).FirstAsync();
+        var author = await db.ProposalAuthors().OrderBy(a => a.ProposalId).FirstAsync();
         var personId = author.PersonId;
-        Assert.True(await db.Assessments.AnyAsync(a => a.PersonId == personId));
-        var waveId = (await db.Assessments.FirstAsync(a => a.PersonId == personId)).WaveId;
-        var assessedBefore = await db.Assessments.CountAsync(a => a.WaveId == waveId);
+        Assert.True(await db.Assessments().AnyAsync(a => a.PersonId == personId));
+        var waveId = (await db.Assessments().FirstAsync(a => a.PersonId == personId)).WaveId;
+        var assessedBefore = await db.Assessments().CountAsync(a => a.WaveId == waveId);
         var id = GlobalIds.Of("Person", personId);
 
         var payload = (await _admin.QueryAsync("mutation($id: ID!) { erasePerson(input: { personId: $id }) { person { id key } errors { __typename } } }", new { id }))["erasePerson"]!;
         Assert.StartsWith("erased-", (string)payload["person"]!["key"]!);
 
         await using var after = api.OpenDb();
-        Assert.False(await after.Assessments.AnyAsync(a => a.PersonId == personId));
-        Assert.False(await after.Participations.AnyAsync(p => p.PersonId == personId));
-        Assert.False(await after.Votes.AnyAsync(v => v.VoterPersonId == personId));
-        Assert.Equal("deleted user", (await after.ProposalAuthors.SingleAsync(a => a.ProposalId == author.ProposalId && a.PersonId == personId)).DisplayName);
-        Assert.True(await after.Proposals.AnyAsync(p => p.Id == author.ProposalId));
+        Assert.False(await after.Assessments().AnyAsync(a => a.PersonId == personId));
+        Assert.False(await after.Participations().AnyAsync(p => p.PersonId == personId));
+        Assert.False(await after.Votes().AnyAsync(v => v.VoterPersonId == personId));
+        Assert.Equal("deleted user", (await after.ProposalAuthors().SingleAsync(a => a.ProposalId == author.ProposalId && a.PersonId == personId)).DisplayName);
+        Assert.True(await after.Proposals().AnyAsync(p => p.Id == author.ProposalId));
 
         var waves = (await _admin.QueryAsync("{ surveyWaves { id profileDistribution { total } } }"))["surveyWaves"]!.AsArray();
         var total = waves.Select(w => (string)w!["id"]!).ToList().IndexOf(GlobalIds.Of("SurveyWave", waveId));

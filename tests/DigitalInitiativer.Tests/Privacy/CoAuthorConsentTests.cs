@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
+using DigitalInitiativer.Api.Competitions;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Tests.Competitions;
-using Microsoft.Extensions.DependencyInjection;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static DigitalInitiativer.Tests.Competitions.CompetitionDriver;
 
 namespace DigitalInitiativer.Tests.Privacy;
@@ -15,7 +18,7 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
     private async Task<string> PersonAsync(string key)
     {
         await using var db = api.OpenDb();
-        return GlobalIds.Of("Person", await db.Persons.Where(p => p.Key == key).Select(p => p.Id).SingleAsync());
+        return GlobalIds.Of("Person", await db.Persons().Where(p => p.Key == key).Select(p => p.Id).SingleAsync());
     }
 
     private static async Task<JsonNode> AnswerAsync(GraphQLClient invitee, string proposalId, bool accept)
@@ -63,7 +66,7 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
         await competition.AdvanceAsync("CLOSED");
         await using var db = api.OpenDb();
         var initiative = GlobalIds.KeyOf(competition.InitiativeId);
-        var participants = await db.Participations.Where(p => p.InitiativeId == initiative).Select(p => p.Person!.Key).OrderBy(k => k).ToListAsync();
+        var participants = await db.Participations().Where(p => p.InitiativeId == initiative).Select(p => p.Person!.Key).OrderBy(k => k).ToListAsync();
         Assert.Equal(["demo-0500", "demo-0501"], participants);
     }
 
@@ -76,8 +79,8 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
         var eleven = new List<string>();
         foreach (var n in Enumerable.Range(511, 11)) eleven.Add(await PersonAsync($"demo-{n:0000}"));
         await using var db = api.OpenDb();
-        var proposalsBefore = await db.Proposals.CountAsync();
-        var invitationsBefore = await db.CoAuthorInvitations.CountAsync();
+        var proposalsBefore = await db.Proposals().CountAsync();
+        var invitationsBefore = await db.CoAuthorInvitations().CountAsync();
 
         var tooMany = await competition.SubmitAsync(author, coAuthorIds: [.. eleven]);
         Assert.Equal(["TOO_MANY_ITEMS"], Codes(tooMany));
@@ -85,8 +88,8 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(["NOT_FOUND", "SELF_CO_AUTHOR", "DUPLICATE_ITEM", "NOT_FOUND"], Codes(wrong));
         Assert.Equal(["input", "coAuthorIds", "1"], wrong["errors"]![0]!["path"]!.AsArray().Select(p => (string)p!));
 
-        Assert.Equal(proposalsBefore, await db.Proposals.CountAsync());
-        Assert.Equal(invitationsBefore, await db.CoAuthorInvitations.CountAsync());
+        Assert.Equal(proposalsBefore, await db.Proposals().CountAsync());
+        Assert.Equal(invitationsBefore, await db.CoAuthorInvitations().CountAsync());
         Assert.Empty((await competition.SubmitAsync(author, coAuthorIds: [.. eleven.Take(10)]))["errors"]!.AsArray());
     }
 

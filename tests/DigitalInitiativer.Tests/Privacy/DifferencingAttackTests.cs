@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Analytics;
 using DigitalInitiativer.Tests.Competitions;
 using DigitalInitiativer.Tests.Infrastructure;
@@ -57,10 +60,10 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
     {
         var manager = api.CreateGraphQLClient(Roles.InitiativeManager);
         await using var db = api.OpenDb();
-        var wave = await db.SurveyWaves.OrderByDescending(w => w.HeldOn).FirstAsync();
-        var profiles = (await db.Assessments.Where(a => a.WaveId == wave.Id).Select(a => new { a.PersonId, a.Profile }).ToListAsync())
+        var wave = await db.SurveyWaves().OrderByDescending(w => w.HeldOn).FirstAsync();
+        var profiles = (await db.Assessments().Where(a => a.WaveId == wave.Id).Select(a => new { a.PersonId, a.Profile }).ToListAsync())
             .OrderBy(a => a.PersonId).GroupBy(a => a.Profile).ToDictionary(g => g.Key, g => g.Select(a => a.PersonId).ToList());
-        var unassessed = await db.Persons.Where(p => !db.Assessments.Any(a => a.PersonId == p.Id && a.WaveId == wave.Id)).Select(p => p.Id).Take(6).ToListAsync();
+        var unassessed = await db.Persons().Where(p => !db.Assessments().Any(a => a.PersonId == p.Id && a.WaveId == wave.Id)).Select(p => p.Id).Take(6).ToListAsync();
         var basePeople = profiles.Values.SelectMany(ids => ids.Take(8)).Concat(unassessed).ToList();
         var targets = profiles.SelectMany(p => p.Value.Skip(8).Take(targetsPerProfile).Select(id => new Target(id, Name(p.Key)))).ToList();
 
@@ -148,14 +151,14 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
     {
         var evaluator = api.CreateGraphQLClient(Roles.Evaluator);
         await using var db = api.OpenDb();
-        var waves = await db.SurveyWaves.OrderBy(w => w.HeldOn).ToListAsync();
+        var waves = await db.SurveyWaves().OrderBy(w => w.HeldOn).ToListAsync();
         var (first, second) = (waves[0], waves[1]);
-        var units = await db.Units.Where(u => u.ParentId == null || db.Units.Any(p => p.Id == u.ParentId && p.ParentId == null)).ToListAsync();
-        var initiatives = await db.Initiatives.ToListAsync();
-        var firstProfile = await db.Assessments.Where(a => a.WaveId == first.Id).ToDictionaryAsync(a => a.PersonId);
-        var inSecond = (await db.Assessments.Where(a => a.WaveId == second.Id).Select(a => a.PersonId).ToListAsync()).ToHashSet();
-        var participations = await db.Participations.Where(p => p.Status != ParticipationStatus.Withdrawn).ToListAsync();
-        var paths = await db.Units.ToDictionaryAsync(u => u.Id, u => u.Path);
+        var units = await db.Units().Where(u => u.ParentId == null || db.Units().Any(p => p.Id == u.ParentId && p.ParentId == null)).ToListAsync();
+        var initiatives = await db.Initiatives().ToListAsync();
+        var firstProfile = await db.Assessments().Where(a => a.WaveId == first.Id).ToDictionaryAsync(a => a.PersonId);
+        var inSecond = (await db.Assessments().Where(a => a.WaveId == second.Id).Select(a => a.PersonId).ToListAsync()).ToHashSet();
+        var participations = await db.Participations().Where(p => p.Status != ParticipationStatus.Withdrawn).ToListAsync();
+        var paths = await db.Units().ToDictionaryAsync(u => u.Id, u => u.Path);
         bool BetweenWaves(Participation p) => (p.StartedOn ?? p.EnrolledOn) > first.HeldOn && (p.StartedOn ?? p.EnrolledOn) <= second.HeldOn;
 
         var (hits, cases) = (0, 0);
@@ -209,7 +212,7 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
                 new { id = competition.InitiativeId })).ToJsonString();
 
         await using var db = protectedApi.OpenDb();
-        var coAuthor = await db.Persons.Where(p => p.Key == "demo-0702").Select(p => p.Id).SingleAsync();
+        var coAuthor = await db.Persons().Where(p => p.Key == "demo-0702").Select(p => p.Id).SingleAsync();
         var proposal = (string)(await competition.SubmitAsync(competition.Employee("demo-0701")))["proposal"]!["id"]!;
         var before = await FiguresAsync();
 

@@ -24,7 +24,7 @@ public sealed class ErasureTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task After_erasure_counts_do_not_move_and_nothing_left_ties_anything_to_the_person()
     {
         await using var db = api.OpenDb();
-        var person = await db.Persons.SingleAsync(p => p.Key == Key);
+        var person = await db.Persons().SingleAsync(p => p.Key == Key);
         var personId = GlobalIds.Of("Person", person.Id);
         var self = api.CreateGraphQLClient(Roles.Employee, Key);
 
@@ -34,7 +34,7 @@ public sealed class ErasureTests(ApiFactory api) : IClassFixture<ApiFactory>
         await self.QueryAsync("mutation($input: AddCommentInput!) { addComment(input: $input) { errors { __typename } } }", new { input = new { proposalId = proposals[0], text = "Min mening" } });
         await self.QueryAsync("query Mine { me { person { key } assessments { profile { kind } } } }");
         await api.CreateGraphQLClient(Roles.InitiativeManager).QueryAsync("query Look($id: ID!) { node(id: $id) { ... on Person { key } } }", new { id = personId });
-        Assert.True(await db.AuditEntries.AnyAsync(e => e.CallerPersonId == person.Id));
+        Assert.True(await db.AuditEntries().AnyAsync(e => e.CallerPersonId == person.Id));
         var countsBefore = await VoteCountsAsync();
 
         var erased = await _administrator.QueryAsync("mutation($id: ID!) { erasePerson(input: { personId: $id }) { person { key } errors { __typename } } }", new { id = personId });
@@ -46,12 +46,12 @@ public sealed class ErasureTests(ApiFactory api) : IClassFixture<ApiFactory>
         // The audit log ties no read to them, as subject or as caller.
         Assert.Equal(0, (int)(await _administrator.QueryAsync("query($id: ID!) { auditLog(subjectId: $id) { totalCount } }", new { id = personId }))["auditLog"]!["totalCount"]!);
         await using var after = api.OpenDb();
-        Assert.False(await after.AuditEntries.AnyAsync(e => e.SubjectPersonId == person.Id || e.CallerPersonId == person.Id || e.CallerId.Contains(Key)));
-        Assert.True(await after.AuditEntries.AnyAsync(e => e.SubjectPersonId == AuditEntry.ErasedSubject && e.OperationName == "Look"), "the read stays on record");
+        Assert.False(await after.AuditEntries().AnyAsync(e => e.SubjectPersonId == person.Id || e.CallerPersonId == person.Id || e.CallerId.Contains(Key)));
+        Assert.True(await after.AuditEntries().AnyAsync(e => e.SubjectPersonId == DigitalInitiativer.Api.Data.IPersonData.ErasedSubject && e.OperationName == "Look"), "the read stays on record");
 
         // Their row keeps nothing that singles them out, and no answer returns it.
-        var row = await after.Persons.SingleAsync(p => p.Id == person.Id);
-        var top = await after.Units.Where(u => u.ParentId == null).OrderBy(u => u.Id).FirstAsync();
+        var row = await after.Persons().SingleAsync(p => p.Id == person.Id);
+        var top = await after.Units().Where(u => u.ParentId == null).OrderBy(u => u.Id).FirstAsync();
         Assert.Equal((top.Id, PersonRole.Employee, 0L), (row.UnitId, row.Role, row.RecordKey));
         Assert.StartsWith("erased-", row.Key);
         Assert.Null((await _administrator.QueryAsync("query($id: ID!) { node(id: $id) { id } }", new { id = personId }))["node"]);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.Competitions;
+using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Tests.Competitions;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -89,8 +90,8 @@ public sealed class SecretBallotTests(ApiFactory api) : IClassFixture<ApiFactory
 
         await using var db = api.OpenDb();
         var initiativeId = GlobalIds.KeyOf(competition.InitiativeId);
-        Assert.Equal(2, await db.Participations.CountAsync(p => p.InitiativeId == initiativeId));
-        Assert.NotNull((await db.Competitions.SingleAsync(c => c.Id == initiativeId)).ParticipationRecordedAtUtc);
+        Assert.Equal(2, await db.Participations().CountAsync(p => p.InitiativeId == initiativeId));
+        Assert.NotNull((await db.Competitions().SingleAsync(c => c.Id == initiativeId)).ParticipationRecordedAtUtc);
         // A second check changes nothing.
         Assert.Equal(0, await api.Services.GetRequiredService<CompetitionCloser>().RecordClosedAsync(CancellationToken.None));
     }

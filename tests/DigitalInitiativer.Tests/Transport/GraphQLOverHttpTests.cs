@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Tests.Infrastructure;
 
 namespace DigitalInitiativer.Tests.Transport;
@@ -65,7 +66,7 @@ public sealed class GraphQLOverHttpTests(ApiFactory api) : IClassFixture<ApiFact
         Assert.Equal(["POST"], response.Content.Headers.Allow);
         Assert.Contains("METHOD_NOT_ALLOWED", await response.Content.ReadAsStringAsync());
         await using var db = api.OpenDb();
-        Assert.False(db.Initiatives.Any(i => i.Code == "VIA-GET"));
+        Assert.False(db.Initiatives().Any(i => i.Code == "VIA-GET"));
     }
 
     [Fact]

@@ -1,0 +1,113 @@
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DigitalInitiativer.Api.Competitions;
+
+/// <summary>The competition's tables: how they are stored, and where the rest of the app finds them.</summary>
+public static class CompetitionData
+{
+    public static DbSet<IdeaCompetition> Competitions(this AppDbContext db) => db.Set<IdeaCompetition>();
+    public static DbSet<Proposal> Proposals(this AppDbContext db) => db.Set<Proposal>();
+    public static DbSet<ProposalAuthor> ProposalAuthors(this AppDbContext db) => db.Set<ProposalAuthor>();
+    public static DbSet<CoAuthorInvitation> CoAuthorInvitations(this AppDbContext db) => db.Set<CoAuthorInvitation>();
+    public static DbSet<Vote> Votes(this AppDbContext db) => db.Set<Vote>();
+    public static DbSet<Ballot> Ballots(this AppDbContext db) => db.Set<Ballot>();
+    public static DbSet<ProposalComment> ProposalComments(this AppDbContext db) => db.Set<ProposalComment>();
+}
+
+public sealed class IdeaCompetitionConfiguration : IEntityTypeConfiguration<IdeaCompetition>
+{
+    public void Configure(EntityTypeBuilder<IdeaCompetition> competition)
+    {
+        competition.ToTable("competitions");
+        competition.Property(c => c.Id).ValueGeneratedNever();
+        competition.HasOne(c => c.Initiative).WithOne().HasForeignKey<IdeaCompetition>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposal> proposal)
+    {
+        proposal.ToTable("proposals");
+        proposal.HasIndex(p => new { p.CompetitionId, p.State });
+        proposal.Property(p => p.Title).HasMaxLength(ProposalRules.MaxTitleLength);
+        proposal.Property(p => p.Summary).HasMaxLength(ProposalRules.MaxTextLength);
+        proposal.Property(p => p.Problem).HasMaxLength(ProposalRules.MaxTextLength);
+        proposal.Property(p => p.ProposedSolution).HasMaxLength(ProposalRules.MaxTextLength);
+        proposal.Property(p => p.ExpectedBenefit).HasMaxLength(ProposalRules.MaxTextLength);
+        proposal.Property(p => p.RejectionReason).HasMaxLength(ProposalRules.MaxTextLength);
+        proposal.Property(p => p.RealisationDescription).HasMaxLength(ProposalRules.MaxTextLength);
+        proposal.Property(p => p.RealisedAsSolution).HasMaxLength(ProposalRules.MaxTitleLength);
+        proposal.HasOne<IdeaCompetition>().WithMany().HasForeignKey(p => p.CompetitionId).OnDelete(DeleteBehavior.Cascade);
+        proposal.HasOne<OrganisationUnit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
+        proposal.HasOne<Proposal>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        proposal.HasOne<Initiative>().WithMany().HasForeignKey(p => p.RealisedAsInitiativeId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class ProposalAuthorConfiguration : IEntityTypeConfiguration<ProposalAuthor>
+{
+    public void Configure(EntityTypeBuilder<ProposalAuthor> author)
+    {
+        author.ToTable("proposal_authors");
+        author.HasKey(a => new { a.ProposalId, a.PersonId });
+        author.HasIndex(a => a.PersonId);
+        author.Property(a => a.DisplayName).HasMaxLength(200);
+        author.HasOne<Proposal>().WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        author.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CoAuthorInvitationConfiguration : IEntityTypeConfiguration<CoAuthorInvitation>
+{
+    public void Configure(EntityTypeBuilder<CoAuthorInvitation> invitation)
+    {
+        invitation.ToTable("co_author_invitations");
+        invitation.HasKey(i => new { i.ProposalId, i.PersonId });
+        invitation.HasIndex(i => new { i.PersonId, i.State });
+        invitation.HasOne<Proposal>().WithMany().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        invitation.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
+{
+    public void Configure(EntityTypeBuilder<Vote> vote)
+    {
+        vote.ToTable("votes");
+        // One vote per person per proposal, enforced by the database itself.
+        vote.HasIndex(v => new { v.ProposalId, v.VoterPersonId }).IsUnique();
+        vote.HasIndex(v => new { v.CompetitionId, v.VoterPersonId });
+        vote.HasOne<Proposal>().WithMany().HasForeignKey(v => v.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        vote.HasOne<Person>().WithMany().HasForeignKey(v => v.VoterPersonId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class BallotConfiguration : IEntityTypeConfiguration<Ballot>
+{
+    public void Configure(EntityTypeBuilder<Ballot> ballot)
+    {
+        ballot.ToTable("ballots");
+        ballot.HasKey(b => new { b.CompetitionId, b.VoterPersonId });
+        ballot.HasOne<IdeaCompetition>().WithMany().HasForeignKey(b => b.CompetitionId).OnDelete(DeleteBehavior.Cascade);
+        ballot.HasOne<Person>().WithMany().HasForeignKey(b => b.VoterPersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ProposalCommentConfiguration : IEntityTypeConfiguration<ProposalComment>
+{
+    public void Configure(EntityTypeBuilder<ProposalComment> comment)
+    {
+        comment.ToTable("proposal_comments");
+        comment.HasIndex(c => new { c.ProposalId, c.Id });
+        comment.Property(c => c.Text).HasMaxLength(ProposalRules.MaxCommentLength);
+        comment.Property(c => c.AuthorDisplayName).HasMaxLength(200);
+        comment.Property(c => c.HiddenReason).HasMaxLength(ProposalRules.MaxTextLength);
+        comment.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        comment.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorPersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
