@@ -8,7 +8,7 @@ public sealed class AnalyticsSettings
 {
     public const string Section = "Analytics";
     public const int LowestAllowedGroupSize = 3;
-    public const int DefaultMaximumPerturbation = 3;
+    public const int DefaultMaximumPerturbation = 4;
 
     /// <summary>k: any figure computed from fewer people than this is withheld. Checked at start-up; below 3 the app refuses to start.</summary>
     [Range(LowestAllowedGroupSize, 1000, ErrorMessage = "Analytics:MinimumGroupSize must be between 3 and 1000; smaller groups could identify individuals.")]
@@ -18,11 +18,15 @@ public sealed class AnalyticsSettings
     /// D: every published count is the true count moved by up to ±D, drawn from its people's record keys. 0 turns the
     /// perturbation off, which the app allows only in Development (for exact test figures); see <see cref="Validate"/>.
     /// </summary>
-    [Range(0, 10, ErrorMessage = "Analytics:MaximumPerturbation must be between 1 and 10 (0, off, only in Development).")]
+    [Range(0, 10, ErrorMessage = "Analytics:MaximumPerturbation must be between 1 and 10 (0, off, only in Development), and below Analytics:MinimumGroupSize.")]
     public int MaximumPerturbation { get; set; } = DefaultMaximumPerturbation;
 
     public DisclosureRules Rules => new(MinimumGroupSize, MaximumPerturbation);
 
-    /// <summary>Outside Development the perturbation cannot be switched off.</summary>
-    public static bool Validate(AnalyticsSettings settings, IHostEnvironment environment) => settings.MaximumPerturbation > 0 || environment.IsDevelopment();
+    /// <summary>
+    /// Outside Development the perturbation cannot be switched off, and it stays below k, so that an empty cell (perturbed
+    /// to at most D) is never shown.
+    /// </summary>
+    public static bool Validate(AnalyticsSettings settings, IHostEnvironment environment) =>
+        (settings.MaximumPerturbation > 0 || environment.IsDevelopment()) && settings.MaximumPerturbation < settings.MinimumGroupSize;
 }

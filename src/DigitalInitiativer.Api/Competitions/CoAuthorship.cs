@@ -41,6 +41,7 @@ public sealed class CoAuthorshipInputType : InputObjectGraphType
         Name = "CoAuthorshipInput";
         Description = "The proposal whose invitation to answer.";
         Field<NonNullGraphType<IdGraphType>>("proposalId").Description("The proposal the caller was invited to co-author.");
+        Field<BooleanGraphType>("hideName").Description("When accepting: whether to hide the caller's name from other employees. Left out, the lead author's choice.");
     }
 }
 
@@ -72,12 +73,14 @@ public static class CoAuthorshipMutations
     public static void AddCoAuthorInvitationsField(this ObjectGraphType<ViewerInfo> viewer)
     {
         viewer.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CoAuthorInvitationType>>>>("coAuthorInvitations")
-            .Description("Invitations to co-author a proposal that wait for the caller's answer, newest first.")
+            .Description("Invitations to co-author a proposal that wait for the caller's answer, newest first. Invitations to a proposal that was withdrawn, "
+                + "rejected or merged are not listed: it takes no co-authors.")
             .ResolveAsync(async ctx =>
             {
                 if (ctx.Source.PersonId is not { } me) return new List<CoAuthorInvitationView>();
                 var db = ctx.Db();
-                return await db.CoAuthorInvitations().Where(i => i.PersonId == me && i.State == CoAuthorInvitationState.Pending)
+                return await db.CoAuthorInvitations().Where(i => i.PersonId == me && i.State == CoAuthorInvitationState.Pending
+                        && db.Proposals().Any(p => p.Id == i.ProposalId && (p.State == ProposalState.Submitted || p.State == ProposalState.Accepted)))
                     .OrderByDescending(i => i.InvitedAtUtc).ThenByDescending(i => i.ProposalId)
                     .Select(i => new CoAuthorInvitationView(i, db.ProposalAuthors().Where(a => a.ProposalId == i.ProposalId && a.IsLead).Select(a => a.DisplayName).FirstOrDefault()))
                     .ToListAsync(ctx.CancellationToken);
@@ -89,7 +92,8 @@ public static class CoAuthorshipMutations
         var db = context.Db();
         var viewer = context.Viewer();
         if (await viewer.PersonIdAsync(context.CancellationToken) is not { } me) return ProposalMutations.NotLinked();
-        var globalId = (string)context.GetArgument<Dictionary<string, object?>>("input")["proposalId"]!;
+        var input = context.GetArgument<Dictionary<string, object?>>("input");
+        var globalId = (string)input["proposalId"]!;
         var proposalId = GlobalId.TryParseKey(globalId, ProposalType.TypeName);
         var invitation = proposalId is null ? null
             : await db.CoAuthorInvitations().AsTracking().SingleOrDefaultAsync(i => i.ProposalId == proposalId && i.PersonId == me, context.CancellationToken);
@@ -109,7 +113,8 @@ public static class CoAuthorshipMutations
                 return Payload<Proposal>.Failed(new WrongPhaseError($"Co-authors can join until voting opens; the competition is in {phase.GraphQLName()}.", ["input", "proposalId"], phase));
             db.ProposalAuthors().Add(new ProposalAuthor
             {
-                ProposalId = proposal.Id, PersonId = me, DisplayName = viewer.User.FindFirst("name")?.Value, HideName = proposal.HideAuthorNames,
+                ProposalId = proposal.Id, PersonId = me, DisplayName = viewer.User.FindFirst("name")?.Value,
+                HideName = input.TryGetValue("hideName", out var hide) && hide is bool hideName ? hideName : proposal.HideAuthorNames,
             });
         }
         invitation.State = accept ? CoAuthorInvitationState.Accepted : CoAuthorInvitationState.Declined;

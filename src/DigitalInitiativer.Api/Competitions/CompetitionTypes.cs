@@ -112,7 +112,7 @@ public sealed class ProposalType : NodeType<Proposal>
             .Resolve(ctx => ProposalQueries.ViewerHasVoted(ctx, ctx.Source.Id));
         Field<ListGraphType<NonNullGraphType<ProposalAuthorType>>>("authors")
             .Description("Who wrote it, lead author first: the lead and the co-authors who accepted their invitation. Each author chose whether to hide their name; "
-                + "other employees see only those who did not, and null when all did. The proposal's authors and initiative managers see everyone.")
+                + "other employees see only those who did not, and null when all did. Initiative managers see everyone, and authors see those they wrote it with.")
             .Resolve(ctx => ProposalQueries.Authors(ctx, ctx.Source));
         Field(p => p.RejectionReason, nullable: true).Description("Why the proposal was rejected; null unless REJECTED.");
         Field<ProposalType>("mergedInto").Description("The proposal this one was merged into; null unless MERGED.")

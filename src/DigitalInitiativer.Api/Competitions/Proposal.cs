@@ -61,11 +61,14 @@ public sealed class ProposalAuthor : IPersonData
     /// <summary>The name shown to colleagues, from the sign-in token's name claim; never used for survey data.</summary>
     public string? DisplayName { get; set; }
 
-    /// <summary>This author's own choice to hide their name from other employees. It travels with them when proposals merge.</summary>
+    /// <summary>This author's own choice to hide their name from other employees; only they change it. It travels with them when proposals merge.</summary>
     public bool HideName { get; set; }
 
-    /// <summary>True when the author came over from a proposal merged into this one, so this proposal's own setting does not change their choice.</summary>
-    public bool ViaMerge { get; set; }
+    /// <summary>
+    /// Null for the proposal's own authors; for authors who came over in a merge, the proposal they wrote. Authors see
+    /// each other's hidden names, and may change the proposal, only with those they wrote it with.
+    /// </summary>
+    public int? MergedFromProposalId { get; set; }
 
     int IPersonData.SubjectPersonId => PersonId;
 }

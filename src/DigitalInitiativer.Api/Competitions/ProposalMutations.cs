@@ -55,7 +55,8 @@ public sealed class UpdateProposalInputType : InputObjectGraphType
         Field<StringGraphType>("problem").Description("A new problem description.");
         Field<StringGraphType>("proposedSolution").Description("A new solution description.");
         Field<StringGraphType>("expectedBenefit").Description("A new benefit description.");
-        Field<BooleanGraphType>("hideAuthorNames").Description("Hide or show the authors' names to other employees.");
+        Field<BooleanGraphType>("hideAuthorNames").Description("Hide or show the caller's own name to other employees; each author decides for themselves. "
+            + "The lead author's choice is also what colleagues who accept later start with.");
     }
 }
 
@@ -144,7 +145,6 @@ public static class ProposalMutations
                 proposal.Problem = Text("problem", proposal.Problem)?.Trim() ?? "";
                 proposal.ProposedSolution = Text("proposedSolution", proposal.ProposedSolution)?.Trim() ?? "";
                 proposal.ExpectedBenefit = Text("expectedBenefit", proposal.ExpectedBenefit)?.Trim() ?? "";
-                if (input.TryGetValue("hideAuthorNames", out var hide) && hide is bool h) proposal.HideAuthorNames = h;
                 ProposalRules.CheckTexts(errors, proposal.Title, proposal.Summary, proposal.Problem, proposal.ProposedSolution, proposal.ExpectedBenefit);
             }));
 
@@ -264,7 +264,9 @@ public static class ProposalMutations
         if (await context.Viewer().PersonIdAsync(context.CancellationToken) is not { } personId) return NotLinked();
         var (proposal, competition, failure) = await LoadAsync(db, (string)input["proposalId"]!, context.CancellationToken);
         if (failure is not null) return failure;
-        if (!await db.ProposalAuthors().AnyAsync(a => a.ProposalId == proposal!.Id && a.PersonId == personId, context.CancellationToken))
+        // Authors who came over in a merge wrote another proposal, so they do not change or withdraw this one.
+        var self = await db.ProposalAuthors().AsTracking().SingleOrDefaultAsync(a => a.ProposalId == proposal!.Id && a.PersonId == personId && a.MergedFromProposalId == null, context.CancellationToken);
+        if (self is null)
             return Payload<Proposal>.Failed(new NotAuthorError("Only the proposal's authors may change or withdraw it.", ["input", "proposalId"]));
         var phase = competition!.PhaseAt(context.Now());
         if (phase != CompetitionPhase.Submission)
@@ -273,17 +275,16 @@ public static class ProposalMutations
             return Payload<Proposal>.Failed(new InvalidTransitionError($"A {proposal.State.GraphQLName()} proposal cannot be changed by its authors.", ["input", "proposalId"], proposal.State, to));
 
         var errors = new UserErrorList("input");
-        var hidden = proposal.HideAuthorNames;
         apply?.Invoke(proposal, input, errors);
         if (errors.Any) return Payload<Proposal>.Failed(errors);
+        // The choice to hide a name is each author's own: the caller's is set; the lead's is also the proposal's default.
+        if (input.TryGetValue("hideAuthorNames", out var hide) && hide is bool hideName)
+        {
+            self.HideName = hideName;
+            if (self.IsLead) proposal.HideAuthorNames = hideName;
+        }
         proposal.State = to;
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         await db.SaveChangesAsync(context.CancellationToken);
-        // The proposal's own authors share its setting; authors merged in from elsewhere keep their own choice.
-        if (proposal.HideAuthorNames != hidden)
-            await db.ProposalAuthors().Where(a => a.ProposalId == proposal.Id && !a.ViaMerge)
-                .ExecuteUpdateAsync(a => a.SetProperty(x => x.HideName, proposal.HideAuthorNames), context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
         return Payload<Proposal>.Ok(proposal);
     }
 
@@ -336,10 +337,11 @@ public static class ProposalMutations
               AND "VoterPersonId" IN (SELECT "VoterPersonId" FROM votes WHERE "ProposalId" = {target.Id})
             """);
         await db.Database.ExecuteSqlAsync($"""UPDATE votes SET "ProposalId" = {target.Id} WHERE "ProposalId" = {source.Id}""");
-        // Every author keeps their own choice to hide their name.
+        // Every author keeps their own choice to hide their name, and stays with those they wrote with: hidden names are
+        // shown to co-authors of the same origin only, so the target's authors do not learn who hid on the other side.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO proposal_authors ("ProposalId", "PersonId", "IsLead", "DisplayName", "HideName", "ViaMerge")
-            SELECT {target.Id}, "PersonId", {false}, "DisplayName", "HideName", {true} FROM proposal_authors WHERE "ProposalId" = {source.Id}
+            INSERT INTO proposal_authors ("ProposalId", "PersonId", "IsLead", "DisplayName", "HideName", "MergedFromProposalId")
+            SELECT {target.Id}, "PersonId", {false}, "DisplayName", "HideName", COALESCE("MergedFromProposalId", {source.Id}) FROM proposal_authors WHERE "ProposalId" = {source.Id}
             ON CONFLICT ("ProposalId", "PersonId") DO NOTHING
             """);
         source.MergedIntoId = target.Id;

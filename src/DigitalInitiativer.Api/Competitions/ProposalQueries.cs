@@ -72,7 +72,7 @@ public static class ProposalQueries
 
     /// <summary>
     /// The authors as the caller may see them. Each author chose whether to hide their name; hidden authors are shown
-    /// only to the proposal's authors and to managers. Null when no author can be shown to the caller.
+    /// only to managers and to the authors they wrote the proposal with. Null when no author can be shown to the caller.
     /// </summary>
     public static IDataLoaderResult<IReadOnlyList<ProposalAuthorView>?> Authors(IResolveFieldContext context, Proposal proposal)
     {
@@ -85,8 +85,10 @@ public static class ProposalQueries
             var rows = await db.ProposalAuthors().Where(a => ids.Contains(a.ProposalId)).ToListAsync(ct);
             return rows.GroupBy(a => a.ProposalId).ToDictionary(g => g.Key, g =>
             {
-                var seesAll = seesHidden || g.Any(a => a.PersonId == me);
-                var shown = g.Where(a => seesAll || !a.HideName).OrderByDescending(a => a.IsLead)
+                // An author sees the hidden names of those they wrote with, not of authors merged in from another proposal.
+                var mine = g.FirstOrDefault(a => a.PersonId == me);
+                bool Shown(ProposalAuthor a) => seesHidden || !a.HideName || (mine is not null && a.MergedFromProposalId == mine.MergedFromProposalId);
+                var shown = g.Where(Shown).OrderByDescending(a => a.IsLead)
                     .Select(a => new ProposalAuthorView(a.DisplayName, a.IsLead, a.PersonId == me)).ToList();
                 return shown.Count == 0 ? null : (IReadOnlyList<ProposalAuthorView>?)shown;
             });

@@ -25,7 +25,7 @@ public static class HostingExtensions
         builder.Services.Configure<CompetitionSettings>(builder.Configuration.GetSection(CompetitionSettings.Section));
         builder.Services.AddScoped<Importer>();
         builder.Services.AddOptions<AnalyticsSettings>().Bind(builder.Configuration.GetSection(AnalyticsSettings.Section)).ValidateDataAnnotations()
-            .Validate<IHostEnvironment>(AnalyticsSettings.Validate, "Analytics:MaximumPerturbation can be 0 (off) only in Development.").ValidateOnStart();
+            .Validate<IHostEnvironment>(AnalyticsSettings.Validate, "Analytics:MaximumPerturbation must be below Analytics:MinimumGroupSize, and can be 0 (off) only in Development.").ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.AddDigitalInitiativerIdentity();
         builder.Services.AddDigitalInitiativerGraphQL();

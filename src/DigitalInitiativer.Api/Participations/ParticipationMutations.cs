@@ -111,7 +111,8 @@ public static class ParticipationMutations
     {
         var personKeys = items.Select(i => GlobalId.TryParseKey(i.PersonId, PersonType.TypeName)).OfType<int>().Distinct().ToList();
         var initiativeKeys = items.Select(i => GlobalId.TryParseKey(i.InitiativeId, InitiativeType.TypeName)).OfType<int>().Distinct().ToList();
-        var persons = (await db.Persons().Where(p => personKeys.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // An erased person is gone: recording them is NOT_FOUND, exactly as for an id that never existed.
+        var persons = (await db.Persons().Where(p => personKeys.Contains(p.Id) && p.ErasedAtUtc == null).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
         var initiatives = (await db.Initiatives().Where(i => initiativeKeys.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
 
         var errors = new UserErrorList();

@@ -151,13 +151,23 @@ public sealed class AnalyticsApiTests(ApiFactory api) : IClassFixture<ApiFactory
 
 public sealed class MinimumGroupSizeTests
 {
-    private sealed class TooSmall() : EmptyApiFactoryWith("2");
-    private sealed class Three() : EmptyApiFactoryWith("3");
+    private sealed class TooSmall() : EmptyApiFactoryWith("2", "1");
+    private sealed class Three() : EmptyApiFactoryWith("3", "2");
+    private sealed class NoiseAsLargeAsK() : EmptyApiFactoryWith("5", "5");
 
-    private class EmptyApiFactoryWith(string k) : ApiFactory
+    private class EmptyApiFactoryWith(string k, string d) : ApiFactory
     {
         protected override bool WithDemoData => false;
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Analytics:MinimumGroupSize", k)];
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Analytics:MinimumGroupSize", k), new("Analytics:MaximumPerturbation", d)];
+    }
+
+    [Fact]
+    public void The_app_refuses_to_start_when_the_perturbation_could_show_an_empty_cell()
+    {
+        using var api = new NoiseAsLargeAsK();
+
+        var error = Assert.Throws<OptionsValidationException>(() => api.Services);
+        Assert.Contains("below Analytics:MinimumGroupSize", error.Message);
     }
 
     [Fact]
@@ -174,8 +184,9 @@ public sealed class MinimumGroupSizeTests
     {
         using var api = new Three();
 
-        var data = await api.CreateGraphQLClient("Evaluator").QueryAsync("{ reachMatrix { minimumGroupSize } }");
+        var data = await api.CreateGraphQLClient("Evaluator").QueryAsync("{ reachMatrix { minimumGroupSize maximumPerturbation } }");
 
         Assert.Equal(3, (int)data["reachMatrix"]!["minimumGroupSize"]!);
+        Assert.Equal(2, (int)data["reachMatrix"]!["maximumPerturbation"]!);
     }
 }

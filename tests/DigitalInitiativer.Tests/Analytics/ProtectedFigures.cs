@@ -9,9 +9,10 @@ public static class ProtectedFigures
     public const int DefaultMaximumPerturbation = DigitalInitiativer.Api.Analytics.AnalyticsSettings.DefaultMaximumPerturbation;
 
     /// <summary>
-    /// Every published figure equals the expected one, or lies within ±<paramref name="maximumPerturbation"/> of it and
-    /// not below k; every figure that counts someone but fewer than k is withheld. Returns how many figures were
-    /// published, so callers can check the comparison was not vacuous.
+    /// Without perturbation: every published figure equals the expected one, and every figure that counts someone but
+    /// fewer than k is withheld. With it: every published figure lies within ±<paramref name="maximumPerturbation"/> of
+    /// the expected one and not below k, and no empty cell is shown (small ones may be, as a perturbed count of at least k).
+    /// Returns how many figures were published, so callers can check the comparison was not vacuous.
     /// </summary>
     public static int AssertMatch<TKey>(IReadOnlyDictionary<TKey, long> expected, IReadOnlyDictionary<TKey, long?> actual, int k = DefaultMinimumGroupSize,
         int maximumPerturbation = 0)
@@ -27,7 +28,10 @@ public static class ProtectedFigures
                 Assert.True(shown == 0 || shown >= k, $"{key}: published {shown}, below k = {k}");
                 published++;
             }
-            Assert.False(value is > 0 && value < k && actual[key] is not null, $"{key}: {value} people is below k = {k} but was published");
+            if (maximumPerturbation == 0)
+                Assert.False(value is > 0 && value < k && actual[key] is not null, $"{key}: {value} people is below k = {k} but was published");
+            else
+                Assert.False(value == 0 && actual[key] is not null, $"{key}: an empty cell was published as {actual[key]}");
         }
         return published;
     }

@@ -106,11 +106,12 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
 
         Assert.Equal(["INVITATION_CLOSED"], Codes(accepted));
         Assert.Single((await competition.Manager.QueryAsync(Authors, new { id = proposal }))["node"]!["authors"]!.AsArray());
+        Assert.Empty((await Named("demo-0531").QueryAsync("{ me { coAuthorInvitations { state } } }"))["me"]!["coAuthorInvitations"]!.AsArray());
         Assert.Empty((await AnswerAsync(Named("demo-0531"), proposal, accept: false))["errors"]!.AsArray());
     }
 
     [Fact]
-    public async Task A_merge_keeps_every_authors_choice_to_hide_their_name()
+    public async Task A_merge_keeps_every_authors_choice_to_hide_their_name_and_the_two_sides_apart()
     {
         var competition = await new CompetitionDriver(api, "CONSENT-4").CreateAsync();
         await competition.AdvanceAsync("SUBMISSION");
@@ -124,10 +125,42 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
         await Named("demo-0541").QueryAsync("mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { errors { __typename } } }",
             new { input = new { proposalId = shown, hideAuthorNames = false } });
 
-        var colleague = (await Named("demo-0542").QueryAsync(Authors, new { id = shown }))["node"]!["authors"]!.AsArray();
-        Assert.Equal(["Navn demo-0541"], colleague.Select(a => (string)a!["displayName"]!));
-        var manager = (await competition.Manager.QueryAsync(Authors, new { id = shown }))["node"]!["authors"]!.AsArray();
-        Assert.Equal(["Navn demo-0541", "Navn demo-0540"], manager.Select(a => (string)a!["displayName"]!));
+        async Task<string[]> AuthorsSeenBy(GraphQLClient reader) =>
+            (await reader.QueryAsync(Authors, new { id = shown }))["node"]!["authors"]!.AsArray().Select(a => (string)a!["displayName"]!).ToArray();
+        Assert.Equal(["Navn demo-0541"], await AuthorsSeenBy(Named("demo-0542")));
+        Assert.Equal(["Navn demo-0541", "Navn demo-0540"], await AuthorsSeenBy(competition.Manager));
+        // The target's own author does not learn who hid on the other side either.
+        Assert.Equal(["Navn demo-0541"], await AuthorsSeenBy(Named("demo-0541")));
         Assert.Null((await Named("demo-0542").QueryAsync(Authors, new { id = hidden }))["node"]!["authors"]);
+
+        // An author who came over in the merge may not change the proposal they merged into.
+        var takeover = (await Named("demo-0540").QueryAsync("""
+            mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { errors { ... on UserError { code } } } }
+            """, new { input = new { proposalId = shown, title = "Overtaget", hideAuthorNames = true } }))["updateProposal"]!;
+        Assert.Equal(["NOT_AUTHOR"], Codes(takeover));
+    }
+
+    [Fact]
+    public async Task Each_author_alone_decides_whether_their_name_is_shown()
+    {
+        var competition = await new CompetitionDriver(api, "CONSENT-5").CreateAsync();
+        await competition.AdvanceAsync("SUBMISSION");
+        var lead = Named("demo-0550");
+        var proposal = (string)(await competition.SubmitAsync(lead, hideAuthorNames: true,
+            coAuthorIds: [await PersonAsync("demo-0551"), await PersonAsync("demo-0552")]))["proposal"]!["id"]!;
+        // demo-0551 takes the lead's choice (hidden); demo-0552 chooses to be shown.
+        Assert.Empty((await AnswerAsync(Named("demo-0551"), proposal, accept: true))["errors"]!.AsArray());
+        Assert.Empty((await Named("demo-0552").QueryAsync("""
+            mutation($input: CoAuthorshipInput!) { acceptCoAuthorship(input: $input) { errors { __typename } } }
+            """, new { input = new { proposalId = proposal, hideName = false } }))["acceptCoAuthorship"]!["errors"]!.AsArray());
+
+        // The lead shows their own name: that does not show demo-0551, who chose to stay hidden.
+        await lead.QueryAsync("mutation($input: UpdateProposalInput!) { updateProposal(input: $input) { errors { __typename } } }",
+            new { input = new { proposalId = proposal, hideAuthorNames = false } });
+
+        var outsider = (await Named("demo-0559").QueryAsync(Authors, new { id = proposal }))["node"]!["authors"]!.AsArray().Select(a => (string)a!["displayName"]!);
+        Assert.Equal(["Navn demo-0550", "Navn demo-0552"], outsider);
+        var together = (await Named("demo-0552").QueryAsync(Authors, new { id = proposal }))["node"]!["authors"]!.AsArray();
+        Assert.Equal(3, together.Count);
     }
 }

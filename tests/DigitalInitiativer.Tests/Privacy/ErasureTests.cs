@@ -70,5 +70,12 @@ public sealed class ErasureTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Empty(me["me"]!["participations"]!.AsArray());
         Assert.All(me["nodes"]!.AsArray(), n => Assert.False((bool)n!["viewerHasVoted"]!));
         Assert.Null(me["initiative"]!["competition"]!["viewerVotesRemaining"]);
+
+        // Nobody can bring them back: recording them is refused exactly as for an id that never existed.
+        var recorded = (await api.CreateGraphQLClient(Roles.InitiativeManager).QueryAsync("""
+            mutation($input: RecordParticipationInput!) { recordParticipation(input: $input) { errors { ... on UserError { code } } } }
+            """, new { input = new { personId, initiativeId = GlobalIds.Of("Initiative", 1), status = "COMPLETED", enrolledOn = "2026-11-01" } }))["recordParticipation"]!;
+        Assert.Equal(["NOT_FOUND"], recorded["errors"]!.AsArray().Select(e => (string)e!["code"]!));
+        Assert.Equal(0, (int)(await _administrator.QueryAsync("query($id: ID!) { auditLog(subjectId: $id) { totalCount } }", new { id = personId }))["auditLog"]!["totalCount"]!);
     }
 }

@@ -5,11 +5,16 @@ public static class DisclosureCaveats
 {
     public static IEnumerable<string> For(DisclosureRules rules, bool anyWithheld)
     {
-        if (rules.MaximumPerturbation > 0)
+        if (rules.Perturbs)
+        {
             yield return $"Counts are perturbed to protect individuals: each published count lies within ±{rules.MaximumPerturbation} of the true count, and the same people "
                 + "always give the same count. Each cell is perturbed on its own, so cells and their totals may not add up exactly; shares, coverage and intervals are computed "
                 + "from the published counts.";
-        if (anyWithheld)
+            if (anyWithheld)
+                yield return $"Some figures are withheld (null, suppressed: true): a count is shown only when its perturbed value is at least {rules.MinimumGroupSize}, so a "
+                    + "withheld count may be 0 or small, and a profile that holds all but a few of its group is not shown, so that no figure says everyone shares one profile.";
+        }
+        else if (anyWithheld)
             yield return $"Some figures are withheld (null, suppressed: true) because they rest on fewer than {rules.MinimumGroupSize} people or could be worked out from figures that do.";
     }
 }

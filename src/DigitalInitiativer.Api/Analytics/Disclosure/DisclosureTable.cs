@@ -1,7 +1,16 @@
 namespace DigitalInitiativer.Api.Analytics.Disclosure;
 
 /// <summary>
-/// Statistical disclosure control for a set of counts that readers could combine.
+/// Statistical disclosure control for a set of counts that readers could combine. Two models, by
+/// <see cref="DisclosureRules.Perturbs"/>:
+/// <list type="bullet">
+/// <item><b>Perturbed</b> (every real installation): each cell's count is perturbed by its noise key
+/// (<see cref="DisclosureRules.Perturb"/>) and shown only when the perturbed count is at least k, zeros included; and in
+/// every group (a total and its parts, registered with <see cref="RelateGroup"/>) a part that holds all but fewer than
+/// k of the shown total is withheld too, so no row says that (nearly) everyone in it shares one profile. Every decision
+/// rests on perturbed counts: decisions on true counts would flip deterministically when one person joins a row.</item>
+/// <item><b>Exact</b> (perturbation off, Development only): the deterministic suppression described next.</item>
+/// </list>
 /// <para>
 /// Every count is a cell. A relation lists cells that form one linear equation a reader knows, e.g. a total and its
 /// parts, a unit and its sub-units, or all staff and employees plus leaders. Primary suppression withholds every cell
@@ -17,10 +26,6 @@ namespace DigitalInitiativer.Api.Analytics.Disclosure;
 /// Hidden cells are never published (e.g. the staff of a unit outside its sub-units); fixed cells were decided by an
 /// earlier table and are not changed, so answers that share them stay consistent with each other.
 /// </para>
-/// <para>
-/// The decisions rest on true counts. What is published is then perturbed by the cell's noise key
-/// (<see cref="DisclosureRules.Publish"/>), so a reader's equations no longer come out exact.
-/// </para>
 /// </summary>
 public sealed class DisclosureTable(DisclosureRules rules)
 {
@@ -28,6 +33,9 @@ public sealed class DisclosureTable(DisclosureRules rules)
 
     private readonly List<long> _values = [];
     private readonly List<ulong> _noiseKeys = [];
+    private readonly List<long> _shown = [];
+    private readonly List<int> _groupMembers = [];
+    private readonly List<int> _groupEnds = [];
     private readonly List<State> _states = [];
     private readonly List<int> _members = [];
     private readonly List<int> _relationEnds = [];
@@ -36,7 +44,7 @@ public sealed class DisclosureTable(DisclosureRules rules)
 
     public DisclosureRules Rules => rules;
 
-    /// <param name="noiseKey">The cell's noise key (<see cref="DisclosureRules.NoiseKey"/>); it decides the published perturbation.</param>
+    /// <param name="noiseKey">The cell's noise key (<see cref="DisclosureRules.NoiseKey"/>); it decides the perturbation.</param>
     public int Add(long value, ulong noiseKey = 0) => Add(value, State.Published, noiseKey);
 
     public int AddHidden(long value) => Add(value, State.Hidden, 0);
@@ -48,6 +56,7 @@ public sealed class DisclosureTable(DisclosureRules rules)
         _values.Add(value);
         _states.Add(state);
         _noiseKeys.Add(noiseKey);
+        _shown.Add(value);
         return _values.Count - 1;
     }
 
@@ -55,8 +64,8 @@ public sealed class DisclosureTable(DisclosureRules rules)
 
     public bool IsWithheld(int cell) => _states[cell] is not (State.Published or State.FixedPublished);
 
-    /// <summary>The published (perturbed) value of a cell, or null when it is withheld.</summary>
-    public long? Published(int cell) => IsWithheld(cell) ? null : rules.Publish(_values[cell], _noiseKeys[cell]);
+    /// <summary>The published value of a cell (perturbed, in the perturbed model), or null when it is withheld.</summary>
+    public long? Published(int cell) => IsWithheld(cell) ? null : _shown[cell];
 
     /// <summary>Registers one equation between cells that a reader could use to work out a withheld cell.</summary>
     public void Relate(ReadOnlySpan<int> cells)
@@ -65,7 +74,43 @@ public sealed class DisclosureTable(DisclosureRules rules)
         _relationEnds.Add(_members.Count);
     }
 
+    /// <summary>Registers a group: a total (first) and its parts, e.g. all participants and each profile group. It is also a relation.</summary>
+    public void RelateGroup(ReadOnlySpan<int> totalThenParts)
+    {
+        Relate(totalThenParts);
+        foreach (var cell in totalThenParts) _groupMembers.Add(cell);
+        _groupEnds.Add(_groupMembers.Count);
+    }
+
     public void Protect()
+    {
+        if (rules.Perturbs) ProtectPerturbed();
+        else ProtectExact();
+    }
+
+    private void ProtectPerturbed()
+    {
+        var k = rules.MinimumGroupSize;
+        for (var cell = 0; cell < _values.Count; cell++)
+        {
+            if (_states[cell] != State.Published) continue;
+            _shown[cell] = rules.Perturb(_values[cell], _noiseKeys[cell]);
+            if (_shown[cell] < k) _states[cell] = State.Suppressed;
+        }
+        for (var group = 0; group < _groupEnds.Count; group++)
+        {
+            var start = group == 0 ? 0 : _groupEnds[group - 1];
+            var total = _groupMembers[start];
+            if (IsWithheld(total)) continue;
+            for (var i = start + 1; i < _groupEnds[group]; i++)
+            {
+                var part = _groupMembers[i];
+                if (!IsWithheld(part) && _shown[total] - _shown[part] < k) _states[part] = State.Suppressed;
+            }
+        }
+    }
+
+    private void ProtectExact()
     {
         var minimumGroupSize = rules.MinimumGroupSize;
         for (var cell = 0; cell < _values.Count; cell++)

@@ -59,7 +59,7 @@ public sealed class UnitRoleCube
 
     public long? Published(int unit, RoleSlot role, int member) => Table.Published(Cell(unit, role, member));
 
-    /// <summary>Adds the cube and its unit and role relations; <paramref name="withinEach"/> are relations among members, applied to every unit and role.</summary>
+    /// <summary>Adds the cube and its unit and role relations; <paramref name="withinEach"/> are groups among members (a total first, then its parts), applied to every unit and role.</summary>
     /// <param name="ownStaffed">Whether a unit has staff of its own in a role; a unit without any is known to add nothing to its parent's figures.</param>
     /// <param name="rowMembers">The members that together hold everyone in the cube, whose key sum over the whole organisation is the row key.</param>
     public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, OwnCounts own, Func<int, RoleSlot, bool> ownStaffed,
@@ -110,7 +110,7 @@ public sealed class UnitRoleCube
                 {
                     cells.Clear();
                     foreach (var member in relation) cells.Add(cube.Cell(unit, slot, member));
-                    table.Relate(CollectionsMarshal.AsSpan(cells));
+                    table.RelateGroup(CollectionsMarshal.AsSpan(cells));
                 }
 
                 if (tree.Children[unit].Length == 0) continue;

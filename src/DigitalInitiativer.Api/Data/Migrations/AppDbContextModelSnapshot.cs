@@ -235,7 +235,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Property<bool>("IsLead")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("ViaMerge")
+                    b.Property<int?>("MergedFromProposalId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ProposalId", "PersonId");

@@ -244,8 +244,8 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.Property<bool>("IsLead")
                         .HasColumnType("boolean");
 
-                    b.Property<bool>("ViaMerge")
-                        .HasColumnType("boolean");
+                    b.Property<int?>("MergedFromProposalId")
+                        .HasColumnType("integer");
 
                     b.HasKey("ProposalId", "PersonId");
 

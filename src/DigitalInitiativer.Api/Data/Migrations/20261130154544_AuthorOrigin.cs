@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DigitalInitiativer.Api.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class AuthorOrigin : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ViaMerge",
+                table: "proposal_authors");
+
+            migrationBuilder.AddColumn<int>(
+                name: "MergedFromProposalId",
+                table: "proposal_authors",
+                type: "INTEGER",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MergedFromProposalId",
+                table: "proposal_authors");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ViaMerge",
+                table: "proposal_authors",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+        }
+    }
+}
