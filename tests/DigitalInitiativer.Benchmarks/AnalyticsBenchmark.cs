@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Synthetic;

@@ -1,17 +1,97 @@
 using DigitalInitiativer.Api.Analytics.Disclosure;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Surveys;
 using GraphQL;
+using GraphQL.DataLoader;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DigitalInitiativer.Api.Analytics;
+
+/// <summary>The evaluators' answers, for one request: every figure computed in SQL and protected by <see cref="DisclosureRules"/>.</summary>
+public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, IOptions<AnalyticsSettings> settings)
+{
+    public DisclosureRules Rules => settings.Value.Rules;
+
+    public async Task<ReachMatrixResult> ReachMatrixAsync(ReachFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter is { From: { } from, To: { } to } && to < from)
+            throw new ExecutionError($"'to' ({to:yyyy-MM-dd}) is before 'from' ({from:yyyy-MM-dd}).") { Code = ErrorCodes.EndBeforeStart };
+        var wave = filter.WaveId is { } waveId
+            ? await WaveAsync(waveId, "filter.waveId", cancellationToken)
+            : await db.SurveyWaves().OrderByDescending(w => w.HeldOn).FirstOrDefaultAsync(cancellationToken);
+        var tree = await OrgTree.LoadAsync(db, cancellationToken);
+        var unit = tree.UnitIndex(filter.UnitId, "filter.unitId");
+
+        var initiatives = db.Initiatives().AsQueryable();
+        if (filter.Kinds is { Count: > 0 } kinds) initiatives = initiatives.Where(i => kinds.Contains(i.Kind));
+        if (filter.From is { } start) initiatives = initiatives.Where(i => i.EndsOn == null || i.EndsOn >= start);
+        if (filter.To is { } end) initiatives = initiatives.Where(i => i.StartsOn <= end);
+        var selected = await initiatives.OrderBy(i => i.StartsOn).ThenBy(i => i.Code).ToListAsync(cancellationToken);
+
+        var unfiltered = filter is { Kinds: null or [], From: null, To: null };
+        var rows = await ReachMatrix.ComputeAsync(db, tree, selected, new ReachGrouping.InWave(wave?.Id), filter.GroupByKind,
+            unit, Population.SlotOf(filter.Role), Rules, cancellationToken, everyInitiative: unfiltered);
+        return new ReachMatrixResult(wave, rows, Rules);
+    }
+
+    public async Task<ProfileTransitionsResult> ProfileTransitionsAsync(string fromWaveId, string toWaveId, TransitionFilter filter, CancellationToken cancellationToken)
+    {
+        var from = await WaveAsync(fromWaveId, "fromWaveId", cancellationToken);
+        var to = await WaveAsync(toWaveId, "toWaveId", cancellationToken);
+        if (from.HeldOn >= to.HeldOn)
+            throw new ExecutionError($"'fromWaveId' ({from.Year}) must be an earlier wave than 'toWaveId' ({to.Year}).") { Code = ErrorCodes.WavesOutOfOrder };
+        if (filter is { InitiativeId: not null, InitiativeKind: not null })
+            throw new ExecutionError("Give either 'initiativeId' or 'initiativeKind', not both.") { Code = ErrorCodes.ConflictingFilters };
+
+        Initiative? initiative = null;
+        if (filter.InitiativeId is { } initiativeId)
+        {
+            var key = GlobalId.ParseKey(initiativeId, InitiativeType.TypeName, "filter.initiativeId");
+            initiative = await db.Initiatives().SingleOrDefaultAsync(i => i.Id == key, cancellationToken)
+                ?? throw new ExecutionError("No initiative has the id in 'filter.initiativeId'.") { Code = ErrorCodes.NotFound };
+        }
+        var tree = await OrgTree.LoadAsync(db, cancellationToken);
+        var unit = tree.UnitIndex(filter.UnitId, "filter.unitId");
+        return await ProfileTransitions.ComputeAsync(db, tree, from, to, new ParticipationScope(initiative, filter.InitiativeKind),
+            unit, Population.SlotOf(filter.Role), Rules, cancellationToken);
+    }
+
+    public async Task<ProfileDistribution> DistributionAsync(SurveyWave wave, string? unitId, PersonRole? role, CancellationToken cancellationToken)
+    {
+        var tree = await OrgTree.LoadAsync(db, cancellationToken);
+        var unit = tree.UnitIndex(unitId, "unitId");
+        var population = await Population.ComputeAsync(db, tree, wave.Id, Rules, cancellationToken);
+        return ProfileDistribution.From(wave, population, unit, Population.SlotOf(role));
+    }
+
+    /// <summary>An initiative's reach across the whole organisation, batched for every initiative on the page (keyed by the loaded rows, so no query finds them again).</summary>
+    public IDataLoaderResult<IReadOnlyList<ReachCell>> ReachOf(Initiative initiative, int? waveId)
+    {
+        ReachGrouping grouping = waveId is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(waveId);
+        return loaders.GetOrAdd<Initiative, IReadOnlyList<ReachCell>>($"reach:{waveId}", async (initiatives, ct) =>
+        {
+            var tree = await OrgTree.LoadAsync(db, ct);
+            var rows = await ReachMatrix.ComputeAsync(db, tree, [.. initiatives], grouping, groupByKind: false, OrgTree.Everyone, RoleSlot.All, Rules, ct);
+            return rows.ToDictionary(r => r.Initiative!, r => r.Cells);
+        }, []).Load(initiative);
+    }
+
+    private async Task<SurveyWave> WaveAsync(string id, string argument, CancellationToken cancellationToken)
+    {
+        var key = GlobalId.ParseKey(id, SurveyWaveType.TypeName, argument);
+        return await db.SurveyWaves().SingleOrDefaultAsync(w => w.Id == key, cancellationToken)
+            ?? throw new ExecutionError($"No survey wave has the id in '{argument}'.") { Code = ErrorCodes.NotFound };
+    }
+}
 
 public static class AnalyticsQueries
 {
@@ -22,30 +102,8 @@ public static class AnalyticsQueries
                 + "including the unassessed. Figures resting on fewer than k people, or that would let one be worked out, are withheld.")
             .Argument<ReachFilterType>("filter", "Which people and initiatives to count.")
             .AuthorizeWithRoles(Roles.Analysts)
-            .ResolveAsync(async ctx =>
-            {
-                var filter = ctx.GetArgument<ReachFilter?>("filter") ?? new ReachFilter();
-                if (filter is { From: { } from, To: { } to } && to < from)
-                    throw new ExecutionError($"'to' ({to:yyyy-MM-dd}) is before 'from' ({from:yyyy-MM-dd}).") { Code = ErrorCodes.EndBeforeStart };
-                var db = ctx.Db();
-                var wave = filter.WaveId is { } waveId
-                    ? await ctx.WaveAsync(waveId, "filter.waveId")
-                    : await db.SurveyWaves().OrderByDescending(w => w.HeldOn).FirstOrDefaultAsync(ctx.CancellationToken);
-                var tree = await OrgTree.LoadAsync(db, ctx.CancellationToken);
-                var unit = tree.UnitIndex(filter.UnitId, "filter.unitId");
-
-                var initiatives = db.Initiatives().AsQueryable();
-                if (filter.Kinds is { Count: > 0 } kinds) initiatives = initiatives.Where(i => kinds.Contains(i.Kind));
-                if (filter.From is { } start) initiatives = initiatives.Where(i => i.EndsOn == null || i.EndsOn >= start);
-                if (filter.To is { } end) initiatives = initiatives.Where(i => i.StartsOn <= end);
-                var selected = await initiatives.OrderBy(i => i.StartsOn).ThenBy(i => i.Code).ToListAsync(ctx.CancellationToken);
-
-                var rules = ctx.DisclosureRules();
-                var unfiltered = filter is { Kinds: null or [], From: null, To: null };
-                var rows = await ReachMatrix.ComputeAsync(db, tree, selected, new ReachGrouping.InWave(wave?.Id), filter.GroupByKind,
-                    unit, Population.SlotOf(filter.Role), rules, ctx.CancellationToken, everyInitiative: unfiltered);
-                return new ReachMatrixResult(wave, rows, rules);
-            });
+            .Resolve().WithService<AnalyticsReads>()
+            .ResolveAsync(async (ctx, analytics) => await analytics.ReachMatrixAsync(ctx.GetArgument<ReachFilter?>("filter") ?? new ReachFilter(), ctx.CancellationToken));
 
         query.Field<NonNullGraphType<ProfileTransitionsType>>("profileTransitions")
             .Description("How the people assessed in both waves moved between profiles: the 4×4 matrix and moved-up, stayed and moved-down shares, for everyone, "
@@ -54,48 +112,53 @@ public static class AnalyticsQueries
             .Argument<NonNullGraphType<IdGraphType>>("toWaveId", "The later wave.")
             .Argument<TransitionFilterType>("filter", "Which people to count, and who counts as a participant.")
             .AuthorizeWithRoles(Roles.Analysts)
-            .ResolveAsync(async ctx =>
-            {
-                var filter = ctx.GetArgument<TransitionFilter?>("filter") ?? new TransitionFilter();
-                var from = await ctx.WaveAsync(ctx.GetArgument<string>("fromWaveId"), "fromWaveId");
-                var to = await ctx.WaveAsync(ctx.GetArgument<string>("toWaveId"), "toWaveId");
-                if (from.HeldOn >= to.HeldOn)
-                    throw new ExecutionError($"'fromWaveId' ({from.Year}) must be an earlier wave than 'toWaveId' ({to.Year}).") { Code = ErrorCodes.WavesOutOfOrder };
-                if (filter is { InitiativeId: not null, InitiativeKind: not null })
-                    throw new ExecutionError("Give either 'initiativeId' or 'initiativeKind', not both.") { Code = ErrorCodes.ConflictingFilters };
-
-                var db = ctx.Db();
-                Initiative? initiative = null;
-                if (filter.InitiativeId is { } initiativeId)
-                {
-                    var key = GlobalId.ParseKey(initiativeId, InitiativeType.TypeName, "filter.initiativeId");
-                    initiative = await db.Initiatives().SingleOrDefaultAsync(i => i.Id == key, ctx.CancellationToken)
-                        ?? throw new ExecutionError("No initiative has the id in 'filter.initiativeId'.") { Code = ErrorCodes.NotFound };
-                }
-                var tree = await OrgTree.LoadAsync(db, ctx.CancellationToken);
-                var unit = tree.UnitIndex(filter.UnitId, "filter.unitId");
-                return await ProfileTransitions.ComputeAsync(db, tree, from, to, new ParticipationScope(initiative, filter.InitiativeKind),
-                    unit, Population.SlotOf(filter.Role), ctx.DisclosureRules(), ctx.CancellationToken);
-            });
+            .Resolve().WithService<AnalyticsReads>()
+            .ResolveAsync(async (ctx, analytics) => await analytics.ProfileTransitionsAsync(ctx.GetArgument<string>("fromWaveId"), ctx.GetArgument<string>("toWaveId"),
+                ctx.GetArgument<TransitionFilter?>("filter") ?? new TransitionFilter(), ctx.CancellationToken));
     }
+}
+
+/// <summary>Initiative.reach: which profile groups it reached, for those who run initiatives as well as those who evaluate them.</summary>
+public sealed class ReachOfInitiative : IFieldsFor<InitiativeType>
+{
+    public void AddTo(InitiativeType type) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachCellType>>>>("reach")
+            .Description("Which profile groups the initiative reached across the whole organisation: distinct participants (withdrawn ones excluded) per profile, "
+                + "the four profiles by level and then the unassessed group (profile null). Small groups are withheld and counts perturbed, as in reachMatrix.")
+            .Argument<IdGraphType>("waveId", "Group participants by their profile in this survey wave, and give coverage. "
+                + "Without it, each participant is grouped by their latest assessment on or before the day their participation started.")
+            .AuthorizeWithRoles(Roles.ReachReaders)
+            .Resolve().WithService<AnalyticsReads>()
+            .Resolve((ctx, analytics) => analytics.ReachOf(ctx.Source, ctx.GetOptionalKey("waveId", SurveyWaveType.TypeName)));
+}
+
+/// <summary>SurveyWave.profileDistribution: how the wave's people spread over the profiles, protected.</summary>
+public sealed class DistributionOfWave : IFieldsFor<SurveyWaveType>
+{
+    public void AddTo(SurveyWaveType type) =>
+        type.Field<NonNullGraphType<ProfileDistributionType>>("profileDistribution")
+            .Description("How the people assessed in this wave spread over the four profiles.")
+            .Argument<IdGraphType>("unitId", "Only count people in this unit or any unit below it, as they were placed when the wave ran.")
+            .Argument<PersonRoleType>("role", "Only count employees or only leaders.")
+            .AuthorizeWithRoles(Roles.Analysts)
+            .Resolve().WithService<AnalyticsReads>()
+            .ResolveAsync(async (ctx, analytics) => await analytics.DistributionAsync(ctx.Source, ctx.GetArgument<string?>("unitId"), ctx.GetArgument<PersonRole?>("role"), ctx.CancellationToken));
 }
 
 public static class AnalyticsArguments
 {
-    public static DisclosureRules DisclosureRules(this IResolveFieldContext context) =>
-        context.RequestServices!.GetRequiredService<IOptions<AnalyticsSettings>>().Value.Rules;
-
-    public static async Task<SurveyWave> WaveAsync(this IResolveFieldContext context, string id, string argument)
-    {
-        var key = GlobalId.ParseKey(id, SurveyWaveType.TypeName, argument);
-        return await context.Db().SurveyWaves().SingleOrDefaultAsync(w => w.Id == key, context.CancellationToken)
-            ?? throw new ExecutionError($"No survey wave has the id in '{argument}'.") { Code = ErrorCodes.NotFound };
-    }
-
     /// <summary>The tree index of an optional unit id argument: the whole organisation when it is left out, NOT_FOUND when no such unit exists.</summary>
     public static int UnitIndex(this OrgTree tree, string? id, string argument)
     {
         var key = id is null ? (int?)null : GlobalId.ParseKey(id, OrganisationUnitType.TypeName, argument);
         return tree.IndexOf(key) ?? throw new ExecutionError($"No organisation unit has the id in '{argument}'.") { Code = ErrorCodes.NotFound };
     }
+}
+
+public static class AnalyticsFeature
+{
+    public static IServiceCollection AddAnalytics(this IServiceCollection services) => services
+        .AddScoped<AnalyticsReads>()
+        .AddFieldsFor<InitiativeType, ReachOfInitiative>()
+        .AddFieldsFor<SurveyWaveType, DistributionOfWave>();
 }

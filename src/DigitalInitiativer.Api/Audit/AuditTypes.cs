@@ -1,8 +1,10 @@
-using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.Audit;
@@ -32,12 +34,20 @@ public static class AuditQueries
             .Argument<NonNullGraphType<IdGraphType>>("subjectId", "The person whose data was read.")
             .PagingArguments()
             .AuthorizeWithRoles(Roles.Administrator)
-            .ResolveAsync(async ctx =>
+            .Resolve().WithService<AppDbContext>()
+            .ResolveAsync(async (ctx, db) =>
             {
                 var subject = GlobalId.ParseKey(ctx.GetArgument<string>("subjectId"), PersonType.TypeName, "subjectId");
-                return await ctx.Db().AuditEntries().Where(e => e.SubjectPersonId == subject)
+                return await db.AuditEntries().Where(e => e.SubjectPersonId == subject)
                     .OrderByDescending(e => e.Id)
                     .ToConnectionAsync(PageRequest.From(ctx), ctx.CancellationToken);
             });
     }
+}
+
+public static class AuditFeature
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services) => services
+        .AddScoped<AuditTrail>()
+        .AddNodeSource<AuditEntry>(AuditEntryType.TypeName, (sp, _) => ValueTask.FromResult(sp.GetRequiredService<Viewer>().IsInAnyRole(Roles.Administrator)));
 }

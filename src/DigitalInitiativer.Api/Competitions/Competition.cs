@@ -1,35 +1,56 @@
 using System.ComponentModel;
 using System.Linq.Expressions;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.SeedWork;
 
 namespace DigitalInitiativer.Api.Competitions;
 
+/// <summary>How many votes and proposals each person has, and whether authors may vote for their own.</summary>
+public sealed record CompetitionRules(int VotesPerPerson, bool AllowSelfVoting, int ProposalsPerPerson)
+{
+    public const int MaxVotesPerPerson = 50, MaxProposalsPerPerson = 20;
+}
+
+/// <summary>When each phase starts (UTC); a phase left out starts only when a manager moves the competition on.</summary>
+public sealed record CompetitionSchedule(DateTime? SubmissionOpensAt, DateTime? ReviewStartsAt, DateTime? VotingOpensAt, DateTime? VotingClosesAt, DateTime? ResultsPublishedAt);
+
 /// <summary>
 /// The idea competition part of an Initiative of kind IDEA_COMPETITION (same key). Its phase only ever moves
-/// forward: it is the later of the phase a manager moved it to and the phase its schedule has reached.
+/// forward: it is the later of the phase a manager moved it to and the phase its schedule has reached. Its rules
+/// cannot change once voting has opened.
 /// </summary>
 public sealed class IdeaCompetition : IEntity
 {
+    private IdeaCompetition()
+    {
+    }
+
+    /// <summary>A new competition in DRAFT, with default rules and no schedule.</summary>
+    public IdeaCompetition(Initiative initiative) => Initiative = initiative;
+
     /// <summary>The same key as the competition's Initiative.</summary>
-    public int Id { get; set; }
-    public Initiative? Initiative { get; set; }
+    public int Id { get; private set; }
+    public Initiative? Initiative { get; private set; }
 
     /// <summary>The phase a manager moved the competition to by hand; the schedule can only take it further.</summary>
-    public CompetitionPhase ManualPhase { get; set; } = CompetitionPhase.Draft;
+    public CompetitionPhase ManualPhase { get; private set; } = CompetitionPhase.Draft;
 
-    public DateTime? SubmissionOpensAtUtc { get; set; }
-    public DateTime? ReviewStartsAtUtc { get; set; }
-    public DateTime? VotingOpensAtUtc { get; set; }
-    public DateTime? VotingClosesAtUtc { get; set; }
-    public DateTime? ResultsPublishedAtUtc { get; set; }
+    public DateTime? SubmissionOpensAtUtc { get; private set; }
+    public DateTime? ReviewStartsAtUtc { get; private set; }
+    public DateTime? VotingOpensAtUtc { get; private set; }
+    public DateTime? VotingClosesAtUtc { get; private set; }
+    public DateTime? ResultsPublishedAtUtc { get; private set; }
 
     /// <summary>When everyone who took part was recorded as a participant, once voting had closed; see <see cref="CompetitionParticipation"/>.</summary>
-    public DateTime? ParticipationRecordedAtUtc { get; set; }
+    public DateTime? ParticipationRecordedAtUtc { get; private set; }
 
-    public int VotesPerPerson { get; set; } = 3;
-    public bool AllowSelfVoting { get; set; }
-    public int ProposalsPerPerson { get; set; } = 3;
+    public int VotesPerPerson { get; private set; } = 3;
+    public bool AllowSelfVoting { get; private set; }
+    public int ProposalsPerPerson { get; private set; } = 3;
+
+    public CompetitionRules Rules => new(VotesPerPerson, AllowSelfVoting, ProposalsPerPerson);
 
     public CompetitionPhase PhaseAt(DateTime utcNow)
     {
@@ -43,6 +64,60 @@ public sealed class IdeaCompetition : IEntity
         }.Where(s => s.Start <= utcNow).Select(s => s.Phase).DefaultIfEmpty(CompetitionPhase.Draft).Max();
         return scheduled > ManualPhase ? scheduled : ManualPhase;
     }
+
+    /// <summary>New rules and/or a new schedule, or the refusals that leave everything as it was.</summary>
+    public Refusals Configure(CompetitionRules? rules, CompetitionSchedule? schedule, DateTime utcNow)
+    {
+        var refusals = new Refusals();
+        if (rules is not null)
+        {
+            if (PhaseAt(utcNow) >= CompetitionPhase.Voting)
+            {
+                refusals.Add(new RulesLocked("Voting has opened, so the rules can no longer change."), "rules");
+                return refusals;
+            }
+            var at = refusals.At("rules");
+            if (rules.VotesPerPerson is < 1 or > CompetitionRules.MaxVotesPerPerson)
+                at.Invalid("votesPerPerson", RefusalCodes.OutOfRange, $"'votesPerPerson' must be between 1 and {CompetitionRules.MaxVotesPerPerson}.");
+            if (rules.ProposalsPerPerson is < 1 or > CompetitionRules.MaxProposalsPerPerson)
+                at.Invalid("proposalsPerPerson", RefusalCodes.OutOfRange, $"'proposalsPerPerson' must be between 1 and {CompetitionRules.MaxProposalsPerPerson}.");
+        }
+        if (schedule is not null)
+        {
+            var times = new (string Field, DateTime? At)[]
+            {
+                ("submissionOpensAt", schedule.SubmissionOpensAt), ("reviewStartsAt", schedule.ReviewStartsAt), ("votingOpensAt", schedule.VotingOpensAt),
+                ("votingClosesAt", schedule.VotingClosesAt), ("resultsPublishedAt", schedule.ResultsPublishedAt),
+            }.Where(t => t.At is not null).ToList();
+            for (var i = 1; i < times.Count; i++)
+                if (times[i].At < times[i - 1].At)
+                    refusals.At("schedule").Invalid(times[i].Field, RefusalCodes.EndBeforeStart, $"'{times[i].Field}' is before '{times[i - 1].Field}'; phases must be in order.");
+        }
+        if (refusals.Any) return refusals;
+
+        if (rules is not null) (VotesPerPerson, AllowSelfVoting, ProposalsPerPerson) = (rules.VotesPerPerson, rules.AllowSelfVoting, rules.ProposalsPerPerson);
+        if (schedule is not null)
+        {
+            SubmissionOpensAtUtc = schedule.SubmissionOpensAt?.ToUniversalTime();
+            ReviewStartsAtUtc = schedule.ReviewStartsAt?.ToUniversalTime();
+            VotingOpensAtUtc = schedule.VotingOpensAt?.ToUniversalTime();
+            VotingClosesAtUtc = schedule.VotingClosesAt?.ToUniversalTime();
+            ResultsPublishedAtUtc = schedule.ResultsPublishedAt?.ToUniversalTime();
+        }
+        return refusals;
+    }
+
+    /// <summary>Moves the competition on by hand, ahead of its schedule; never backwards.</summary>
+    public Refusal? AdvanceTo(CompetitionPhase phase, DateTime utcNow)
+    {
+        var current = PhaseAt(utcNow);
+        if (phase <= current) return new PhaseBackwards($"The competition is in {current.GraphQLName()}; it can only move forward.", current) { Field = ["to"] };
+        ManualPhase = phase;
+        return null;
+    }
+
+    /// <summary>Notes that the participants are recorded, e.g. by a generator that wrote them itself; <see cref="CompetitionStore"/> claims it in SQL.</summary>
+    public void ParticipantsRecorded(DateTime utcNow) => ParticipationRecordedAtUtc ??= utcNow;
 
     /// <summary>In SQL: <see cref="PhaseAt"/> has reached CLOSED, and the participants are not recorded yet.</summary>
     public static Expression<Func<IdeaCompetition, bool>> ClosedWithParticipationUnrecorded(DateTime utcNow) => c =>

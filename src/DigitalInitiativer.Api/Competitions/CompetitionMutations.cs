@@ -1,92 +1,46 @@
-using DigitalInitiativer.Api.Data;
-using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Errors;
-using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Competitions;
 
-public sealed class CompetitionRulesInput
-{
-    public int VotesPerPerson { get; set; }
-    public bool AllowSelfVoting { get; set; }
-    public int ProposalsPerPerson { get; set; }
-}
-
-public sealed class CompetitionScheduleInput
-{
-    public DateTime? SubmissionOpensAt { get; set; }
-    public DateTime? ReviewStartsAt { get; set; }
-    public DateTime? VotingOpensAt { get; set; }
-    public DateTime? VotingClosesAt { get; set; }
-    public DateTime? ResultsPublishedAt { get; set; }
-}
-
-public sealed class ConfigureCompetitionInput
-{
-    public string CompetitionId { get; set; } = "";
-    public CompetitionRulesInput? Rules { get; set; }
-    public CompetitionScheduleInput? Schedule { get; set; }
-}
-
-public sealed class CompetitionRulesInputType : InputObjectGraphType<CompetitionRulesInput>
-{
-    public CompetitionRulesInputType()
-    {
-        Name = "CompetitionRulesInput";
-        Description = "A competition's rules.";
-        Field<NonNullGraphType<IntGraphType>>("votesPerPerson").Description("Votes each person may cast, 1 to 50.");
-        Field<NonNullGraphType<BooleanGraphType>>("allowSelfVoting").Description("Whether authors may vote for their own proposals.");
-        Field<NonNullGraphType<IntGraphType>>("proposalsPerPerson").Description("Proposals each person may submit as lead author, 1 to 20.");
-    }
-}
-
-public sealed class CompetitionScheduleInputType : InputObjectGraphType<CompetitionScheduleInput>
-{
-    public CompetitionScheduleInputType()
-    {
-        Name = "CompetitionScheduleInput";
-        Description = "When each phase starts, as ISO 8601 date-times. Given times must be in phase order. The whole schedule is replaced.";
-        Field<DateTimeGraphType>("submissionOpensAt").Description("When SUBMISSION starts.");
-        Field<DateTimeGraphType>("reviewStartsAt").Description("When REVIEW starts.");
-        Field<DateTimeGraphType>("votingOpensAt").Description("When VOTING starts.");
-        Field<DateTimeGraphType>("votingClosesAt").Description("When voting ends (CLOSED).");
-        Field<DateTimeGraphType>("resultsPublishedAt").Description("When RESULTS_PUBLISHED starts.");
-    }
-}
-
-public sealed class ConfigureCompetitionInputType : InputObjectGraphType<ConfigureCompetitionInput>
-{
-    public ConfigureCompetitionInputType()
-    {
-        Name = "ConfigureCompetitionInput";
-        Description = "New rules and/or a new schedule for a competition.";
-        Field<NonNullGraphType<IdGraphType>>("competitionId").Description("The competition.");
-        Field<CompetitionRulesInputType>("rules").Description("New rules; they cannot change once voting has opened.");
-        Field<CompetitionScheduleInputType>("schedule").Description("A new schedule.");
-    }
-}
-
-public sealed class AdvanceCompetitionPhaseInputType : InputObjectGraphType
-{
-    public AdvanceCompetitionPhaseInputType()
-    {
-        Name = "AdvanceCompetitionPhaseInput";
-        Description = "Moves a competition to a later phase by hand, ahead of its schedule.";
-        Field<NonNullGraphType<IdGraphType>>("competitionId").Description("The competition.");
-        Field<NonNullGraphType<CompetitionPhaseType>>("to").Description("The phase to move to; it must come after the current one.");
-    }
-}
-
 public sealed class ConfigureCompetitionErrorType() : UserErrorUnion("ConfigureCompetitionError", "configureCompetition",
     typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(RulesLockedErrorType));
-
 public sealed class AdvanceCompetitionPhaseErrorType() : UserErrorUnion("AdvanceCompetitionPhaseError", "advanceCompetitionPhase",
     typeof(NotFoundErrorType), typeof(PhaseBackwardsErrorType));
+public sealed class SubmitProposalErrorType() : UserErrorUnion("SubmitProposalError", "submitProposal",
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(ProposalLimitReachedErrorType), typeof(PersonNotLinkedErrorType));
+public sealed class UpdateProposalErrorType() : UserErrorUnion("UpdateProposalError", "updateProposal",
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(NotAuthorErrorType), typeof(InvalidTransitionErrorType));
+public sealed class WithdrawProposalErrorType() : UserErrorUnion("WithdrawProposalError", "withdrawProposal",
+    typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(NotAuthorErrorType), typeof(InvalidTransitionErrorType));
+public sealed class AcceptProposalErrorType() : UserErrorUnion("AcceptProposalError", "acceptProposal",
+    typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(InvalidTransitionErrorType));
+public sealed class RejectProposalErrorType() : UserErrorUnion("RejectProposalError", "rejectProposal",
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(InvalidTransitionErrorType));
+public sealed class MergeProposalErrorType() : UserErrorUnion("MergeProposalError", "mergeProposal",
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(InvalidTransitionErrorType));
+public sealed class SelectProposalErrorType() : UserErrorUnion("SelectProposalError", "selectProposal",
+    typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(InvalidTransitionErrorType));
+public sealed class RealiseProposalErrorType() : UserErrorUnion("RealiseProposalError", "realiseProposal",
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(InvalidTransitionErrorType));
+public sealed class CastVoteErrorType() : UserErrorUnion("CastVoteError", "castVote",
+    typeof(VotingClosedErrorType), typeof(VoteBudgetExhaustedErrorType), typeof(OwnProposalErrorType), typeof(NotFoundErrorType),
+    typeof(ProposalNotOpenForVotingErrorType), typeof(PersonNotLinkedErrorType));
+public sealed class RetractVoteErrorType() : UserErrorUnion("RetractVoteError", "retractVote",
+    typeof(VotingClosedErrorType), typeof(NotFoundErrorType), typeof(ProposalNotOpenForVotingErrorType), typeof(PersonNotLinkedErrorType));
+public sealed class AddCommentErrorType() : UserErrorUnion("AddCommentError", "addComment",
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(PersonNotLinkedErrorType));
+public sealed class HideCommentErrorType() : UserErrorUnion("HideCommentError", "hideComment",
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType));
+public sealed class AcceptCoAuthorshipErrorType() : UserErrorUnion("AcceptCoAuthorshipError", "acceptCoAuthorship",
+    typeof(NotFoundErrorType), typeof(InvitationAlreadyAnsweredErrorType), typeof(InvitationClosedErrorType), typeof(WrongPhaseErrorType), typeof(PersonNotLinkedErrorType));
+public sealed class DeclineCoAuthorshipErrorType() : UserErrorUnion("DeclineCoAuthorshipError", "declineCoAuthorship",
+    typeof(NotFoundErrorType), typeof(InvitationAlreadyAnsweredErrorType), typeof(PersonNotLinkedErrorType));
 
+/// <summary>The competition's mutations: each maps its input to one call of a service and returns the result as its payload.</summary>
 public static class CompetitionMutations
 {
     public static void AddCompetitionMutations(this ObjectGraphType mutation)
@@ -95,71 +49,114 @@ public static class CompetitionMutations
             .Description("Sets a competition's rules and/or schedule.")
             .Argument<NonNullGraphType<ConfigureCompetitionInputType>>("input", "The rules and schedule.")
             .AuthorizeWithRoles(Roles.Managers)
-            .ResolveAsync(async ctx => await ConfigureAsync(ctx.Db(), ctx.GetArgument<ConfigureCompetitionInput>("input"), ctx.Now(), ctx.CancellationToken));
+            .Resolve().WithService<CompetitionService>()
+            .ResolveAsync(async (ctx, competitions) => await competitions.ConfigureAsync(ctx.GetArgument<ConfigureCompetitionInput>("input"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PayloadType<IdeaCompetitionType, IdeaCompetition, AdvanceCompetitionPhaseErrorType>>>("advanceCompetitionPhase")
             .Description("Moves a competition on to a later phase by hand. Phases never move backwards.")
             .Argument<NonNullGraphType<AdvanceCompetitionPhaseInputType>>("input", "The competition and the phase.")
             .AuthorizeWithRoles(Roles.Managers)
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<Dictionary<string, object?>>("input");
-                var db = ctx.Db();
-                var globalId = (string)input["competitionId"]!;
-                if (await FindAsync(db, globalId, ctx.CancellationToken) is not { } competition)
-                    return Payload<IdeaCompetition>.Failed(new NotFoundError("No competition has this id.", ["input", "competitionId"], globalId));
-                var to = (CompetitionPhase)input["to"]!;
-                var current = competition.PhaseAt(ctx.Now());
-                if (to <= current)
-                    return Payload<IdeaCompetition>.Failed(new PhaseBackwardsError($"The competition is in {current.GraphQLName()}; it can only move forward.", ["input", "to"], current));
-                await using var transaction = await db.Database.BeginTransactionAsync(ctx.CancellationToken);
-                competition.ManualPhase = to;
-                await db.SaveChangesAsync(ctx.CancellationToken);
-                if (to >= CompetitionPhase.Closed) await CompetitionParticipation.RecordOnceAsync(db, competition.Id, ctx.Now(), ctx.CancellationToken);
-                await transaction.CommitAsync(ctx.CancellationToken);
-                return Payload<IdeaCompetition>.Ok(competition);
-            });
-    }
+            .Resolve().WithService<CompetitionService>()
+            .ResolveAsync(async (ctx, competitions) => await competitions.AdvanceAsync(ctx.GetArgument<AdvanceCompetitionPhaseInput>("input"), ctx.CancellationToken));
 
-    internal static async Task<IdeaCompetition?> FindAsync(AppDbContext db, string globalId, CancellationToken cancellationToken) =>
-        GlobalId.TryParseKey(globalId, IdeaCompetitionType.TypeName) is { } id
-            ? await db.Competitions().AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
-            : null;
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, SubmitProposalErrorType>>>("submitProposal")
+            .Description("Submits a proposal to a competition in SUBMISSION. The caller is its lead author.")
+            .Argument<NonNullGraphType<SubmitProposalInputType>>("input", "The proposal.")
+            .AuthorizeWithRoles(Roles.All)
+            .Resolve().WithService<ProposalService>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.SubmitAsync(ctx.GetArgument<SubmitProposalInput>("input"), ctx.CancellationToken));
 
-    private static async Task<Payload<IdeaCompetition>> ConfigureAsync(AppDbContext db, ConfigureCompetitionInput input, DateTime now, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(db, input.CompetitionId, cancellationToken) is not { } competition)
-            return Payload<IdeaCompetition>.Failed(new NotFoundError("No competition has this id.", ["input", "competitionId"], input.CompetitionId));
-        var errors = new UserErrorList("input");
-        if (input.Rules is { } rules)
-        {
-            if (competition.PhaseAt(now) >= CompetitionPhase.Voting)
-                return Payload<IdeaCompetition>.Failed(new RulesLockedError("Voting has opened, so the rules can no longer change.", ["input", "rules"]));
-            var at = errors.At("rules");
-            if (rules.VotesPerPerson is < 1 or > 50) at.Invalid("votesPerPerson", ErrorCodes.OutOfRange, "'votesPerPerson' must be between 1 and 50.");
-            if (rules.ProposalsPerPerson is < 1 or > 20) at.Invalid("proposalsPerPerson", ErrorCodes.OutOfRange, "'proposalsPerPerson' must be between 1 and 20.");
-            competition.VotesPerPerson = rules.VotesPerPerson;
-            competition.AllowSelfVoting = rules.AllowSelfVoting;
-            competition.ProposalsPerPerson = rules.ProposalsPerPerson;
-        }
-        if (input.Schedule is { } schedule)
-        {
-            var times = new (string Field, DateTime? At)[]
-            {
-                ("submissionOpensAt", schedule.SubmissionOpensAt), ("reviewStartsAt", schedule.ReviewStartsAt), ("votingOpensAt", schedule.VotingOpensAt),
-                ("votingClosesAt", schedule.VotingClosesAt), ("resultsPublishedAt", schedule.ResultsPublishedAt),
-            }.Where(t => t.At is not null).ToList();
-            for (var i = 1; i < times.Count; i++)
-                if (times[i].At < times[i - 1].At)
-                    errors.At("schedule").Invalid(times[i].Field, ErrorCodes.EndBeforeStart, $"'{times[i].Field}' is before '{times[i - 1].Field}'; phases must be in order.");
-            competition.SubmissionOpensAtUtc = schedule.SubmissionOpensAt?.ToUniversalTime();
-            competition.ReviewStartsAtUtc = schedule.ReviewStartsAt?.ToUniversalTime();
-            competition.VotingOpensAtUtc = schedule.VotingOpensAt?.ToUniversalTime();
-            competition.VotingClosesAtUtc = schedule.VotingClosesAt?.ToUniversalTime();
-            competition.ResultsPublishedAtUtc = schedule.ResultsPublishedAt?.ToUniversalTime();
-        }
-        if (errors.Any) return Payload<IdeaCompetition>.Failed(errors);
-        await db.SaveChangesAsync(cancellationToken);
-        return Payload<IdeaCompetition>.Ok(competition);
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, UpdateProposalErrorType>>>("updateProposal")
+            .Description("Lets an author change their proposal while the competition is in SUBMISSION.")
+            .Argument<NonNullGraphType<UpdateProposalInputType>>("input", "The changes.")
+            .AuthorizeWithRoles(Roles.All)
+            .Resolve().WithService<ProposalService>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.UpdateAsync(ctx.GetArgument<UpdateProposalInput>("input"), ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, WithdrawProposalErrorType>>>("withdrawProposal")
+            .Description("Lets an author withdraw their proposal while the competition is in SUBMISSION.")
+            .Argument<NonNullGraphType<ProposalIdInputType>>("input", "The proposal.")
+            .AuthorizeWithRoles(Roles.All)
+            .Resolve().WithService<ProposalService>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.WithdrawAsync(ctx.GetArgument<ProposalIdInput>("input").ProposalId, ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, AcceptProposalErrorType>>>("acceptProposal")
+            .Description("Accepts a submitted proposal, which opens it for voting. During SUBMISSION or REVIEW.")
+            .Argument<NonNullGraphType<ProposalIdInputType>>("input", "The proposal.")
+            .AuthorizeWithRoles(Roles.Managers)
+            .Resolve().WithService<ProposalService>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.AcceptAsync(ctx.GetArgument<ProposalIdInput>("input").ProposalId, ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, RejectProposalErrorType>>>("rejectProposal")
+            .Description("Rejects a submitted proposal with a reason. During SUBMISSION or REVIEW.")
+            .Argument<NonNullGraphType<RejectProposalInputType>>("input", "The proposal and the reason.")
+            .AuthorizeWithRoles(Roles.Managers)
+            .Resolve().WithService<ProposalService>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.RejectAsync(ctx.GetArgument<RejectProposalInput>("input"), ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, MergeProposalErrorType>>>("mergeProposal")
+            .Description("Merges a proposal into another in the same competition: its votes and authors move across. "
+                + "A voter who voted for both keeps one vote and gets the other back. During SUBMISSION, REVIEW or VOTING. Returns the proposal merged away.")
+            .Argument<NonNullGraphType<MergeProposalInputType>>("input", "The two proposals.")
+            .AuthorizeWithRoles(Roles.Managers)
+            .Resolve().WithService<ProposalService>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.MergeAsync(ctx.GetArgument<MergeProposalInput>("input"), ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, SelectProposalErrorType>>>("selectProposal")
+            .Description("Selects an accepted proposal as a winner. When the competition is CLOSED or its results are published.")
+            .Argument<NonNullGraphType<ProposalIdInputType>>("input", "The proposal.")
+            .AuthorizeWithRoles(Roles.Managers)
+            .Resolve().WithService<ProposalService>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.SelectAsync(ctx.GetArgument<ProposalIdInput>("input").ProposalId, ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, RealiseProposalErrorType>>>("realiseProposal")
+            .Description("Records that a selected proposal was built: when, what, and the initiative or solution it became.")
+            .Argument<NonNullGraphType<RealiseProposalInputType>>("input", "The realisation.")
+            .AuthorizeWithRoles(Roles.Managers)
+            .Resolve().WithService<ProposalService>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.RealiseAsync(ctx.GetArgument<RealiseProposalInput>("input"), ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, CastVoteErrorType>>>("castVote")
+            .Description("Votes for a proposal. Casting the same vote again changes nothing and is not an error.")
+            .Argument<NonNullGraphType<CastVoteInputType>>("input", "The proposal.")
+            .AuthorizeWithRoles(Roles.All)
+            .Resolve().WithService<VotingService>()
+            .ResolveAsync(async (ctx, voting) => await voting.CastAsync(ctx.GetArgument<ProposalIdInput>("input").ProposalId, ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, RetractVoteErrorType>>>("retractVote")
+            .Description("Takes a vote back, which returns it to the caller's budget. Retracting a vote that was not cast changes nothing.")
+            .Argument<NonNullGraphType<RetractVoteInputType>>("input", "The proposal.")
+            .AuthorizeWithRoles(Roles.All)
+            .Resolve().WithService<VotingService>()
+            .ResolveAsync(async (ctx, voting) => await voting.RetractAsync(ctx.GetArgument<ProposalIdInput>("input").ProposalId, ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalCommentType, ProposalComment, AddCommentErrorType>>>("addComment")
+            .Description("Comments on a proposal. Possible once the competition has left DRAFT.")
+            .Argument<NonNullGraphType<AddCommentInputType>>("input", "The comment.")
+            .AuthorizeWithRoles(Roles.All)
+            .Resolve().WithService<CommentService>()
+            .ResolveAsync(async (ctx, comments) => await comments.AddAsync(ctx.GetArgument<AddCommentInput>("input"), ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalCommentType, ProposalComment, HideCommentErrorType>>>("hideComment")
+            .Description("Hides a comment, with a reason. For moderators (initiative managers and administrators).")
+            .Argument<NonNullGraphType<HideCommentInputType>>("input", "The comment and the reason.")
+            .AuthorizeWithRoles(Roles.Managers)
+            .Resolve().WithService<CommentService>()
+            .ResolveAsync(async (ctx, comments) => await comments.HideAsync(ctx.GetArgument<HideCommentInput>("input"), ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, AcceptCoAuthorshipErrorType>>>("acceptCoAuthorship")
+            .Description("Accepts an invitation to co-author a proposal: the caller becomes a co-author, with their own choice to show or hide their name "
+                + "(the lead author's, unless hideName says otherwise). Possible while the proposal is SUBMITTED or ACCEPTED and before voting opens.")
+            .Argument<NonNullGraphType<CoAuthorshipInputType>>("input", "The proposal.")
+            .AuthorizeWithRoles(Roles.All)
+            .Resolve().WithService<CoAuthorshipService>()
+            .ResolveAsync(async (ctx, coAuthorship) => await coAuthorship.AnswerAsync(ctx.GetArgument<CoAuthorshipInput>("input"), accept: true, ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, DeclineCoAuthorshipErrorType>>>("declineCoAuthorship")
+            .Description("Declines an invitation to co-author a proposal. The caller is not named on it and does not count as taking part.")
+            .Argument<NonNullGraphType<CoAuthorshipInputType>>("input", "The proposal.")
+            .AuthorizeWithRoles(Roles.All)
+            .Resolve().WithService<CoAuthorshipService>()
+            .ResolveAsync(async (ctx, coAuthorship) => await coAuthorship.AnswerAsync(ctx.GetArgument<CoAuthorshipInput>("input"), accept: false, ctx.CancellationToken));
     }
 }

@@ -1,6 +1,5 @@
-using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using GraphQL;
 using GraphQL.Types;
 
@@ -19,7 +18,8 @@ public sealed class ProposalVotesChangedType : ObjectGraphType<ProposalVotesChan
 
 public static class CompetitionSubscriptions
 {
-    public static void AddCompetitionSubscriptions(this ObjectGraphType subscription)
+    /// <param name="events">The app's one fan-out of vote changes (a singleton, like the schema).</param>
+    public static void AddCompetitionSubscriptions(this ObjectGraphType subscription, VoteEvents events)
     {
         subscription.Field<NonNullGraphType<ProposalVotesChangedType>>("proposalVotesChanged")
             .Description("Live vote counts: an event each time a vote is cast or retracted in the competition. Over graphql-transport-ws at /graphql.")
@@ -28,7 +28,7 @@ public static class CompetitionSubscriptions
             .ResolveStream(ctx =>
             {
                 var competitionId = GlobalId.ParseKey(ctx.GetArgument<string>("competitionId"), IdeaCompetitionType.TypeName, "competitionId");
-                return ctx.RequestServices!.GetRequiredService<VoteEvents>().For(competitionId);
+                return events.For(competitionId);
             });
     }
 }

@@ -1,10 +1,11 @@
+using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using GraphQL;
-using GraphQL.DataLoader;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,9 +63,9 @@ public sealed class IdeaCompetitionType : NodeType<IdeaCompetition>
 
     public IdeaCompetitionType() : base(TypeName, "The idea competition of an initiative of kind IDEA_COMPETITION: staff propose digital solutions, colleagues vote, the best are realised.")
     {
-        Field<NonNullGraphType<InitiativeType>>("initiative").Description("The initiative this competition belongs to.").Resolve(ctx => ctx.LoadById<Initiative>(ctx.Source.Id));
+        Field<NonNullGraphType<InitiativeType>>("initiative").Description("The initiative this competition belongs to.").ResolveById<IdeaCompetition, Initiative>(c => c.Id);
         Field<NonNullGraphType<CompetitionPhaseType>>("phase").Description("The phase the competition is in now.")
-            .Resolve(ctx => ctx.Source.PhaseAt(ctx.Now()));
+            .Resolve().WithService<TimeProvider>().Resolve((ctx, clock) => ctx.Source.PhaseAt(clock.GetUtcNow().UtcDateTime));
         Field<NonNullGraphType<CompetitionRulesType>>("rules").Description("Votes per person, self-voting and proposals per person.").Resolve(ctx => ctx.Source);
         Field<NonNullGraphType<CompetitionScheduleType>>("schedule").Description("When each phase starts.").Resolve(ctx => ctx.Source);
         Field<NonNullGraphType<ConnectionType<ProposalType, Proposal>>>("proposals")
@@ -72,20 +73,17 @@ public sealed class IdeaCompetitionType : NodeType<IdeaCompetition>
             .PagingArguments()
             .Argument<ProposalFilterType>("where", "Conditions a proposal must meet.")
             .Argument<ProposalOrderType>("order", "How to sort; newest first by default.")
-            .ResolveAsync(async ctx => await ProposalQueries.ProposalsAsync(ctx, ctx.Source.Id));
+            .Resolve().WithService<ProposalReads>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.ProposalsAsync(ctx, ctx.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderboardEntryType>>>>("leaderboard")
             .Description("The proposals open for voting or chosen, by votes, most first. Ties share a rank.")
             .Argument<IntGraphType>("top", "How many entries, 1 to 100. Default 10.", a => a.DefaultValue = 10)
-            .ResolveAsync(async ctx => await ProposalQueries.LeaderboardAsync(ctx, ctx.Source.Id, ctx.GetArgument<int>("top")));
+            .Resolve().WithService<ProposalReads>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.LeaderboardAsync(ctx, ctx.Source.Id, ctx.GetArgument<int>("top")));
         Field<IntGraphType>("viewerVotesRemaining")
             .Description("How many more votes the caller may cast in this competition; null when the sign-in is not linked to a person.")
-            .ResolveAsync(async ctx =>
-            {
-                var personId = await ctx.Viewer().PersonIdAsync(ctx.CancellationToken);
-                if (personId is not { } voter) return null;
-                var used = await ctx.Db().Votes().CountAsync(v => v.CompetitionId == ctx.Source.Id && v.VoterPersonId == voter, ctx.CancellationToken);
-                return (object)Math.Max(0, ctx.Source.VotesPerPerson - used);
-            });
+            .Resolve().WithService<ProposalReads>()
+            .ResolveAsync(async (ctx, proposals) => await proposals.ViewerVotesRemainingAsync(ctx.Source, ctx.CancellationToken));
     }
 }
 
@@ -101,27 +99,28 @@ public sealed class ProposalType : NodeType<Proposal>
         Field(p => p.ProposedSolution).Description("The proposed digital solution.");
         Field(p => p.ExpectedBenefit).Description("What the solution is expected to bring.");
         Field<NonNullGraphType<ProposalStateType>>("state").Description("Where the proposal stands.").Resolve(ctx => ctx.Source.State);
-        Field<NonNullGraphType<OrganisationUnitType>>("unit").Description("The unit the proposal comes from.").Resolve(ctx => ctx.LoadById<OrganisationUnit>(ctx.Source.UnitId));
-        Field<NonNullGraphType<IdeaCompetitionType>>("competition").Description("The competition.").Resolve(ctx => ctx.LoadById<IdeaCompetition>(ctx.Source.CompetitionId));
+        Field<NonNullGraphType<OrganisationUnitType>>("unit").Description("The unit the proposal comes from.").ResolveById<Proposal, OrganisationUnit>(p => p.UnitId);
+        Field<NonNullGraphType<IdeaCompetitionType>>("competition").Description("The competition.").ResolveById<Proposal, IdeaCompetition>(p => p.CompetitionId);
         Field<NonNullGraphType<DateType>>("submittedOn").Description("The day it was submitted.").Resolve(ctx => DateOnly.FromDateTime(ctx.Source.SubmittedAtUtc));
         Field<NonNullGraphType<IntGraphType>>("voteCount")
             .Description("How many votes the proposal has. Always exactly the number of votes stored.")
-            .Resolve(ctx => ProposalQueries.VoteCount(ctx, ctx.Source.Id));
+            .Resolve().WithService<ProposalReads>().Resolve((ctx, proposals) => proposals.VoteCount(ctx.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>("viewerHasVoted")
             .Description("Whether the caller has voted for this proposal. Nobody can see anyone else's votes.")
-            .Resolve(ctx => ProposalQueries.ViewerHasVoted(ctx, ctx.Source.Id));
+            .Resolve().WithService<ProposalReads>().Resolve((ctx, proposals) => proposals.ViewerHasVoted(ctx.Source.Id));
         Field<ListGraphType<NonNullGraphType<ProposalAuthorType>>>("authors")
             .Description("Who wrote it, lead author first: the lead and the co-authors who accepted their invitation. Each author chose whether to hide their name; "
                 + "other employees see only those who did not, and null when all did. Initiative managers see everyone, and authors see those they wrote it with.")
-            .Resolve(ctx => ProposalQueries.Authors(ctx, ctx.Source));
+            .Resolve().WithService<ProposalReads>().Resolve((ctx, proposals) => proposals.Authors(ctx.Source));
         Field(p => p.RejectionReason, nullable: true).Description("Why the proposal was rejected; null unless REJECTED.");
         Field<ProposalType>("mergedInto").Description("The proposal this one was merged into; null unless MERGED.")
-            .Resolve(ctx => ctx.Source.MergedIntoId is { } id ? ctx.LoadById<Proposal>(id) : null);
+            .ResolveById<Proposal, Proposal>(p => p.MergedIntoId);
         Field<RealisationType>("realisation").Description("What was built; null unless REALISED.").Resolve(ctx => ctx.Source.State == ProposalState.Realised ? ctx.Source : null);
         Field<NonNullGraphType<ConnectionType<ProposalCommentType, ProposalComment>>>("comments")
             .Description("Comments from staff, oldest first. Hidden comments stay in place without their text.")
             .PagingArguments()
-            .ResolveAsync(async ctx => await ctx.Db().ProposalComments().Where(c => c.ProposalId == ctx.Source.Id).OrderBy(c => c.Id)
+            .Resolve().WithService<AppDbContext>()
+            .ResolveAsync(async (ctx, db) => await db.ProposalComments().Where(c => c.ProposalId == ctx.Source.Id).OrderBy(c => c.Id)
                 .ToConnectionAsync(PageRequest.From(ctx), ctx.CancellationToken));
     }
 }
@@ -149,7 +148,7 @@ public sealed class RealisationType : ObjectGraphType<Proposal>
         Field<NonNullGraphType<DateType>>("realisedOn").Description("When it was put into use.").Resolve(ctx => ctx.Source.RealisedOn);
         Field<NonNullGraphType<StringGraphType>>("description").Description("What was built.").Resolve(ctx => ctx.Source.RealisationDescription);
         Field<InitiativeType>("initiative").Description("The initiative the proposal became, if any.")
-            .Resolve(ctx => ctx.Source.RealisedAsInitiativeId is { } id ? ctx.LoadById<Initiative>(id) : null);
+            .ResolveById<Proposal, Initiative>(p => p.RealisedAsInitiativeId);
         Field<StringGraphType>("solution").Description("The name of the solution it became, if any.").Resolve(ctx => ctx.Source.RealisedAsSolution);
     }
 }
@@ -234,12 +233,20 @@ public sealed class ProposalOrderType : InputObjectGraphType<ProposalOrder>
     }
 }
 
-public static class CompetitionFields
+/// <summary>Initiative.competition: an IDEA_COMPETITION initiative's competition.</summary>
+public sealed class CompetitionOfInitiative : IFieldsFor<InitiativeType>
 {
-    public static void AddCompetitionField(this InitiativeType initiative)
-    {
-        initiative.Field<IdeaCompetitionType>("competition")
+    public void AddTo(InitiativeType type) =>
+        type.Field<IdeaCompetitionType>("competition")
             .Description("The idea competition, for initiatives of kind IDEA_COMPETITION; null for every other kind.")
-            .Resolve(ctx => ctx.Source.Kind == InitiativeKind.IdeaCompetition ? ctx.LoadById<IdeaCompetition>(ctx.Source.Id) : null);
+            .ResolveById<Initiative, IdeaCompetition>(i => i.Kind == InitiativeKind.IdeaCompetition ? i.Id : null);
+}
+
+/// <summary>A new IDEA_COMPETITION initiative gets its competition, in DRAFT with default rules, in the same transaction.</summary>
+public sealed class CompetitionForNewInitiative : IInitiativeCreated
+{
+    public void Created(AppDbContext db, Initiative initiative)
+    {
+        if (initiative.Kind == InitiativeKind.IdeaCompetition) db.Competitions().Add(new IdeaCompetition(initiative));
     }
 }

@@ -1,30 +1,164 @@
 using System.ComponentModel;
-using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.SeedWork;
 
 namespace DigitalInitiativer.Api.Competitions;
 
-/// <summary>A proposal for a digital solution, submitted to an idea competition.</summary>
+/// <summary>What a proposal says.</summary>
+public sealed record ProposalTexts(string Title, string Summary, string Problem, string ProposedSolution, string ExpectedBenefit)
+{
+    public ProposalTexts Trimmed() => new(Title.Trim(), Summary.Trim(), Problem.Trim(), ProposedSolution.Trim(), ExpectedBenefit.Trim());
+}
+
+/// <summary>How a selected proposal was built.</summary>
+public sealed record Realisation(DateOnly RealisedOn, string Description, int? InitiativeId, string? Solution);
+
+/// <summary>
+/// A proposal for a digital solution, submitted to an idea competition. Its state changes only through the methods
+/// below, each of which checks <see cref="ProposalRules"/>: which state may follow which, and in which phase.
+/// </summary>
 public sealed class Proposal : IEntity
 {
-    public int Id { get; set; }
-    public int CompetitionId { get; set; }
-    public required string Title { get; set; }
-    public required string Summary { get; set; }
-    public required string Problem { get; set; }
-    public required string ProposedSolution { get; set; }
-    public required string ExpectedBenefit { get; set; }
-    public int UnitId { get; set; }
-    public ProposalState State { get; set; } = ProposalState.Submitted;
-    public bool HideAuthorNames { get; set; }
-    public DateTime SubmittedAtUtc { get; set; }
-    public string? RejectionReason { get; set; }
-    public int? MergedIntoId { get; set; }
+    private Proposal()
+    {
+        Title = Summary = Problem = ProposedSolution = ExpectedBenefit = "";
+    }
 
-    public DateOnly? RealisedOn { get; set; }
-    public string? RealisationDescription { get; set; }
-    public int? RealisedAsInitiativeId { get; set; }
-    public string? RealisedAsSolution { get; set; }
+    public int Id { get; private set; }
+    public int CompetitionId { get; private set; }
+    public string Title { get; private set; }
+    public string Summary { get; private set; }
+    public string Problem { get; private set; }
+    public string ProposedSolution { get; private set; }
+    public string ExpectedBenefit { get; private set; }
+    public int UnitId { get; private set; }
+    public ProposalState State { get; private set; } = ProposalState.Submitted;
+
+    /// <summary>The lead author's choice to hide their name; colleagues who accept an invitation start with it. Each author's own choice is <see cref="ProposalAuthor.HideName"/>.</summary>
+    public bool HideAuthorNames { get; private set; }
+
+    public DateTime SubmittedAtUtc { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public int? MergedIntoId { get; private set; }
+
+    public DateOnly? RealisedOn { get; private set; }
+    public string? RealisationDescription { get; private set; }
+    public int? RealisedAsInitiativeId { get; private set; }
+    public string? RealisedAsSolution { get; private set; }
+
+    /// <summary>A new proposal, in SUBMITTED, if the competition takes submissions and the texts keep the rules.</summary>
+    public static Result<Proposal> Submit(IdeaCompetition competition, ProposalTexts texts, int unitId, bool hideAuthorNames, DateTime utcNow)
+    {
+        var phase = competition.PhaseAt(utcNow);
+        if (phase != CompetitionPhase.Submission)
+            return new WrongPhase($"Proposals can only be submitted during SUBMISSION; the competition is in {phase.GraphQLName()}.", phase) { Field = ["competitionId"] };
+        var refusals = new Refusals();
+        ProposalRules.CheckTexts(refusals, texts);
+        if (refusals.Any) return refusals;
+        var trimmed = texts.Trimmed();
+        return new Proposal
+        {
+            CompetitionId = competition.Id, Title = trimmed.Title, Summary = trimmed.Summary, Problem = trimmed.Problem, ProposedSolution = trimmed.ProposedSolution,
+            ExpectedBenefit = trimmed.ExpectedBenefit, UnitId = unitId, HideAuthorNames = hideAuthorNames, SubmittedAtUtc = utcNow,
+        };
+    }
+
+    /// <summary>An author's new texts, during SUBMISSION while it is SUBMITTED.</summary>
+    public Refusals Revise(ProposalTexts texts, CompetitionPhase phase)
+    {
+        var refusals = new Refusals();
+        if (CheckAuthorsMayChange(phase, ProposalState.Submitted) is { } refused)
+        {
+            refusals.Add(refused);
+            return refusals;
+        }
+        ProposalRules.CheckTexts(refusals, texts);
+        if (refusals.Any) return refusals;
+        var trimmed = texts.Trimmed();
+        (Title, Summary, Problem, ProposedSolution, ExpectedBenefit) = (trimmed.Title, trimmed.Summary, trimmed.Problem, trimmed.ProposedSolution, trimmed.ExpectedBenefit);
+        return refusals;
+    }
+
+    /// <summary>The lead author's new choice to hide their name, which is also what colleagues who accept later start with.</summary>
+    public void ChooseToHideAuthorNames(bool hide) => HideAuthorNames = hide;
+
+    public Refusal? Withdraw(CompetitionPhase phase) => CheckAuthorsMayChange(phase, ProposalState.Withdrawn) ?? MoveTo(ProposalState.Withdrawn, phase);
+
+    public Refusal? Accept(CompetitionPhase phase) => MoveTo(ProposalState.Accepted, phase);
+
+    public Refusal? Select(CompetitionPhase phase) => MoveTo(ProposalState.Selected, phase);
+
+    public Refusals Reject(string reason, CompetitionPhase phase)
+    {
+        var refusals = new Refusals();
+        if (CheckMove(ProposalState.Rejected, phase) is { } refused) refusals.Add(refused);
+        else
+        {
+            var trimmed = reason.Trim();
+            refusals.Required("reason", trimmed);
+            refusals.MaxLength("reason", trimmed, ProposalRules.MaxTextLength);
+            if (!refusals.Any) (State, RejectionReason) = (ProposalState.Rejected, trimmed);
+        }
+        return refusals;
+    }
+
+    /// <summary>Merges this proposal into another of the same competition. Its votes and authors move in the store, in the same transaction.</summary>
+    public Refusals MergeInto(Proposal target, CompetitionPhase phase)
+    {
+        var refusals = new Refusals();
+        if (CheckMove(ProposalState.Merged, phase) is { } refused) refusals.Add(refused);
+        else if (target.Id == Id) refusals.Invalid("intoProposalId", RefusalCodes.InvalidFormat, "A proposal cannot be merged into itself.");
+        else if (target.State is not (ProposalState.Submitted or ProposalState.Accepted))
+            refusals.Invalid("intoProposalId", RefusalCodes.InvalidFormat, $"Proposals can only be merged into a SUBMITTED or ACCEPTED proposal; this one is {target.State.GraphQLName()}.");
+        else (State, MergedIntoId) = (ProposalState.Merged, target.Id);
+        return refusals;
+    }
+
+    public Refusals Realise(Realisation realisation, CompetitionPhase phase)
+    {
+        var refusals = new Refusals();
+        if (CheckMove(ProposalState.Realised, phase) is { } refused)
+        {
+            refusals.Add(refused);
+            return refusals;
+        }
+        var description = realisation.Description.Trim();
+        var solution = string.IsNullOrWhiteSpace(realisation.Solution) ? null : realisation.Solution.Trim();
+        refusals.Required("description", description);
+        refusals.MaxLength("description", description, ProposalRules.MaxTextLength);
+        refusals.MaxLength("solution", solution, ProposalRules.MaxTitleLength);
+        if (refusals.Any) return refusals;
+        (State, RealisedOn, RealisationDescription, RealisedAsInitiativeId, RealisedAsSolution) =
+            (ProposalState.Realised, realisation.RealisedOn, description, realisation.InitiativeId, solution);
+        return refusals;
+    }
+
+    private Refusal? CheckAuthorsMayChange(CompetitionPhase phase, ProposalState to)
+    {
+        if (phase != CompetitionPhase.Submission)
+            return new WrongPhase($"Authors can change proposals only during SUBMISSION; the competition is in {phase.GraphQLName()}.", phase) { Field = ["proposalId"] };
+        if (State != ProposalState.Submitted)
+            return new InvalidTransition($"A {State.GraphQLName()} proposal cannot be changed by its authors.", State, to) { Field = ["proposalId"] };
+        return null;
+    }
+
+    /// <summary>Why the proposal may not move to <paramref name="to"/> now, or null.</summary>
+    public Refusal? CheckMove(ProposalState to, CompetitionPhase phase)
+    {
+        if (!ProposalRules.CanMove(State, to))
+            return new InvalidTransition($"A {State.GraphQLName()} proposal cannot become {to.GraphQLName()}.", State, to) { Field = ["proposalId"] };
+        if (!ProposalRules.AllowedInPhase(to, phase))
+            return new WrongPhase($"A proposal cannot become {to.GraphQLName()} while the competition is in {phase.GraphQLName()}.", phase) { Field = ["proposalId"] };
+        return null;
+    }
+
+    private Refusal? MoveTo(ProposalState to, CompetitionPhase phase)
+    {
+        if (CheckMove(to, phase) is { } refused) return refused;
+        State = to;
+        return null;
+    }
 }
 
 public enum ProposalState
@@ -54,35 +188,61 @@ public enum ProposalState
 /// <summary>A person who wrote a proposal. The lead author submitted it; co-authors were invited by them and accepted.</summary>
 public sealed class ProposalAuthor : IPersonData
 {
-    public int ProposalId { get; set; }
-    public int PersonId { get; set; }
-    public bool IsLead { get; set; }
+    private ProposalAuthor()
+    {
+    }
+
+    public ProposalAuthor(int proposalId, int personId, bool isLead, string? displayName, bool hideName)
+    {
+        (ProposalId, PersonId, IsLead, DisplayName, HideName) = (proposalId, personId, isLead, displayName, hideName);
+    }
+
+    public int ProposalId { get; private set; }
+    public int PersonId { get; private set; }
+    public bool IsLead { get; private set; }
 
     /// <summary>The name shown to colleagues, from the sign-in token's name claim; never used for survey data.</summary>
-    public string? DisplayName { get; set; }
+    public string? DisplayName { get; private set; }
 
     /// <summary>This author's own choice to hide their name from other employees; only they change it. It travels with them when proposals merge.</summary>
-    public bool HideName { get; set; }
+    public bool HideName { get; private set; }
 
     /// <summary>
     /// Null for the proposal's own authors; for authors who came over in a merge, the proposal they wrote. Authors see
     /// each other's hidden names, and may change the proposal, only with those they wrote it with.
     /// </summary>
-    public int? MergedFromProposalId { get; set; }
+    public int? MergedFromProposalId { get; private set; }
 
     int IPersonData.SubjectPersonId => PersonId;
+
+    public void ChooseToHideName(bool hide) => HideName = hide;
 }
 
 /// <summary>
 /// A lead author's invitation to a colleague to co-author their proposal. Nobody becomes an author, or counts as
-/// taking part, without accepting.
+/// taking part, without accepting; an answer is final.
 /// </summary>
 public sealed class CoAuthorInvitation
 {
-    public int ProposalId { get; set; }
-    public int PersonId { get; set; }
-    public CoAuthorInvitationState State { get; set; } = CoAuthorInvitationState.Pending;
-    public DateTime InvitedAtUtc { get; set; }
+    private CoAuthorInvitation()
+    {
+    }
+
+    public CoAuthorInvitation(int proposalId, int personId, DateTime invitedAtUtc) => (ProposalId, PersonId, InvitedAtUtc) = (proposalId, personId, invitedAtUtc);
+
+    public int ProposalId { get; private set; }
+    public int PersonId { get; private set; }
+    public CoAuthorInvitationState State { get; private set; } = CoAuthorInvitationState.Pending;
+    public DateTime InvitedAtUtc { get; private set; }
+
+    /// <summary>Accepts or declines, once.</summary>
+    public Refusal? Answer(bool accept)
+    {
+        if (State != CoAuthorInvitationState.Pending)
+            return new InvitationAlreadyAnswered($"You have already {State.GraphQLName().ToLowerInvariant()} this invitation.", State) { Field = ["proposalId"] };
+        State = accept ? CoAuthorInvitationState.Accepted : CoAuthorInvitationState.Declined;
+        return null;
+    }
 }
 
 public enum CoAuthorInvitationState
@@ -97,35 +257,71 @@ public enum CoAuthorInvitationState
     Declined = 3,
 }
 
-/// <summary>One vote. Secret: nothing in the schema exposes who cast it, and no time is stored.</summary>
+/// <summary>
+/// One vote. Secret: nothing in the schema exposes who cast it, and no time is stored. Voters cast them through
+/// <see cref="CompetitionStore"/>, which keeps the budget exact; generators write them directly.
+/// </summary>
 public sealed class Vote
 {
-    public int Id { get; set; }
-    public int CompetitionId { get; set; }
-    public int ProposalId { get; set; }
+    private Vote()
+    {
+    }
+
+    public Vote(int competitionId, int proposalId, int voterPersonId) => (CompetitionId, ProposalId, VoterPersonId) = (competitionId, proposalId, voterPersonId);
+
+    public int Id { get; private set; }
+    public int CompetitionId { get; private set; }
+    public int ProposalId { get; private set; }
 
     /// <summary>Who voted, so nobody votes twice; null once the voter's data was erased, when the vote still counts but belongs to nobody.</summary>
-    public int? VoterPersonId { get; set; }
+    public int? VoterPersonId { get; private set; }
 }
 
 /// <summary>
-/// How many votes a person has used in a competition. A conditional UPDATE on this row is what keeps the
-/// budget exact under concurrent votes, in SQLite and PostgreSQL alike.
+/// How many votes a person has used in a competition. A conditional UPDATE on this row (in <see cref="CompetitionStore"/>)
+/// is what keeps the budget exact under concurrent votes, in SQLite and PostgreSQL alike.
 /// </summary>
 public sealed class Ballot
 {
-    public int CompetitionId { get; set; }
-    public int VoterPersonId { get; set; }
-    public int VotesUsed { get; set; }
+    private Ballot()
+    {
+    }
+
+    public Ballot(int competitionId, int voterPersonId, int votesUsed) => (CompetitionId, VoterPersonId, VotesUsed) = (competitionId, voterPersonId, votesUsed);
+
+    public int CompetitionId { get; private set; }
+    public int VoterPersonId { get; private set; }
+    public int VotesUsed { get; private set; }
 }
 
 public sealed class ProposalComment : IEntity
 {
-    public int Id { get; set; }
-    public int ProposalId { get; set; }
-    public int AuthorPersonId { get; set; }
-    public string? AuthorDisplayName { get; set; }
-    public required string Text { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-    public string? HiddenReason { get; set; }
+    private ProposalComment()
+    {
+        Text = "";
+    }
+
+    public ProposalComment(int proposalId, int authorPersonId, string? authorDisplayName, string text, DateTime createdAtUtc)
+    {
+        (ProposalId, AuthorPersonId, AuthorDisplayName, Text, CreatedAtUtc) = (proposalId, authorPersonId, authorDisplayName, text, createdAtUtc);
+    }
+
+    public int Id { get; private set; }
+    public int ProposalId { get; private set; }
+    public int AuthorPersonId { get; private set; }
+    public string? AuthorDisplayName { get; private set; }
+    public string Text { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public string? HiddenReason { get; private set; }
+
+    /// <summary>A moderator hides the comment, with a reason shown in its place; a hidden comment stays hidden.</summary>
+    public Refusals Hide(string reason)
+    {
+        var refusals = new Refusals();
+        var trimmed = reason.Trim();
+        refusals.Required("reason", trimmed);
+        refusals.MaxLength("reason", trimmed, ProposalRules.MaxTextLength);
+        if (!refusals.Any) HiddenReason = trimmed;
+        return refusals;
+    }
 }

@@ -1,4 +1,7 @@
+using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
@@ -8,12 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Competitions;
 
-/// <summary>Reads for proposals. Counts and the caller's own votes are batched per page.</summary>
-public static class ProposalQueries
+/// <summary>Reads for proposals, for one request. Counts and the caller's own votes are batched per page.</summary>
+public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, Viewer viewer)
 {
-    public static async Task<Connection<Proposal>> ProposalsAsync(IResolveFieldContext context, int competitionId)
+    public async Task<Connection<Proposal>> ProposalsAsync(IResolveFieldContext context, int competitionId)
     {
-        var db = context.Db();
         var page = PageRequest.From(context);
         var filter = context.GetArgument<ProposalFilter?>("where");
         var proposals = db.Proposals().Where(p => p.CompetitionId == competitionId);
@@ -35,11 +37,10 @@ public static class ProposalQueries
         return await ordered.ToConnectionAsync(page, context.CancellationToken);
     }
 
-    public static async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(IResolveFieldContext context, int competitionId, int top)
+    public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(IResolveFieldContext context, int competitionId, int top)
     {
         if (top is < 1 or > PageRequest.MaxPageSize)
             throw new ExecutionError($"'top' must be between 1 and {PageRequest.MaxPageSize}.") { Code = ErrorCodes.PaginationOutOfRange };
-        var db = context.Db();
         ProposalState[] ranked = [ProposalState.Accepted, ProposalState.Selected, ProposalState.Realised];
         var rows = await db.Proposals()
             .Where(p => p.CompetitionId == competitionId && ranked.Contains(p.State))
@@ -50,19 +51,24 @@ public static class ProposalQueries
         return rows.Select(r => new LeaderboardEntry(1 + rows.Count(o => o.Votes > r.Votes), r.Proposal, r.Votes)).ToList();
     }
 
-    public static IDataLoaderResult<int> VoteCount(IResolveFieldContext context, int proposalId)
+    /// <summary>How many more votes the caller may cast in a competition; null when the sign-in is not linked to a person.</summary>
+    public async Task<int?> ViewerVotesRemainingAsync(IdeaCompetition competition, CancellationToken cancellationToken)
     {
-        var db = context.Db();
-        return context.Loaders().GetOrAdd<int, int>("voteCounts", async (ids, ct) =>
+        if (await viewer.PersonIdAsync(cancellationToken) is not { } voter) return null;
+        var used = await db.Votes().CountAsync(v => v.CompetitionId == competition.Id && v.VoterPersonId == voter, cancellationToken);
+        return Math.Max(0, competition.VotesPerPerson - used);
+    }
+
+    public IDataLoaderResult<int> VoteCount(int proposalId)
+    {
+        return loaders.GetOrAdd<int, int>("voteCounts", async (ids, ct) =>
             await db.Votes().Where(v => ids.Contains(v.ProposalId)).GroupBy(v => v.ProposalId)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct), 0).Load(proposalId);
     }
 
-    public static IDataLoaderResult<bool> ViewerHasVoted(IResolveFieldContext context, int proposalId)
+    public IDataLoaderResult<bool> ViewerHasVoted(int proposalId)
     {
-        var db = context.Db();
-        var viewer = context.Viewer();
-        return context.Loaders().GetOrAdd<int, bool>("viewerVotes", async (ids, ct) =>
+        return loaders.GetOrAdd<int, bool>("viewerVotes", async (ids, ct) =>
         {
             if (await viewer.PersonIdAsync(ct) is not { } voter) return new Dictionary<int, bool>();
             var voted = await db.Votes().Where(v => v.VoterPersonId == voter && ids.Contains(v.ProposalId)).Select(v => v.ProposalId).ToListAsync(ct);
@@ -74,11 +80,9 @@ public static class ProposalQueries
     /// The authors as the caller may see them. Each author chose whether to hide their name; hidden authors are shown
     /// only to managers and to the authors they wrote the proposal with. Null when no author can be shown to the caller.
     /// </summary>
-    public static IDataLoaderResult<IReadOnlyList<ProposalAuthorView>?> Authors(IResolveFieldContext context, Proposal proposal)
+    public IDataLoaderResult<IReadOnlyList<ProposalAuthorView>?> Authors(Proposal proposal)
     {
-        var db = context.Db();
-        var viewer = context.Viewer();
-        return context.Loaders().GetOrAdd<int, IReadOnlyList<ProposalAuthorView>?>("proposalAuthors", async (ids, ct) =>
+        return loaders.GetOrAdd<int, IReadOnlyList<ProposalAuthorView>?>("proposalAuthors", async (ids, ct) =>
         {
             var me = await viewer.PersonIdAsync(ct);
             var seesHidden = viewer.IsInAnyRole(Roles.Managers);

@@ -1,5 +1,5 @@
 using DigitalInitiativer.Api.GraphQL;
-using DigitalInitiativer.Api.GraphQL.Errors;
+using DigitalInitiativer.Api.SeedWork;
 
 namespace DigitalInitiativer.Api.Competitions;
 
@@ -35,27 +35,30 @@ public static class ProposalRules
     public static bool AllowedInPhase(ProposalState to, CompetitionPhase phase) => PhasesFor[to].Contains(phase);
 
     /// <summary>Why this vote may not be cast, or null. A repeated vote is fine: casting is idempotent.</summary>
-    public static UserError? CheckVote(CompetitionPhase phase, ProposalState state, bool isOwnProposal, bool allowSelfVoting)
+    public static Refusal? CheckVote(CompetitionPhase phase, ProposalState state, bool isOwnProposal, bool allowSelfVoting)
     {
         if (phase != CompetitionPhase.Voting)
-            return new VotingClosedError($"Voting is not open; the competition is in {phase.GraphQLName()}.", [], phase);
+            return new VotingClosed($"Voting is not open; the competition is in {phase.GraphQLName()}.", phase) { Field = null };
         if (state != ProposalState.Accepted)
-            return new ProposalNotOpenForVotingError($"This proposal is {state.GraphQLName()} and cannot be voted on.", ["input", "proposalId"], state);
+            return new ProposalNotOpenForVoting($"This proposal is {state.GraphQLName()} and cannot be voted on.", state) { Field = ["proposalId"] };
         if (isOwnProposal && !allowSelfVoting)
-            return new OwnProposalError("You cannot vote for a proposal you wrote in this competition.", ["input", "proposalId"]);
+            return new OwnProposal("You cannot vote for a proposal you wrote in this competition.") { Field = ["proposalId"] };
         return null;
     }
 
-    public static void CheckTexts(UserErrorList errors, string? title, string? summary, string? problem, string? solution, string? benefit)
+    /// <summary>Why a vote may not be taken back, or null. Retracting a vote that was not cast changes nothing.</summary>
+    public static Refusal? CheckRetract(CompetitionPhase phase, ProposalState state) => CheckVote(phase, state, isOwnProposal: false, allowSelfVoting: true);
+
+    public static void CheckTexts(Refusals refusals, ProposalTexts texts)
     {
         foreach (var (field, value, max) in new[]
                  {
-                     ("title", title, MaxTitleLength), ("summary", summary, MaxTextLength), ("problem", problem, MaxTextLength),
-                     ("proposedSolution", solution, MaxTextLength), ("expectedBenefit", benefit, MaxTextLength),
+                     ("title", texts.Title, MaxTitleLength), ("summary", texts.Summary, MaxTextLength), ("problem", texts.Problem, MaxTextLength),
+                     ("proposedSolution", texts.ProposedSolution, MaxTextLength), ("expectedBenefit", texts.ExpectedBenefit, MaxTextLength),
                  })
         {
-            errors.Required(field, value);
-            errors.MaxLength(field, value, max);
+            refusals.Required(field, value);
+            refusals.MaxLength(field, value?.Trim(), max);
         }
     }
 }

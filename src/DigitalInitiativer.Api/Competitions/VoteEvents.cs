@@ -11,9 +11,9 @@ public sealed record ProposalVotesChanged(int CompetitionId, int ProposalId, int
 /// Fan-out of vote count changes to subscriptions.
 /// <list type="bullet">
 /// <item>On SQLite there is one process, and a committed change goes straight to its subscribers.</item>
-/// <item>On PostgreSQL several instances share the database. The change is sent with NOTIFY from inside the vote's
-/// transaction, so PostgreSQL delivers it only if the vote commits, in commit order, to every instance's
-/// <see cref="PostgresVoteListener"/>, this one included, which hands it to <see cref="Deliver"/>.</item>
+/// <item>On PostgreSQL several instances share the database. <see cref="CompetitionStore"/> sends the change with
+/// NOTIFY from inside the vote's transaction, so PostgreSQL delivers it only if the vote commits, in commit order, to
+/// every instance's <see cref="PostgresVoteListener"/>, this one included, which hands it to <see cref="Deliver"/>.</item>
 /// </list>
 /// </summary>
 public sealed class VoteEvents
@@ -21,25 +21,6 @@ public sealed class VoteEvents
     public const string PostgresChannel = "digitalinitiativer_votes";
 
     private readonly List<Subscription> _subscriptions = [];
-
-    /// <summary>
-    /// Inside a vote's transaction, before the change: serialises the votes on one proposal, so that each one counts
-    /// after the one before it. SQLite already lets one writer at a time in.
-    /// </summary>
-    public static async Task LockCountAsync(AppDbContext db, int proposalId, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM proposals WHERE "Id" = {proposalId} FOR NO KEY UPDATE""", cancellationToken);
-    }
-
-    /// <summary>Inside the vote's transaction, after the change: the new count, and on PostgreSQL the NOTIFY that carries it.</summary>
-    public async Task<ProposalVotesChanged> PrepareAsync(AppDbContext db, int competitionId, int proposalId, CancellationToken cancellationToken)
-    {
-        var change = new ProposalVotesChanged(competitionId, proposalId, await db.Votes().CountAsync(v => v.ProposalId == proposalId, cancellationToken));
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({PostgresChannel}, {JsonSerializer.Serialize(change)})", cancellationToken);
-        return change;
-    }
 
     /// <summary>After the vote's transaction committed.</summary>
     public void Committed(AppDbContext db, ProposalVotesChanged change)

@@ -3,6 +3,7 @@ using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.SeedWork;
 
 namespace DigitalInitiativer.Api.Demo;
 
@@ -42,69 +43,63 @@ internal static class DemoCompetitions
             .Where(p => p.InitiativeId == competition2016.Id).Select(p => p.PersonId).ToList();
 
         // 2016: finished and published. Proposals from participants; votes from participants; the best realised.
-        db.Competitions().Add(new IdeaCompetition
-        {
-            Id = competition2016.Id, ManualPhase = CompetitionPhase.ResultsPublished, VotesPerPerson = 3, ProposalsPerPerson = 2,
-            SubmissionOpensAtUtc = new DateTime(2016, 2, 1), ReviewStartsAtUtc = new DateTime(2016, 4, 1), VotingOpensAtUtc = new DateTime(2016, 5, 1),
-            VotingClosesAtUtc = new DateTime(2016, 6, 1), ResultsPublishedAtUtc = new DateTime(2016, 9, 30),
-            // Its participants are the initiative's demo participations, recorded when it closed.
-            ParticipationRecordedAtUtc = new DateTime(2016, 6, 1),
-        });
-        ProposalState[] outcomes = [ProposalState.Realised, ProposalState.Realised, ProposalState.Selected, ProposalState.Accepted, ProposalState.Accepted, ProposalState.Merged, ProposalState.Accepted, ProposalState.Rejected];
-        var proposals2016 = AddProposals(db, competition2016.Id, Ideas2016, outcomes, ideaParticipants, units, new DateTime(2016, 2, 15), random);
-        proposals2016[7].RejectionReason = "Skærmene findes allerede i de fleste frokoststuer.";
-        proposals2016[0].RealisedOn = new DateOnly(2017, 1, 9);
-        proposals2016[0].RealisationDescription = "Vagtplan-appen blev udviklet sammen med leverandøren og bruges nu i hele hjemmeplejen.";
-        proposals2016[0].RealisedAsSolution = "Vagtplan-appen";
-        proposals2016[1].RealisedOn = new DateOnly(2016, 11, 21);
-        proposals2016[1].RealisationDescription = "Mails med sagsnummer journaliseres automatisk i ESDH-systemet.";
-        proposals2016[1].RealisedAsSolution = "Automatisk journalisering";
+        // Everything goes through the competition's own rules, at the time it happened.
+        var finished = new IdeaCompetition(competition2016);
+        Require(finished.Configure(new CompetitionRules(VotesPerPerson: 3, AllowSelfVoting: false, ProposalsPerPerson: 2),
+            new CompetitionSchedule(new(2016, 2, 1), new(2016, 4, 1), new(2016, 5, 1), new(2016, 6, 1), new(2016, 9, 30)), utcNow: new DateTime(2016, 1, 15)));
+        // Its participants are the initiative's demo participations, recorded when it closed.
+        finished.ParticipantsRecorded(new DateTime(2016, 6, 1));
+        db.Competitions().Add(finished);
         db.SaveChanges();
-        proposals2016[5].MergedIntoId = proposals2016[4].Id;
-        AddVotes(db, competition2016.Id, proposals2016.Where(p => p.State is ProposalState.Accepted or ProposalState.Selected or ProposalState.Realised).ToList(), ideaParticipants, 3, random);
+        var proposals2016 = AddProposals(db, finished, Ideas2016, ideaParticipants, units, new DateTime(2016, 2, 15), random);
+        foreach (var i in new[] { 0, 1, 2, 3, 4, 6 }) Require(proposals2016[i].Accept(CompetitionPhase.Review));
+        Require(proposals2016[5].MergeInto(proposals2016[4], CompetitionPhase.Review));
+        Require(proposals2016[7].Reject("Skærmene findes allerede i de fleste frokoststuer.", CompetitionPhase.Review));
+        foreach (var i in new[] { 0, 1, 2 }) Require(proposals2016[i].Select(CompetitionPhase.Closed));
+        Require(proposals2016[0].Realise(new Realisation(new DateOnly(2017, 1, 9),
+            "Vagtplan-appen blev udviklet sammen med leverandøren og bruges nu i hele hjemmeplejen.", null, "Vagtplan-appen"), CompetitionPhase.ResultsPublished));
+        Require(proposals2016[1].Realise(new Realisation(new DateOnly(2016, 11, 21),
+            "Mails med sagsnummer journaliseres automatisk i ESDH-systemet.", null, "Automatisk journalisering"), CompetitionPhase.ResultsPublished));
+        db.SaveChanges();
+        AddVotes(db, finished.Id, proposals2016.Where(p => p.State is ProposalState.Accepted or ProposalState.Selected or ProposalState.Realised).ToList(), ideaParticipants, 3, random);
 
         // 2026: voting is open now. Every proposal is accepted; persons from demo-0100 on have voted already.
-        var competition2026 = new Initiative
-        {
-            Code = "IDEA-2026", Kind = InitiativeKind.IdeaCompetition, Title = "Digitaliseringskonkurrencen 2026",
-            Description = "Kom med dit bud på en digital løsning, der gør hverdagen lettere, og stem på kollegernes forslag.",
-            UnitId = units["ESB"].Id, StartsOn = new DateOnly(2026, 9, 1), EndsOn = new DateOnly(2026, 12, 31),
-        };
+        var competition2026 = new Initiative("IDEA-2026", InitiativeKind.IdeaCompetition, new InitiativeDetails("Digitaliseringskonkurrencen 2026",
+            "Kom med dit bud på en digital løsning, der gør hverdagen lettere, og stem på kollegernes forslag.", units["ESB"].Id, [],
+            new DateOnly(2026, 9, 1), new DateOnly(2026, 12, 31)));
         db.Initiatives().Add(competition2026);
+        var open = new IdeaCompetition(competition2026);
+        Require(open.Configure(new CompetitionRules(VotesPerPerson: 5, AllowSelfVoting: false, ProposalsPerPerson: 2),
+            new CompetitionSchedule(new(2026, 9, 1), new(2026, 10, 15), new(2026, 11, 1), null, null), utcNow: new DateTime(2026, 8, 1)));
+        db.Competitions().Add(open);
         db.SaveChanges();
-        db.Competitions().Add(new IdeaCompetition
-        {
-            Id = competition2026.Id, ManualPhase = CompetitionPhase.Voting, VotesPerPerson = 5, ProposalsPerPerson = 2,
-            SubmissionOpensAtUtc = new DateTime(2026, 9, 1), ReviewStartsAtUtc = new DateTime(2026, 10, 15), VotingOpensAtUtc = new DateTime(2026, 11, 1),
-        });
         var authors2026 = persons.Skip(300).Where((_, i) => i % 97 == 0).Select(p => p.Id).ToList();
-        var proposals2026 = AddProposals(db, competition2026.Id, Ideas2026, Enumerable.Repeat(ProposalState.Accepted, Ideas2026.Length).ToArray(), authors2026, units, new DateTime(2026, 9, 10), random);
+        var proposals2026 = AddProposals(db, open, Ideas2026, authors2026, units, new DateTime(2026, 9, 10), random);
+        foreach (var proposal in proposals2026) Require(proposal.Accept(CompetitionPhase.Review));
+        // Voting stays open whenever the demo is seeded, even before its scheduled start.
+        Require(open.AdvanceTo(CompetitionPhase.Voting, new DateTime(2026, 10, 20)));
         db.SaveChanges();
         var voters2026 = persons.Skip(99).Where(_ => random.NextDouble() < 0.15).Select(p => p.Id).ToList();
-        AddVotes(db, competition2026.Id, proposals2026, voters2026, 5, random);
+        AddVotes(db, open.Id, proposals2026, voters2026, 5, random);
         // No participations yet: they are recorded when voting closes (the secret ballot).
         db.SaveChanges();
     }
 
-    private static List<Proposal> AddProposals(AppDbContext db, int competitionId, Idea[] ideas, ProposalState[] states, IReadOnlyList<int> authors,
+    private static List<Proposal> AddProposals(AppDbContext db, IdeaCompetition competition, Idea[] ideas, IReadOnlyList<int> authors,
         Dictionary<string, OrganisationUnit> units, DateTime firstSubmitted, Random random)
     {
-        var proposals = ideas.Select((idea, i) => new Proposal
-        {
-            CompetitionId = competitionId, Title = idea.Title, Summary = idea.Summary, Problem = idea.Problem, ProposedSolution = idea.Solution,
-            ExpectedBenefit = idea.Benefit, UnitId = units[idea.Unit].Id, State = states[i], SubmittedAtUtc = firstSubmitted.AddDays(i * 3),
-            HideAuthorNames = i % 4 == 3,
-        }).ToList();
+        var proposals = ideas.Select((idea, i) => Proposal.Submit(competition, new ProposalTexts(idea.Title, idea.Summary, idea.Problem, idea.Solution, idea.Benefit),
+            units[idea.Unit].Id, hideAuthorNames: i % 4 == 3, firstSubmitted.AddDays(i * 3)).Value!).ToList();
         db.Proposals().AddRange(proposals);
         db.SaveChanges();
         for (var i = 0; i < proposals.Count; i++)
         {
             var lead = authors[i % authors.Count];
             var hide = proposals[i].HideAuthorNames;
-            db.ProposalAuthors().Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = lead, IsLead = true, DisplayName = $"Demo-medarbejder {lead}", HideName = hide });
+            db.ProposalAuthors().Add(new ProposalAuthor(proposals[i].Id, lead, isLead: true, $"Demo-medarbejder {lead}", hide));
             var coAuthor = authors[(i + 1 + random.Next(authors.Count - 1)) % authors.Count];
             if (coAuthor != lead && i % 2 == 0)
-                db.ProposalAuthors().Add(new ProposalAuthor { ProposalId = proposals[i].Id, PersonId = coAuthor, DisplayName = $"Demo-medarbejder {coAuthor}", HideName = hide });
+                db.ProposalAuthors().Add(new ProposalAuthor(proposals[i].Id, coAuthor, isLead: false, $"Demo-medarbejder {coAuthor}", hide));
         }
         return proposals;
     }
@@ -117,8 +112,19 @@ internal static class DemoCompetitions
             // Earlier proposals in the list are somewhat more popular, so the 2016 winners lead the count.
             var choices = open.Where(p => !authorsByProposal[p.Id].Contains(voter))
                 .OrderBy(p => random.NextDouble() * (2 + open.ToList().IndexOf(p))).Take(1 + random.Next(budget)).ToList();
-            foreach (var proposal in choices) db.Votes().Add(new Vote { CompetitionId = competitionId, ProposalId = proposal.Id, VoterPersonId = voter });
-            if (choices.Count > 0) db.Ballots().Add(new Ballot { CompetitionId = competitionId, VoterPersonId = voter, VotesUsed = choices.Count });
+            foreach (var proposal in choices) db.Votes().Add(new Vote(competitionId, proposal.Id, voter));
+            if (choices.Count > 0) db.Ballots().Add(new Ballot(competitionId, voter, choices.Count));
         }
+    }
+
+    /// <summary>The demo keeps every rule; a refusal here is a bug in the demo.</summary>
+    private static void Require(Refusals refusals)
+    {
+        if (refusals.Any) throw new InvalidOperationException($"Demo data breaks a rule: {refusals.All[0].Message}");
+    }
+
+    private static void Require(Refusal? refusal)
+    {
+        if (refusal is not null) throw new InvalidOperationException($"Demo data breaks a rule: {refusal.Message}");
     }
 }

@@ -130,11 +130,8 @@ public static class DemoData
         var in2017 = persons.Skip(100).ToList();
         var profile2015 = Shuffle(Multiset(WaveCounts[2015]), random).Select((kind, i) => (in2015[i], kind)).ToDictionary(x => x.Item1, x => x.kind);
 
-        var initiatives = Initiatives.Select(spec => new Initiative
-        {
-            Code = spec.Code, Kind = spec.Kind, Title = spec.Title, Description = spec.Description, UnitId = units[spec.Unit].Id,
-            TargetProfiles = spec.Targets, StartsOn = spec.StartsOn, EndsOn = spec.EndsOn,
-        }).ToList();
+        var initiatives = Initiatives.Select(spec => new Initiative(spec.Code, spec.Kind,
+            new InitiativeDetails(spec.Title, spec.Description, units[spec.Unit].Id, spec.Targets, spec.StartsOn, spec.EndsOn))).ToList();
         db.Initiatives().AddRange(initiatives);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -164,10 +161,10 @@ public static class DemoData
         db.Assessments().AddRange(profile2015.Select(x => new Assessment { PersonId = x.Key.Id, WaveId = wave2015.Id, Profile = x.Value, UnitId = x.Key.UnitId, Role = x.Key.Role }));
         db.Assessments().AddRange(profile2017.Select(x => new Assessment { PersonId = x.Item1.Id, WaveId = wave2017.Id, Profile = x.kind, UnitId = x.Item1.UnitId, Role = x.Item1.Role }));
         db.StrategyGoals().AddRange(
-            new StrategyGoal { Title = "60 % selvkørende i 2020", Profile = SelfDriven, Comparison = GoalComparison.AtLeast, TargetShare = 0.60, TargetYear = 2020 },
+            new StrategyGoal(new GoalTarget("60 % selvkørende i 2020", SelfDriven, GoalComparison.AtLeast, 0.60, 2020, UnitId: null)),
             // 2 %, not exactly the 1 % the 2017 wave reached: published counts are perturbed by up to ±D, and a goal met to the person could read either way.
-            new StrategyGoal { Title = "Højst 2 % afventende i 2020", Profile = Awaiting, Comparison = GoalComparison.AtMost, TargetShare = 0.02, TargetYear = 2020 },
-            new StrategyGoal { Title = "Jobcenter Esbjerg: 60 % selvkørende i 2017", Profile = SelfDriven, Comparison = GoalComparison.AtLeast, TargetShare = 0.60, TargetYear = 2017, UnitId = units["ARB-JC"].Id });
+            new StrategyGoal(new GoalTarget("Højst 2 % afventende i 2020", Awaiting, GoalComparison.AtMost, 0.02, 2020, UnitId: null)),
+            new StrategyGoal(new GoalTarget("Jobcenter Esbjerg: 60 % selvkørende i 2017", SelfDriven, GoalComparison.AtLeast, 0.60, 2017, units["ARB-JC"].Id)));
         await db.SaveChangesAsync(cancellationToken);
         DemoCompetitions.Seed(db, persons, units, initiatives.Single(i => i.Code == "IDEA-2016"), random);
         await transaction.CommitAsync(cancellationToken);
@@ -198,12 +195,8 @@ public static class DemoData
         var startedOn = status == ParticipationStatus.Withdrawn && random.NextDouble() < 0.5 ? (DateOnly?)null : enrolledOn.AddDays(random.Next(0, 15));
         var completedOn = status == ParticipationStatus.Completed ? startedOn!.Value.AddDays(random.Next(0, 30)) : (DateOnly?)null;
         var scored = spec.Kind is InitiativeKind.Course or InitiativeKind.ELearning && status == ParticipationStatus.Completed;
-        return new Participation
-        {
-            PersonId = person.Id, InitiativeId = initiative.Id, Status = status,
-            EnrolledOn = enrolledOn, StartedOn = startedOn, CompletedOn = completedOn,
-            Score = scored ? Math.Round(60 + random.NextDouble() * 40, 1) : null,
-        };
+        return new Participation(person.Id, initiative.Id,
+            new ParticipationRecord(status, enrolledOn, startedOn, completedOn, scored ? Math.Round(60 + random.NextDouble() * 40, 1) : null));
     }
 
     private static List<CompetenceProfileKind> Multiset(IReadOnlyDictionary<CompetenceProfileKind, int> counts) =>

@@ -1,3 +1,5 @@
+using DigitalInitiativer.Api.SeedWork;
+
 namespace DigitalInitiativer.Api.GraphQL;
 
 /// <summary>
@@ -35,15 +37,15 @@ public static class ErrorCodes
     public const string WavesOutOfOrder = "WAVES_OUT_OF_ORDER";
     public const string ConflictingFilters = "CONFLICTING_FILTERS";
 
-    // Typed mutation errors
-    public const string NotFound = "NOT_FOUND";
-    public const string Required = "REQUIRED";
-    public const string TooLong = "TOO_LONG";
-    public const string InvalidFormat = "INVALID_FORMAT";
-    public const string OutOfRange = "OUT_OF_RANGE";
-    public const string EndBeforeStart = "END_BEFORE_START";
-    public const string EmptyList = "EMPTY_LIST";
-    public const string TooManyItems = "TOO_MANY_ITEMS";
-    public const string DuplicateItem = "DUPLICATE_ITEM";
-    public const string CodeTaken = "CODE_TAKEN";
+    // Typed mutation errors, shared by every feature (SeedWork's refusals); features add their own *Codes classes.
+    public const string NotFound = RefusalCodes.NotFound;
+    public const string Required = RefusalCodes.Required;
+    public const string TooLong = RefusalCodes.TooLong;
+    public const string InvalidFormat = RefusalCodes.InvalidFormat;
+    public const string OutOfRange = RefusalCodes.OutOfRange;
+    public const string EndBeforeStart = RefusalCodes.EndBeforeStart;
+    public const string EmptyList = RefusalCodes.EmptyList;
+    public const string TooManyItems = RefusalCodes.TooManyItems;
+    public const string DuplicateItem = RefusalCodes.DuplicateItem;
+    public const string CodeTaken = RefusalCodes.CodeTaken;
 }

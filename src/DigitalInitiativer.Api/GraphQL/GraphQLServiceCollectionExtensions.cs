@@ -1,7 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using DigitalInitiativer.Api.Audit;
-using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Limits;
@@ -19,32 +17,29 @@ namespace DigitalInitiativer.Api.GraphQL;
 
 public static class GraphQLServiceCollectionExtensions
 {
-    /// <summary>The one schema setup, used by the host and by the tests (including the schema file check).</summary>
-    public static IServiceCollection AddDigitalInitiativerGraphQL(this IServiceCollection services)
+    /// <summary>
+    /// The GraphQL engine and its transport, limits and loaders, for the schema <typeparamref name="TSchema"/>. It knows no
+    /// feature: the composition root (Schema/) hands it the schema and what it adds to the pipeline.
+    /// </summary>
+    public static IServiceCollection AddGraphQLEngine<TSchema>(this IServiceCollection services, Action<IGraphQLBuilder> pipeline) where TSchema : global::GraphQL.Types.Schema
     {
         services.AddScoped<DataLoaderRegistry>();
-        services.AddScoped<AuditTrail>();
-        services.AddSingleton<VoteEvents>();
-        services.AddHostedService<PostgresVoteListener>();
-        services.AddSingleton<CompetitionCloser>();
-        services.AddHostedService(sp => sp.GetRequiredService<CompetitionCloser>());
+        services.AddScoped<EntityLoader>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketHandler>();
         services.AddSingleton<TrustedDocuments>();
         services.AddSingleton<IPersistedDocumentLoader>(sp => sp.GetRequiredService<TrustedDocuments>());
-        services.AddGraphQL(graphQL => graphQL
-            .AddSchema<AppSchema>()
+        services.AddGraphQL(graphQL => pipeline(graphQL
+            .AddSchema<TSchema>()
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
-            .AddGraphTypes(typeof(AppSchema).Assembly)
+            .AddGraphTypes(typeof(TSchema).Assembly)
             // One DbContext per request is not thread-safe, so fields run one at a time; batching keeps that cheap.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
             // documentId requests are always understood; whether query text is refused is the transport's decision (GraphQL:OnlyTrustedDocuments).
             .UsePersistedDocuments(options => options.AllowOnlyPersistedDocuments = false)
             .AddErrorInfoProvider<SafeErrorInfoProvider>()
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
-            .UseMiddleware<AuditFieldMiddleware>()
-            .AddDocumentListener<AuditFlushListener>()
             .AddValidationRule<AuthorizationValidationRule>()
             .AddValidationRule<MaxAliasesRule>()
             .AddValidationRule<MutationRateLimitRule>()
@@ -62,7 +57,7 @@ public static class GraphQLServiceCollectionExtensions
                 options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
                 if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment())
                     options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
-            }));
+            })));
         services.AddSingleton<ComplexityMeter>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());

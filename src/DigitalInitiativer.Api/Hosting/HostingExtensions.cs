@@ -1,10 +1,10 @@
 using DigitalInitiativer.Api.Analytics;
-using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Demo;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.Imports;
 using DigitalInitiativer.Api.Observability;
+using DigitalInitiativer.Api.Schema;
 using DigitalInitiativer.Api.GraphQL.Transport;
 using DigitalInitiativer.Api.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -21,14 +21,11 @@ public static class HostingExtensions
     {
         builder.Services.AddDigitalInitiativerDatabase();
         builder.Services.Configure<GraphQLSettings>(builder.Configuration.GetSection(GraphQLSettings.Section));
-        builder.Services.Configure<ImportSettings>(builder.Configuration.GetSection(ImportSettings.Section));
-        builder.Services.Configure<CompetitionSettings>(builder.Configuration.GetSection(CompetitionSettings.Section));
-        builder.Services.AddScoped<Importer>();
         builder.Services.AddOptions<AnalyticsSettings>().Bind(builder.Configuration.GetSection(AnalyticsSettings.Section)).ValidateDataAnnotations()
             .Validate<IHostEnvironment>(AnalyticsSettings.Validate, "Analytics:MaximumPerturbation must be below Analytics:MinimumGroupSize, and can be 0 (off) only in Development.").ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.AddDigitalInitiativerIdentity();
-        builder.Services.AddDigitalInitiativerGraphQL();
+        builder.Services.AddDigitalInitiativerSchema(builder.Configuration);
         builder.AddDigitalInitiativerObservability();
         return builder;
     }

@@ -1,28 +1,42 @@
 using System.Security.Claims;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Organisation;
+using GraphQL;
+using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace DigitalInitiativer.Api.Identity;
 
-/// <summary>Who is asking, for one request: their roles and, when the token links them to one, their Person.</summary>
-public sealed class Viewer(IHttpContextAccessor http, AppDbContext db, IOptions<IdentitySettings> settings, Pseudonymiser pseudonymiser)
+/// <summary>
+/// Who is asking, for one request: their roles and, when the token links them to one, their Person. The user is the
+/// GraphQL execution's own (<see cref="ViewerFromExecution"/>), the same one authorization checked, over HTTP and
+/// WebSocket alike.
+/// </summary>
+public sealed class Viewer(AppDbContext db, IOptions<IdentitySettings> settings, Pseudonymiser pseudonymiser)
 {
     private int? _personId;
     private bool _resolved;
 
-    public ClaimsPrincipal User => http.HttpContext?.User ?? new ClaimsPrincipal(new ClaimsIdentity());
+    public ClaimsPrincipal User { get; private set; } = new(new ClaimsIdentity());
+
+    public void SignIn(ClaimsPrincipal user)
+    {
+        User = user;
+        _resolved = false;
+    }
 
     public bool IsInAnyRole(params string[] roles) => roles.Any(User.IsInRole);
 
-    /// <summary>The caller's app roles, in the order of <see cref="Identity.Roles.All"/>.</summary>
-    public IReadOnlyList<string> Roles => Identity.Roles.All.Where(User.IsInRole).ToList();
+    /// <summary>The caller's app roles, in the order of <see cref="GraphQL.Authorization.Roles.All"/>.</summary>
+    public IReadOnlyList<string> Roles => GraphQL.Authorization.Roles.All.Where(User.IsInRole).ToList();
 
-    /// <summary>Who the caller is, for audit entries and rate limits: the token's object id or subject, never a name.</summary>
-    public string CallerId => CallerIdOf(User);
+    /// <summary>Who the caller is, for audit entries: the token's object id or subject, never a name.</summary>
+    public string CallerId => Caller.IdOf(User);
 
-    public static string CallerIdOf(ClaimsPrincipal? user) => user?.FindFirst("oid")?.Value ?? user?.FindFirst("sub")?.Value ?? "anonymous";
+    /// <summary>The display name colleagues see on what the caller writes: the token's name claim.</summary>
+    public string? DisplayName => User.FindFirst("name")?.Value;
 
     /// <summary>The pseudonymous key of the caller's Person, from the token; null when the token names nobody.</summary>
     public string? PersonKey
@@ -43,5 +57,17 @@ public sealed class Viewer(IHttpContextAccessor http, AppDbContext db, IOptions<
         _personId = key is null ? null : await db.Persons().Where(p => p.Key == key).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
         _resolved = true;
         return _personId;
+    }
+}
+
+/// <summary>Hands the execution's user to the request's <see cref="Viewer"/> before anything runs, whichever transport carried it.</summary>
+public sealed class ViewerFromExecution : IConfigureExecution
+{
+    public float SortOrder => 100;
+
+    public Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        options.RequestServices!.GetRequiredService<Viewer>().SignIn(options.User ?? new ClaimsPrincipal(new ClaimsIdentity()));
+        return next(options);
     }
 }

@@ -1,19 +1,20 @@
 using System.Text;
+using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Errors;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.SeedWork;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.Imports;
 
-public sealed record ImportRejectedError(string Message, IReadOnlyList<string> Path, int ProblemCount, IReadOnlyList<ImportProblem> Problems)
-    : UserError(Message, ImportErrorCodes.ImportRejected, Path);
+public sealed record ImportRejected(string Message, int ProblemCount, IReadOnlyList<ImportProblem> Problems) : Refusal(Message, ImportErrorCodes.ImportRejected);
 
-public sealed record PseudonymisationNotConfiguredError(string Message, IReadOnlyList<string> Path)
-    : UserError(Message, ImportErrorCodes.PseudonymisationNotConfigured, Path);
+public sealed record PseudonymisationNotConfigured(string Message) : Refusal(Message, ImportErrorCodes.PseudonymisationNotConfigured);
 
 public static class ImportErrorCodes
 {
@@ -71,7 +72,7 @@ public sealed class ImportReportType : ObjectGraphType<ImportReport>
     }
 }
 
-public sealed class ImportRejectedErrorType : UserErrorType<ImportRejectedError>
+public sealed class ImportRejectedErrorType : UserErrorType<ImportRejected>
 {
     public ImportRejectedErrorType() : base("The file has problems, so nothing was imported. Fix every problem listed and import the whole file again. Code IMPORT_REJECTED.")
     {
@@ -80,7 +81,7 @@ public sealed class ImportRejectedErrorType : UserErrorType<ImportRejectedError>
     }
 }
 
-public sealed class PseudonymisationNotConfiguredErrorType() : UserErrorType<PseudonymisationNotConfiguredError>(
+public sealed class PseudonymisationNotConfiguredErrorType() : UserErrorType<PseudonymisationNotConfigured>(
     "Pseudonymisation:Key is not configured, so employee numbers cannot be pseudonymised; nothing was imported. Code PSEUDONYMISATION_NOT_CONFIGURED.");
 
 public sealed class ImportUnitsErrorType() : UserErrorUnion("ImportUnitsError", "importUnits", typeof(InvalidInputErrorType), typeof(ImportRejectedErrorType));
@@ -93,6 +94,50 @@ public sealed class ImportParticipationsErrorType() : UserErrorUnion("ImportPart
 
 public sealed class ErasePersonErrorType() : UserErrorUnion("ErasePersonError", "erasePerson", typeof(NotFoundErrorType));
 
+/// <summary>Imports from the API, the same importer the command line runs, and erasure on request.</summary>
+public sealed class ImportService(Importer importer, AppDbContext db, TimeProvider clock)
+{
+    public Task<Result<ImportReport>> UnitsAsync(ImportInput input, CancellationToken cancellationToken) =>
+        RunAsync(input, file => importer.ImportUnitsAsync(file, input.DryRun, cancellationToken));
+
+    public Task<Result<ImportReport>> SurveyWaveAsync(ImportInput input, CancellationToken cancellationToken) =>
+        RunAsync(input, file => importer.ImportSurveyAsync(file, input.Year!.Value, input.HeldOn, input.DryRun, cancellationToken));
+
+    public Task<Result<ImportReport>> ParticipationsAsync(ImportInput input, CancellationToken cancellationToken) =>
+        RunAsync(input, file => importer.ImportParticipationsAsync(file, input.Format, input.DryRun, cancellationToken));
+
+    public async Task<Result<Person>> EraseAsync(string personId, CancellationToken cancellationToken)
+    {
+        var erased = GlobalId.TryParseKey(personId, PersonType.TypeName) is { } key
+            ? await Erasure.ErasePersonAsync(db, key, clock.GetUtcNow().UtcDateTime, cancellationToken)
+            : null;
+        return erased is null ? new NotFound("No person (not already erased) has this id.", personId) { Field = ["personId"] } : erased;
+    }
+
+    private static async Task<Result<ImportReport>> RunAsync(ImportInput input, Func<Stream, Task<ImportReport>> import)
+    {
+        if (string.IsNullOrWhiteSpace(input.Content))
+            return new InvalidInput("'content' must hold the file.", RefusalCodes.Required) { Field = ["content"] };
+        if (input.Year is < 1990 or > 2100)
+            return new InvalidInput($"'year' must be from 1990 to 2100; it was {input.Year}.", RefusalCodes.OutOfRange) { Field = ["year"] };
+        try
+        {
+            using var file = new MemoryStream(Encoding.UTF8.GetBytes(input.Content));
+            var report = await import(file);
+            return report.Rejected ? new ImportRejected(report.Summary(), report.ProblemCount, report.Problems) { Field = ["content"] } : report;
+        }
+        catch (ImportRefusedException refused)
+        {
+            return new PseudonymisationNotConfigured(refused.Message);
+        }
+    }
+}
+
+public sealed class ErasePersonInput
+{
+    public string PersonId { get; set; } = "";
+}
+
 public static class ImportMutations
 {
     public static void AddImportMutations(this ObjectGraphType mutation)
@@ -101,56 +146,30 @@ public static class ImportMutations
             .Description("Imports the organisation tree from CSV (code;name;parent_code). All or nothing. Administrators only.")
             .Argument<NonNullGraphType<ImportInputType>>("input", "The file and whether to only check it.")
             .AuthorizeWithRoles(Roles.Administrator)
-            .ResolveAsync(ctx => RunAsync(ctx, (importer, file, input) => importer.ImportUnitsAsync(file, input.DryRun, ctx.CancellationToken)));
+            .Resolve().WithService<ImportService>()
+            .ResolveAsync(async (ctx, imports) => await imports.UnitsAsync(ctx.GetArgument<ImportInput>("input"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PayloadType<ImportReportType, ImportReport, ImportSurveyWaveErrorType>>>("importSurveyWave")
             .Description("Imports one survey wave's results from CSV, replacing that wave's earlier assessments. All or nothing. Administrators only.")
             .Argument<NonNullGraphType<ImportSurveyWaveInputType>>("input", "The wave's year, the file and whether to only check it.")
             .AuthorizeWithRoles(Roles.Administrator)
-            .ResolveAsync(ctx => RunAsync(ctx, (importer, file, input) => importer.ImportSurveyAsync(file, input.Year!.Value, input.HeldOn, input.DryRun, ctx.CancellationToken)));
+            .Resolve().WithService<ImportService>()
+            .ResolveAsync(async (ctx, imports) => await imports.SurveyWaveAsync(ctx.GetArgument<ImportInput>("input"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PayloadType<ImportReportType, ImportReport, ImportParticipationsErrorType>>>("importParticipations")
             .Description("Imports participation records from CSV or xAPI JSON; a record for a known person and initiative updates it. All or nothing. Administrators only.")
             .Argument<NonNullGraphType<ImportParticipationsInputType>>("input", "The file, its format and whether to only check it.")
             .AuthorizeWithRoles(Roles.Administrator)
-            .ResolveAsync(ctx => RunAsync(ctx, (importer, file, input) => importer.ImportParticipationsAsync(file, input.Format, input.DryRun, ctx.CancellationToken)));
+            .Resolve().WithService<ImportService>()
+            .ResolveAsync(async (ctx, imports) => await imports.ParticipationsAsync(ctx.GetArgument<ImportInput>("input"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PayloadType<PersonType, Person, ErasePersonErrorType>>>("erasePerson")
             .Description("Erases a person on request: assessments, participations and ballots are deleted; their votes stay counted but belong to nobody; "
                 + "proposals and comments they wrote stay as \"deleted user\"; audit entries stay tied to no one. See docs/imports.md for what is kept and why. Administrators only.")
             .Argument<NonNullGraphType<ErasePersonInputType>>("input", "The person to erase.")
             .AuthorizeWithRoles(Roles.Administrator)
-            .ResolveAsync(async ctx =>
-            {
-                var id = ctx.GetArgument<Dictionary<string, object?>>("input")["personId"] as string;
-                var erased = GlobalId.TryParseKey(id, PersonType.TypeName) is { } key
-                    ? await Erasure.ErasePersonAsync(ctx.Db(), key, ctx.Now(), ctx.CancellationToken)
-                    : null;
-                return erased is null
-                    ? Payload<Person>.Failed(new NotFoundError("No person (not already erased) has this id.", ["input", "personId"], id ?? ""))
-                    : Payload<Person>.Ok(erased);
-            });
-    }
-
-    private static async Task<object?> RunAsync(IResolveFieldContext context, Func<Importer, Stream, ImportInput, Task<ImportReport>> import)
-    {
-        var input = context.GetArgument<ImportInput>("input");
-        if (string.IsNullOrWhiteSpace(input.Content))
-            return Payload<ImportReport>.Failed(new InvalidInputError("'content' must hold the file.", ErrorCodes.Required, ["input", "content"]));
-        if (input.Year is < 1990 or > 2100)
-            return Payload<ImportReport>.Failed(new InvalidInputError($"'year' must be from 1990 to 2100; it was {input.Year}.", ErrorCodes.OutOfRange, ["input", "year"]));
-        try
-        {
-            using var file = new MemoryStream(Encoding.UTF8.GetBytes(input.Content));
-            var report = await import(context.RequestServices!.GetRequiredService<Importer>(), file, input);
-            return report.Rejected
-                ? Payload<ImportReport>.Failed(new ImportRejectedError(report.Summary(), ["input", "content"], report.ProblemCount, report.Problems))
-                : Payload<ImportReport>.Ok(report);
-        }
-        catch (ImportRefusedException refused)
-        {
-            return Payload<ImportReport>.Failed(new PseudonymisationNotConfiguredError(refused.Message, ["input"]));
-        }
+            .Resolve().WithService<ImportService>()
+            .ResolveAsync(async (ctx, imports) => await imports.EraseAsync(ctx.GetArgument<ErasePersonInput>("input").PersonId, ctx.CancellationToken));
     }
 }
 
@@ -193,7 +212,7 @@ public sealed class ImportParticipationsInputType : ImportInputType
         Field<ParticipationFormatType>("format").Description("CSV (the default) or XAPI.").DefaultValue(ParticipationFormat.Csv);
 }
 
-public sealed class ErasePersonInputType : InputObjectGraphType
+public sealed class ErasePersonInputType : InputObjectGraphType<ErasePersonInput>
 {
     public ErasePersonInputType()
     {
@@ -201,4 +220,12 @@ public sealed class ErasePersonInputType : InputObjectGraphType
         Description = "The person to erase.";
         Field<NonNullGraphType<IdGraphType>>("personId").Description("The person's id.");
     }
+}
+
+public static class ImportsFeature
+{
+    public static IServiceCollection AddImports(this IServiceCollection services, IConfiguration configuration) => services
+        .Configure<ImportSettings>(configuration.GetSection(ImportSettings.Section))
+        .AddScoped<Importer>()
+        .AddScoped<ImportService>();
 }

@@ -15,7 +15,7 @@ public enum ParticipationFormat
 }
 
 /// <summary>One participation as a file states it, CSV row or merged xAPI statements alike; <see cref="Line"/> is where it came from.</summary>
-public sealed record ParticipationRecord(int Line, string EmployeeNumber, string InitiativeCode, ParticipationStatus Status,
+public sealed record ImportedParticipation(int Line, string EmployeeNumber, string InitiativeCode, ParticipationStatus Status,
     DateOnly? EnrolledOn, DateOnly? StartedOn, DateOnly? CompletedOn, double? Score, int InitiativeColumn, string InitiativeField);
 
 public sealed partial class Importer
@@ -47,7 +47,7 @@ public sealed partial class Importer
 
     private static long Pair(int initiativeId, int personId) => ((long)initiativeId << 32) | (uint)personId;
 
-    private static IEnumerable<ParticipationRecord> ReadCsv(CsvFile csv, ImportReport report)
+    private static IEnumerable<ImportedParticipation> ReadCsv(CsvFile csv, ImportReport report)
     {
         var column = ParticipationColumns.ToDictionary(c => c, csv.IndexOf);
         var enrolledColumn = csv.IndexOf("enrolled_on");
@@ -82,12 +82,12 @@ public sealed partial class Importer
                 else score = number;
             }
             if (report.ProblemCount > problemsBefore) continue;
-            yield return new ParticipationRecord(row.Line, row[column["employee_number"]], row[column["initiative_code"]], status, enrolled, started, completed, score,
+            yield return new ImportedParticipation(row.Line, row[column["employee_number"]], row[column["initiative_code"]], status, enrolled, started, completed, score,
                 column["initiative_code"] + 1, "initiative_code");
         }
     }
 
-    private async Task<ImportReport> WriteParticipationsAsync(IAsyncEnumerable<ParticipationRecord> records, ImportReport report,
+    private async Task<ImportReport> WriteParticipationsAsync(IAsyncEnumerable<ImportedParticipation> records, ImportReport report,
         Dictionary<string, (int Id, int UnitId)> initiatives, HashSet<long> existing, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

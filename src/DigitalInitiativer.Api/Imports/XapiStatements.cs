@@ -23,7 +23,7 @@ public static class XapiStatements
 
     private sealed record Statement(int Index, string Employee, string Initiative, ParticipationStatus Status, DateTimeOffset Timestamp, double? Score);
 
-    public static async Task<IReadOnlyList<ParticipationRecord>> ReadAsync(Stream file, ImportReport report, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ImportedParticipation>> ReadAsync(Stream file, ImportReport report, CancellationToken cancellationToken)
     {
         var statements = new List<Statement>();
         var index = 0;
@@ -49,7 +49,7 @@ public static class XapiStatements
             .ToList();
     }
 
-    private static ParticipationRecord Merge(List<Statement> statements)
+    private static ImportedParticipation Merge(List<Statement> statements)
     {
         ParticipationStatus? status = null;
         DateOnly? enrolled = null, started = null, completed = null;
@@ -65,7 +65,7 @@ public static class XapiStatements
             score = statement.Score ?? score;
         }
         var first = statements[0];
-        return new ParticipationRecord(first.Index, first.Employee, first.Initiative, status!.Value, enrolled, started, completed, score, 0, "object.id");
+        return new ImportedParticipation(first.Index, first.Employee, first.Initiative, status!.Value, enrolled, started, completed, score, 0, "object.id");
     }
 
     private static Statement? Map(int index, JsonElement statement, ImportReport report)

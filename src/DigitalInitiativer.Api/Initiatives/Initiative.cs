@@ -1,33 +1,79 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.SeedWork;
 
 namespace DigitalInitiativer.Api.Initiatives;
 
-/// <summary>An intervention meant to raise digital competences: a course, a drop-in café, the idea competition, ...</summary>
+/// <summary>What can be set on an initiative after it is created: everything but its code and kind.</summary>
+public sealed record InitiativeDetails(string Title, string? Description, int UnitId, IReadOnlyList<CompetenceProfileKind> TargetProfiles, DateOnly StartsOn, DateOnly? EndsOn);
+
+/// <summary>
+/// An intervention meant to raise digital competences: a course, a drop-in café, the idea competition, … It keeps its
+/// own rules (<see cref="InitiativeRules"/>): it cannot be created or changed into something that breaks them.
+/// </summary>
 public sealed class Initiative : IEntity
 {
-    public int Id { get; set; }
-    public required string Code { get; set; }
-    public InitiativeKind Kind { get; set; }
-    public required string Title { get; set; }
-    public string? Description { get; set; }
-
-    /// <summary>The unit the initiative is for; its sub-units are included.</summary>
-    public int UnitId { get; set; }
-    public OrganisationUnit? Unit { get; set; }
-
-    /// <summary>Target profiles as a bit set (bit n-1 for level n), so "targets HESITANT" is one SQL expression.</summary>
-    public int TargetProfileMask { get; set; }
-
-    public DateOnly StartsOn { get; set; }
-    public DateOnly? EndsOn { get; set; }
-
-    public IReadOnlyList<CompetenceProfileKind> TargetProfiles
+    private Initiative()
     {
-        get => Enum.GetValues<CompetenceProfileKind>().Where(k => (TargetProfileMask & MaskOf(k)) != 0).ToList();
-        set => TargetProfileMask = value.Aggregate(0, (mask, k) => mask | MaskOf(k));
+        Code = "";
+        Title = "";
     }
 
+    /// <param name="id">Set only by generators that write rows with their own ids; otherwise the database assigns it.</param>
+    /// <exception cref="ArgumentException">The code or details break a rule; check them with <see cref="InitiativeRules"/> first.</exception>
+    public Initiative(string code, InitiativeKind kind, InitiativeDetails details, int id = 0) : this()
+    {
+        var refusals = new Refusals();
+        InitiativeRules.CheckCode(refusals, code);
+        InitiativeRules.CheckDetails(refusals, details);
+        if (refusals.Any) throw new ArgumentException(refusals.All[0].Message, nameof(details));
+        Id = id;
+        Code = code;
+        Kind = kind;
+        Apply(details);
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; }
+    public InitiativeKind Kind { get; private set; }
+    public string Title { get; private set; }
+    public string? Description { get; private set; }
+
+    /// <summary>The unit the initiative is for; its sub-units are included.</summary>
+    public int UnitId { get; private set; }
+    public OrganisationUnit? Unit { get; private set; }
+
+    /// <summary>Target profiles as a bit set (bit n-1 for level n), so "targets HESITANT" is one SQL expression.</summary>
+    public int TargetProfileMask { get; private set; }
+
+    public DateOnly StartsOn { get; private set; }
+    public DateOnly? EndsOn { get; private set; }
+
+    public IReadOnlyList<CompetenceProfileKind> TargetProfiles =>
+        Enum.GetValues<CompetenceProfileKind>().Where(k => (TargetProfileMask & MaskOf(k)) != 0).ToList();
+
+    public InitiativeDetails Details => new(Title, Description, UnitId, TargetProfiles, StartsOn, EndsOn);
+
     public static int MaskOf(CompetenceProfileKind kind) => 1 << ((int)kind - 1);
+
+    /// <summary>Replaces the details, unless they break a rule; then nothing changes and the refusals say why.</summary>
+    public Refusals Change(InitiativeDetails details)
+    {
+        var refusals = new Refusals();
+        InitiativeRules.CheckDetails(refusals, details);
+        if (!refusals.Any) Apply(details);
+        return refusals;
+    }
+
+    private void Apply(InitiativeDetails details)
+    {
+        Title = details.Title.Trim();
+        Description = string.IsNullOrWhiteSpace(details.Description) ? null : details.Description.Trim();
+        if (UnitId != details.UnitId) Unit = null;
+        UnitId = details.UnitId;
+        TargetProfileMask = details.TargetProfiles.Aggregate(0, (mask, k) => mask | MaskOf(k));
+        StartsOn = details.StartsOn;
+        EndsOn = details.EndsOn;
+    }
 }

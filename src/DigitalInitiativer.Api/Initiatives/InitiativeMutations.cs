@@ -1,14 +1,11 @@
-using DigitalInitiativer.Api.Competitions;
-using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Errors;
-using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
-using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.SeedWork;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Initiatives;
 
@@ -23,6 +20,10 @@ public sealed class CreateInitiativeInput
     public DateOnly StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
 }
+
+/// <summary>Changes to an initiative: a field left out keeps its value; description and endsOn can be cleared with null.</summary>
+public sealed record UpdateInitiativeInput(string Id, Optional<string?> Title, Optional<string?> Description, Optional<string?> UnitId,
+    Optional<List<CompetenceProfileKind>?> TargetProfiles, Optional<DateOnly?> StartsOn, Optional<DateOnly?> EndsOn);
 
 public sealed class CreateInitiativeInputType : InputObjectGraphType<CreateInitiativeInput>
 {
@@ -41,7 +42,7 @@ public sealed class CreateInitiativeInputType : InputObjectGraphType<CreateIniti
     }
 }
 
-public sealed class UpdateInitiativeInputType : InputObjectGraphType
+public sealed class UpdateInitiativeInputType : InputObjectGraphType<UpdateInitiativeInput>
 {
     public UpdateInitiativeInputType()
     {
@@ -55,6 +56,10 @@ public sealed class UpdateInitiativeInputType : InputObjectGraphType
         Field<DateType>("startsOn").Description("A new first day.");
         Field<DateType>("endsOn").Description("A new last day; null makes the end open.");
     }
+
+    public override object ParseDictionary(IDictionary<string, object?> value) => new UpdateInitiativeInput((string)value["id"]!,
+        value.Given<string?>("title"), value.Given<string?>("description"), value.Given<string?>("unitId"),
+        value.Given<List<CompetenceProfileKind>?>("targetProfiles"), value.Given<DateOnly?>("startsOn"), value.Given<DateOnly?>("endsOn"));
 }
 
 public sealed class CreateInitiativeErrorType() : UserErrorUnion("CreateInitiativeError", "createInitiative",
@@ -71,109 +76,14 @@ public static class InitiativeMutations
             .Description("Creates an initiative in the catalogue. An IDEA_COMPETITION starts with its competition in DRAFT and default rules.")
             .Argument<NonNullGraphType<CreateInitiativeInputType>>("input", "The new initiative.")
             .AuthorizeWithRoles(Roles.Managers)
-            .ResolveAsync(async ctx => await CreateAsync(ctx.Db(), ctx.GetArgument<CreateInitiativeInput>("input"), ctx.CancellationToken));
+            .Resolve().WithService<InitiativeService>()
+            .ResolveAsync(async (ctx, initiatives) => await initiatives.CreateAsync(ctx.GetArgument<CreateInitiativeInput>("input"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PayloadType<InitiativeType, Initiative, UpdateInitiativeErrorType>>>("updateInitiative")
             .Description("Changes an initiative's title, description, unit, target profiles or period.")
             .Argument<NonNullGraphType<UpdateInitiativeInputType>>("input", "The changes.")
             .AuthorizeWithRoles(Roles.Managers)
-            .ResolveAsync(async ctx => await UpdateAsync(ctx.Db(), ctx.GetArgument<Dictionary<string, object?>>("input"), ctx.CancellationToken));
-    }
-
-    private static async Task<Payload<Initiative>> CreateAsync(AppDbContext db, CreateInitiativeInput input, CancellationToken cancellationToken)
-    {
-        var errors = new UserErrorList("input");
-        var code = input.Code.Trim();
-        var title = input.Title.Trim();
-        InitiativeRules.CheckCode(errors, code);
-        InitiativeRules.CheckTitle(errors, title);
-        InitiativeRules.CheckDescription(errors, input.Description);
-        InitiativeRules.CheckPeriod(errors, input.StartsOn, input.EndsOn);
-        var unitId = await db.FindUnitAsync(errors, input.UnitId, cancellationToken);
-        if (!errors.Any && await db.Initiatives().AnyAsync(i => i.Code == code, cancellationToken))
-            errors.CodeTaken("code", code);
-        if (errors.Any) return Payload<Initiative>.Failed(errors);
-
-        var initiative = new Initiative
-        {
-            Code = code,
-            Kind = input.Kind,
-            Title = title,
-            Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim(),
-            UnitId = unitId!.Value,
-            TargetProfiles = input.TargetProfiles ?? [],
-            StartsOn = input.StartsOn,
-            EndsOn = input.EndsOn,
-        };
-        db.Initiatives().Add(initiative);
-        if (initiative.Kind == InitiativeKind.IdeaCompetition)
-            db.Competitions().Add(new IdeaCompetition { Initiative = initiative });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request may have taken the code between our check and our insert; the unique index caught it.
-            foreach (var added in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList()) added.State = EntityState.Detached;
-            if (!await db.Initiatives().AnyAsync(i => i.Code == code, cancellationToken)) throw;
-            errors.CodeTaken("code", code);
-            return Payload<Initiative>.Failed(errors);
-        }
-        return Payload<Initiative>.Ok(initiative);
-    }
-
-    private static async Task<Payload<Initiative>> UpdateAsync(AppDbContext db, Dictionary<string, object?> input, CancellationToken cancellationToken)
-    {
-        var errors = new UserErrorList("input");
-        var globalId = (string)input["id"]!;
-        var initiative = GlobalId.TryParseKey(globalId, InitiativeType.TypeName) is { } id
-            ? await db.Initiatives().AsTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
-            : null;
-        if (initiative is null)
-        {
-            errors.NotFound("id", globalId, "No initiative has this id.");
-            return Payload<Initiative>.Failed(errors);
-        }
-
-        if (input.TryGetValue("title", out var title))
-        {
-            InitiativeRules.CheckTitle(errors, (string?)title);
-            initiative.Title = ((string?)title)?.Trim() ?? "";
-        }
-        if (input.TryGetValue("description", out var description))
-        {
-            InitiativeRules.CheckDescription(errors, (string?)description);
-            initiative.Description = string.IsNullOrWhiteSpace((string?)description) ? null : ((string)description).Trim();
-        }
-        if (input.TryGetValue("unitId", out var unitGlobalId))
-        {
-            if (await db.FindUnitAsync(errors, (string?)unitGlobalId, cancellationToken) is { } unitId) initiative.UnitId = unitId;
-        }
-        if (input.TryGetValue("targetProfiles", out var targets))
-            initiative.TargetProfiles = (targets as IEnumerable<object?>)?.OfType<CompetenceProfileKind>().ToList() ?? [];
-        if (input.TryGetValue("startsOn", out var startsOn))
-        {
-            if (startsOn is DateOnly start) initiative.StartsOn = start;
-            else errors.Invalid("startsOn", ErrorCodes.Required, "'startsOn' cannot be cleared.");
-        }
-        if (input.TryGetValue("endsOn", out var endsOn)) initiative.EndsOn = (DateOnly?)endsOn;
-        InitiativeRules.CheckPeriod(errors, initiative.StartsOn, initiative.EndsOn);
-
-        if (errors.Any) return Payload<Initiative>.Failed(errors);
-        await db.SaveChangesAsync(cancellationToken);
-        return Payload<Initiative>.Ok(initiative);
-    }
-}
-
-public static class UnitInputs
-{
-    /// <summary>The unit an input's <c>unitId</c> names, or null with a NOT_FOUND error at "unitId" when it names none.</summary>
-    public static async Task<int?> FindUnitAsync(this AppDbContext db, UserErrorList errors, string? globalId, CancellationToken cancellationToken)
-    {
-        if (GlobalId.TryParseKey(globalId, OrganisationUnitType.TypeName) is { } id && await db.Units().AnyAsync(u => u.Id == id, cancellationToken))
-            return id;
-        errors.NotFound("unitId", globalId ?? "", "No organisation unit has this id.");
-        return null;
+            .Resolve().WithService<InitiativeService>()
+            .ResolveAsync(async (ctx, initiatives) => await initiatives.UpdateAsync(ctx.GetArgument<UpdateInitiativeInput>("input"), ctx.CancellationToken));
     }
 }

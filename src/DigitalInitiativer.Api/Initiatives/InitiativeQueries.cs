@@ -1,10 +1,11 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -96,10 +97,11 @@ public static class InitiativeQueries
             .Argument<InitiativeFilterType>("where", "Conditions an initiative must meet.")
             .Argument<InitiativeOrderType>("order", "How to sort. Defaults to title, A to Z.")
             .AuthorizeWithRoles(Roles.All)
-            .ResolveAsync(async ctx =>
+            .Resolve().WithService<AppDbContext>()
+            .ResolveAsync(async (ctx, db) =>
             {
                 var page = PageRequest.From(ctx);
-                var filtered = Filter(ctx.Db(), ctx.GetArgument<InitiativeFilter?>("where"));
+                var filtered = Filter(db, ctx.GetArgument<InitiativeFilter?>("where"));
                 // A catalogue page nearly always shows each initiative's unit: one SQL statement instead of two.
                 if (ctx.Selects("nodes", "unit") || ctx.Selects("edges", "node", "unit")) filtered = filtered.Include(i => i.Unit);
                 return await Sort(filtered, ctx.GetArgument<InitiativeOrder?>("order") ?? new()).ToConnectionAsync(page, ctx.CancellationToken);
@@ -109,10 +111,11 @@ public static class InitiativeQueries
             .Description("The initiative with this code, or null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "The initiative's unique code.")
             .AuthorizeWithRoles(Roles.All)
-            .ResolveAsync(async ctx =>
+            .Resolve().WithService<AppDbContext>()
+            .ResolveAsync(async (ctx, db) =>
             {
                 var code = ctx.GetArgument<string>("code");
-                return await ctx.Db().Initiatives().FirstOrDefaultAsync(i => i.Code == code, ctx.CancellationToken);
+                return await db.Initiatives().FirstOrDefaultAsync(i => i.Code == code, ctx.CancellationToken);
             });
     }
 
@@ -148,4 +151,11 @@ public static class InitiativeQueries
         (_, OrderDirection.Desc) => initiatives.OrderByDescending(i => i.Title).ThenByDescending(i => i.Id),
         _ => initiatives.OrderBy(i => i.Title).ThenBy(i => i.Id),
     };
+}
+
+public static class InitiativesFeature
+{
+    public static IServiceCollection AddInitiatives(this IServiceCollection services) => services
+        .AddScoped<InitiativeService>()
+        .AddNodeSource<Initiative>(InitiativeType.TypeName);
 }

@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
-using DigitalInitiativer.Api.GraphQL;
-using DigitalInitiativer.Api.GraphQL.Errors;
+using DigitalInitiativer.Api.SeedWork;
 
 namespace DigitalInitiativer.Api.Initiatives;
 
-/// <summary>The rules an initiative's fields must keep, shared by create, update and imports.</summary>
+/// <summary>The rules an initiative's fields must keep, shared by the initiative itself and by imports.</summary>
 public static partial class InitiativeRules
 {
     public const int MaxCodeLength = 50;
@@ -14,23 +13,19 @@ public static partial class InitiativeRules
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex CodePattern();
 
-    public static void CheckCode(UserErrorList errors, string? code)
+    public static void CheckCode(Refusals refusals, string? code)
     {
-        errors.Required("code", code);
-        errors.MaxLength("code", code, MaxCodeLength);
+        refusals.Required("code", code);
+        refusals.MaxLength("code", code, MaxCodeLength);
         if (!string.IsNullOrWhiteSpace(code) && code.Length <= MaxCodeLength && !CodePattern().IsMatch(code))
-            errors.Invalid("code", ErrorCodes.InvalidFormat, "'code' may hold only letters A-Z, digits, '.', '_' and '-', and must start with a letter or digit.");
+            refusals.Invalid("code", RefusalCodes.InvalidFormat, "'code' may hold only letters A-Z, digits, '.', '_' and '-', and must start with a letter or digit.");
     }
 
-    public static void CheckTitle(UserErrorList errors, string? title)
+    public static void CheckDetails(Refusals refusals, InitiativeDetails details)
     {
-        errors.Required("title", title);
-        errors.MaxLength("title", title, MaxTitleLength);
+        refusals.Required("title", details.Title);
+        refusals.MaxLength("title", details.Title?.Trim(), MaxTitleLength);
+        refusals.MaxLength("description", details.Description, MaxDescriptionLength);
+        refusals.NotBefore("endsOn", details.EndsOn, "startsOn", details.StartsOn);
     }
-
-    public static void CheckDescription(UserErrorList errors, string? description) =>
-        errors.MaxLength("description", description, MaxDescriptionLength);
-
-    public static void CheckPeriod(UserErrorList errors, DateOnly startsOn, DateOnly? endsOn) =>
-        errors.NotBefore("endsOn", endsOn, "startsOn", startsOn);
 }

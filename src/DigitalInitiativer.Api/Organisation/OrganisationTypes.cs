@@ -1,7 +1,9 @@
-using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,10 +19,11 @@ public sealed class OrganisationUnitType : NodeType<OrganisationUnit>
         Field(u => u.Name).Description("The unit's name.");
         Field<OrganisationUnitType>("parent")
             .Description("The unit above this one; null for the municipality itself.")
-            .Resolve(ctx => ctx.Source.ParentId is { } parentId ? ctx.LoadById<OrganisationUnit>(parentId) : null);
+            .ResolveById<OrganisationUnit, OrganisationUnit>(u => u.ParentId);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationUnitType>>>>("children")
             .Description("The units directly below this one, ordered by name.")
-            .Resolve(ctx => ctx.LoadGrouped("unitChildren", ctx.Source.Id,
+            .Resolve().WithService<EntityLoader>()
+            .Resolve((ctx, load) => load.Grouped("unitChildren", ctx.Source.Id,
                 (db, ids) => db.Units().Where(u => u.ParentId != null && ids.Contains(u.ParentId.Value)).OrderBy(u => u.Name),
                 u => u.ParentId!.Value));
     }
@@ -43,7 +46,7 @@ public sealed class PersonType : NodeType<Person>
     {
         Field(p => p.Key).Description("The person's pseudonymous key. Demo persons have readable keys such as demo-0001.");
         Field<NonNullGraphType<PersonRoleType>>("role").Description("Whether the person is an employee or a leader.").Resolve(ctx => ctx.Source.Role);
-        Field<NonNullGraphType<OrganisationUnitType>>("unit").Description("The unit the person belongs to now.").Resolve(ctx => ctx.LoadById<OrganisationUnit>(ctx.Source.UnitId));
+        Field<NonNullGraphType<OrganisationUnitType>>("unit").Description("The unit the person belongs to now.").ResolveById<Person, OrganisationUnit>(p => p.UnitId);
     }
 }
 
@@ -55,20 +58,28 @@ public static class OrganisationQueries
             .Description("The units directly below parentId, ordered by name; without parentId, the top of the tree (the municipality).")
             .Argument<IdGraphType>("parentId", "The unit whose children to list. Omit it to get the root units.")
             .AuthorizeWithRoles(Roles.All)
-            .ResolveAsync(async ctx =>
+            .Resolve().WithService<AppDbContext>()
+            .ResolveAsync(async (ctx, db) =>
             {
                 var parentId = ctx.GetOptionalKey("parentId", OrganisationUnitType.TypeName);
-                return await ctx.Db().Units().Where(u => u.ParentId == parentId).OrderBy(u => u.Name).ToListAsync(ctx.CancellationToken);
+                return await db.Units().Where(u => u.ParentId == parentId).OrderBy(u => u.Name).ToListAsync(ctx.CancellationToken);
             });
 
         query.Field<OrganisationUnitType>("organisationUnit")
             .Description("The unit with this code, or null when there is none.")
             .Argument<NonNullGraphType<StringGraphType>>("code", "The unit's stable code.")
             .AuthorizeWithRoles(Roles.All)
-            .ResolveAsync(async ctx =>
+            .Resolve().WithService<AppDbContext>()
+            .ResolveAsync(async (ctx, db) =>
             {
                 var code = ctx.GetArgument<string>("code");
-                return await ctx.Db().Units().FirstOrDefaultAsync(u => u.Code == code, ctx.CancellationToken);
+                return await db.Units().FirstOrDefaultAsync(u => u.Code == code, ctx.CancellationToken);
             });
     }
+}
+
+public static class OrganisationFeature
+{
+    /// <summary>Units are public to everyone signed in; who may see a Person is Identity's to say, which registers its node source.</summary>
+    public static IServiceCollection AddOrganisation(this IServiceCollection services) => services.AddNodeSource<OrganisationUnit>(OrganisationUnitType.TypeName);
 }

@@ -1,4 +1,8 @@
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.SeedWork;
+using Microsoft.EntityFrameworkCore;
+
 namespace DigitalInitiativer.Api.Organisation;
 
 /// <summary>A unit in the municipality's organisation tree, e.g. the municipality > Arbejdsmarked > Jobcenter Esbjerg.</summary>
@@ -26,5 +30,17 @@ public static class UnitTree
     {
         var rootPath = db.Units().Where(u => u.Id == unitId).Select(u => u.Path);
         return db.Units().Where(u => rootPath.Any(p => u.Path.StartsWith(p))).Select(u => u.Id);
+    }
+}
+
+public static class UnitLookup
+{
+    /// <summary>The unit an input's <c>unitId</c> names, or null with a NOT_FOUND refusal at "unitId" when it names none.</summary>
+    public static async Task<int?> FindUnitAsync(this AppDbContext db, Refusals refusals, string? globalId, CancellationToken cancellationToken)
+    {
+        if (GlobalId.TryParseKey(globalId, OrganisationUnitType.TypeName) is { } id && await db.Units().AnyAsync(u => u.Id == id, cancellationToken))
+            return id;
+        refusals.NotFound("unitId", globalId ?? "", "No organisation unit has this id.");
+        return null;
     }
 }

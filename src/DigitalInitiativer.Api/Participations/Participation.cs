@@ -1,32 +1,71 @@
 using System.ComponentModel;
-using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.SeedWork;
 
 namespace DigitalInitiativer.Api.Participations;
+
+/// <summary>How far someone got in an initiative, and when: what a participation record says (the xAPI verb and result).</summary>
+public sealed record ParticipationRecord(ParticipationStatus Status, DateOnly EnrolledOn, DateOnly? StartedOn = null, DateOnly? CompletedOn = null, double? Score = null);
 
 /// <summary>
 /// That a person took part in an initiative. Shaped after an xAPI statement: the person is the actor,
 /// <see cref="Status"/> the verb's outcome, the initiative the object, and <see cref="Score"/> the result.
-/// One row per person and initiative; later records for the same pair update it.
+/// One row per person and initiative; a later record for the same pair replaces it, if it keeps the rules.
 /// </summary>
 public sealed class Participation : IEntity, IPersonData
 {
-    public int Id { get; set; }
-    public int PersonId { get; set; }
-    public Person? Person { get; set; }
-    public int InitiativeId { get; set; }
-    public Initiative? Initiative { get; set; }
-    public ParticipationStatus Status { get; set; }
-    public DateOnly EnrolledOn { get; set; }
-    public DateOnly? StartedOn { get; set; }
-    public DateOnly? CompletedOn { get; set; }
+    private Participation()
+    {
+    }
+
+    /// <param name="id">Set only by generators that write rows with their own ids; otherwise the database assigns it.</param>
+    /// <exception cref="ArgumentException">The record breaks a rule; check it with <see cref="ParticipationRules"/> first.</exception>
+    public Participation(int personId, int initiativeId, ParticipationRecord record, int id = 0)
+    {
+        Id = id;
+        PersonId = personId;
+        InitiativeId = initiativeId;
+        if (Record(record) is { Any: true } broken) throw new ArgumentException(broken.All[0].Message, nameof(record));
+    }
+
+    public int Id { get; private set; }
+    public int PersonId { get; private set; }
+    public Person? Person { get; private set; }
+    public int InitiativeId { get; private set; }
+    public Initiative? Initiative { get; private set; }
+    public ParticipationStatus Status { get; private set; }
+    public DateOnly EnrolledOn { get; private set; }
+    public DateOnly? StartedOn { get; private set; }
+    public DateOnly? CompletedOn { get; private set; }
 
     /// <summary>Result as a percentage, 0 to 100 (xAPI result.score.scaled × 100).</summary>
-    public double? Score { get; set; }
+    public double? Score { get; private set; }
 
     int IPersonData.SubjectPersonId => PersonId;
+
+    /// <summary>Takes over what a newer record says, unless it breaks a rule; then nothing changes and the refusals say why.</summary>
+    public Refusals Record(ParticipationRecord record)
+    {
+        var refusals = new Refusals();
+        ParticipationRules.Check(refusals, record);
+        if (refusals.Any) return refusals;
+        (Status, EnrolledOn, StartedOn, CompletedOn, Score) = (record.Status, record.EnrolledOn, record.StartedOn, record.CompletedOn, record.Score);
+        return refusals;
+    }
+}
+
+public static class ParticipationRules
+{
+    public static void Check(Refusals refusals, ParticipationRecord record)
+    {
+        refusals.NotBefore("startedOn", record.StartedOn, "enrolledOn", record.EnrolledOn);
+        if (record.StartedOn is not null) refusals.NotBefore("completedOn", record.CompletedOn, "startedOn", record.StartedOn);
+        else refusals.NotBefore("completedOn", record.CompletedOn, "enrolledOn", record.EnrolledOn);
+        if (record.Score is { } score && (double.IsNaN(score) || score < 0 || score > 100))
+            refusals.Invalid("score", RefusalCodes.OutOfRange, $"'score' must be between 0 and 100; it was {score}.");
+    }
 }
 
 public enum ParticipationStatus

@@ -1,8 +1,13 @@
+using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Participations;
 
@@ -21,12 +26,34 @@ public sealed class ParticipationType : NodeType<Participation>
 
     public ParticipationType() : base(TypeName, "That a person took part in an initiative, shaped after an xAPI statement: actor (person), verb (status), object (initiative) and result (score).")
     {
-        Field<NonNullGraphType<PersonType>>("person").Description("Who took part.").Resolve(ctx => ctx.LoadById<Person>(ctx.Source.PersonId));
-        Field<NonNullGraphType<InitiativeType>>("initiative").Description("What they took part in.").Resolve(ctx => ctx.LoadById<Initiative>(ctx.Source.InitiativeId));
+        Field<NonNullGraphType<PersonType>>("person").Description("Who took part.").ResolveById<Participation, Person>(p => p.PersonId);
+        Field<NonNullGraphType<InitiativeType>>("initiative").Description("What they took part in.").ResolveById<Participation, Initiative>(p => p.InitiativeId);
         Field<NonNullGraphType<ParticipationStatusType>>("status").Description("How far they got.").Resolve(ctx => ctx.Source.Status);
         Field<NonNullGraphType<DateType>>("enrolledOn").Description("When they signed up.").Resolve(ctx => ctx.Source.EnrolledOn);
         Field<DateType>("startedOn").Description("When they started; null if they have not.").Resolve(ctx => ctx.Source.StartedOn);
         Field<DateType>("completedOn").Description("When they finished; null if they have not.").Resolve(ctx => ctx.Source.CompletedOn);
         Field(p => p.Score, nullable: true).Description("The result as a percentage from 0 to 100 (xAPI result.score.scaled × 100); null when there is no score.");
     }
+}
+
+/// <summary>me.participations: what the caller took part in.</summary>
+public sealed class OwnParticipations : IFieldsFor<ViewerType>
+{
+    public void AddTo(ViewerType type) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipationType>>>>("participations")
+            .Description("Every initiative the caller has taken part in, most recent enrolment first.")
+            .Resolve().WithService<AppDbContext>()
+            .ResolveAsync(async (ctx, db) => ctx.Source.PersonId is { } id
+                ? await db.Participations().Where(p => p.PersonId == id).OrderByDescending(p => p.EnrolledOn).ThenByDescending(p => p.Id).ToListAsync(ctx.CancellationToken)
+                : []);
+}
+
+public static class ParticipationsFeature
+{
+    public static IServiceCollection AddParticipations(this IServiceCollection services) => services
+        .AddScoped<ParticipationService>()
+        .AddScoped<InitiativeParticipations>()
+        .AddFieldsFor<InitiativeType, ParticipationsOfInitiative>()
+        .AddFieldsFor<ViewerType, OwnParticipations>()
+        .AddNodeSource<Participation>(ParticipationType.TypeName, (sp, participation) => sp.GetRequiredService<Viewer>().SeesDataOfAsync(participation.PersonId, managersToo: true));
 }

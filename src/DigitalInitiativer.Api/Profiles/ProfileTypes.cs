@@ -1,6 +1,8 @@
+using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
 using GraphQL;
+using GraphQL.DataLoader;
 using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.Profiles;
@@ -42,4 +44,18 @@ public static class ProfileQueries
             .AuthorizeWithRoles(Roles.All)
             .Resolve(_ => CompetenceProfile.All);
     }
+}
+
+/// <summary>node(id:) for the four profiles, which are not stored rows.</summary>
+public sealed class CompetenceProfileNodeSource : INodeSource
+{
+    public string TypeName => CompetenceProfileType.TypeName;
+
+    public IDataLoaderResult<object?>? Load(string key) =>
+        new Loaded<object?>(Enum.TryParse<CompetenceProfileKind>(key, out var kind) && Enum.IsDefined(kind) ? CompetenceProfile.Of(kind) : null);
+}
+
+public static class ProfilesFeature
+{
+    public static IServiceCollection AddProfiles(this IServiceCollection services) => services.AddScoped<INodeSource, CompetenceProfileNodeSource>();
 }

@@ -1,12 +1,12 @@
 using DigitalInitiativer.Api.Data;
-using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Errors;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
-using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.SeedWork;
 using GraphQL;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,7 +39,7 @@ public sealed class SetStrategyGoalInputType : InputObjectGraphType<SetStrategyG
     }
 }
 
-public sealed class DeleteStrategyGoalInputType : InputObjectGraphType
+public sealed class DeleteStrategyGoalInputType : InputObjectGraphType<StrategyGoalIdInput>
 {
     public DeleteStrategyGoalInputType()
     {
@@ -53,6 +53,45 @@ public sealed class SetStrategyGoalErrorType() : UserErrorUnion("SetStrategyGoal
 
 public sealed class DeleteStrategyGoalErrorType() : UserErrorUnion("DeleteStrategyGoalError", "deleteStrategyGoal", typeof(NotFoundErrorType));
 
+/// <summary>Setting and deleting the strategy's goals.</summary>
+public sealed class StrategyGoalService(AppDbContext db)
+{
+    public async Task<Result<StrategyGoal>> SetAsync(SetStrategyGoalInput input, CancellationToken cancellationToken)
+    {
+        var refusals = new Refusals();
+        var goal = input.Id is null ? null : await FindAsync(input.Id, cancellationToken);
+        if (input.Id is not null && goal is null) refusals.NotFound("id", input.Id, "No strategy goal has this id.");
+        var target = new GoalTarget(input.Title, input.Profile, input.Comparison, input.TargetShare, input.TargetYear, null);
+        StrategyGoal.Check(refusals, target);
+        var unitId = input.UnitId is null ? null : await db.FindUnitAsync(refusals, input.UnitId, cancellationToken);
+        if (refusals.Any) return refusals;
+
+        target = target with { UnitId = unitId };
+        if (goal is null) db.StrategyGoals().Add(goal = new StrategyGoal(target));
+        else goal.Set(target);
+        await db.SaveChangesAsync(cancellationToken);
+        return goal;
+    }
+
+    public async Task<Result<StrategyGoal>> DeleteAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(id, cancellationToken) is not { } goal) return new NotFound("No strategy goal has this id.", id ?? "") { Field = ["id"] };
+        db.StrategyGoals().Remove(goal);
+        await db.SaveChangesAsync(cancellationToken);
+        return goal;
+    }
+
+    private async Task<StrategyGoal?> FindAsync(string? globalId, CancellationToken cancellationToken) =>
+        GlobalId.TryParseKey(globalId, StrategyGoalType.TypeName) is { } id
+            ? await db.StrategyGoals().AsTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken)
+            : null;
+}
+
+public sealed class StrategyGoalIdInput
+{
+    public string? Id { get; set; }
+}
+
 public static class StrategyGoalMutations
 {
     public static void AddStrategyGoalMutations(this ObjectGraphType mutation)
@@ -61,52 +100,14 @@ public static class StrategyGoalMutations
             .Description("Adds a strategy goal, or replaces one when the input has an id. Administrators only.")
             .Argument<NonNullGraphType<SetStrategyGoalInputType>>("input", "The goal.")
             .AuthorizeWithRoles(Roles.Administrator)
-            .ResolveAsync(async ctx => await SetAsync(ctx.Db(), ctx.GetArgument<SetStrategyGoalInput>("input"), ctx.CancellationToken));
+            .Resolve().WithService<StrategyGoalService>()
+            .ResolveAsync(async (ctx, goals) => await goals.SetAsync(ctx.GetArgument<SetStrategyGoalInput>("input"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PayloadType<StrategyGoalType, StrategyGoal, DeleteStrategyGoalErrorType>>>("deleteStrategyGoal")
             .Description("Deletes a strategy goal and returns it as it was. Administrators only.")
             .Argument<NonNullGraphType<DeleteStrategyGoalInputType>>("input", "The goal to delete.")
             .AuthorizeWithRoles(Roles.Administrator)
-            .ResolveAsync(async ctx =>
-            {
-                var db = ctx.Db();
-                var id = ctx.GetArgument<Dictionary<string, object?>>("input")["id"] as string;
-                var goal = await FindAsync(db, id, ctx.CancellationToken);
-                if (goal is null) return Payload<StrategyGoal>.Failed(new NotFoundError("No strategy goal has this id.", ["input", "id"], id ?? ""));
-                db.StrategyGoals().Remove(goal);
-                await db.SaveChangesAsync(ctx.CancellationToken);
-                return Payload<StrategyGoal>.Ok(goal);
-            });
+            .Resolve().WithService<StrategyGoalService>()
+            .ResolveAsync(async (ctx, goals) => await goals.DeleteAsync(ctx.GetArgument<StrategyGoalIdInput>("input").Id, ctx.CancellationToken));
     }
-
-    private static async Task<Payload<StrategyGoal>> SetAsync(AppDbContext db, SetStrategyGoalInput input, CancellationToken cancellationToken)
-    {
-        var errors = new UserErrorList("input");
-        var goal = input.Id is null ? new StrategyGoal { Title = "" } : await FindAsync(db, input.Id, cancellationToken);
-        if (goal is null) errors.NotFound("id", input.Id!, "No strategy goal has this id.");
-
-        errors.Required("title", input.Title);
-        errors.MaxLength("title", input.Title.Trim(), StrategyGoal.MaxTitleLength);
-        if (input.TargetShare is < 0 or > 1 || double.IsNaN(input.TargetShare))
-            errors.Invalid("targetShare", ErrorCodes.OutOfRange, $"'targetShare' must be a share from 0 to 1 (0.6 for 60 %); it was {input.TargetShare}.");
-        if (input.TargetYear is < StrategyGoal.MinYear or > StrategyGoal.MaxYear)
-            errors.Invalid("targetYear", ErrorCodes.OutOfRange, $"'targetYear' must be from {StrategyGoal.MinYear} to {StrategyGoal.MaxYear}; it was {input.TargetYear}.");
-        var unitId = input.UnitId is null ? null : await db.FindUnitAsync(errors, input.UnitId, cancellationToken);
-        if (errors.Any || goal is null) return Payload<StrategyGoal>.Failed(errors);
-
-        goal.Title = input.Title.Trim();
-        goal.Profile = input.Profile;
-        goal.Comparison = input.Comparison;
-        goal.TargetShare = input.TargetShare;
-        goal.TargetYear = input.TargetYear;
-        goal.UnitId = unitId;
-        if (goal.Id == 0) db.StrategyGoals().Add(goal);
-        await db.SaveChangesAsync(cancellationToken);
-        return Payload<StrategyGoal>.Ok(goal);
-    }
-
-    private static async Task<StrategyGoal?> FindAsync(AppDbContext db, string? globalId, CancellationToken cancellationToken) =>
-        GlobalId.TryParseKey(globalId, StrategyGoalType.TypeName) is { } id
-            ? await db.StrategyGoals().AsTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken)
-            : null;
 }

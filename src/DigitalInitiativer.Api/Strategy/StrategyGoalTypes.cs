@@ -1,5 +1,8 @@
 using DigitalInitiativer.Api.Analytics;
+using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
@@ -7,8 +10,10 @@ using DigitalInitiativer.Api.Profiles;
 using DigitalInitiativer.Api.Surveys;
 using GraphQL;
 using GraphQL.DataLoader;
+using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DigitalInitiativer.Api.Strategy;
 
@@ -42,28 +47,15 @@ public sealed class StrategyGoalType : NodeType<StrategyGoal>
         Field(g => g.TargetShare).Description("The target share of staff in the profile, 0 to 1.");
         Field(g => g.TargetYear).Description("The year by which the target should be met.");
         Field<OrganisationUnitType>("unit").Description("The unit the goal is for, sub-units included; null for the whole organisation.")
-            .Resolve(ctx => ctx.Source.UnitId is { } id ? ctx.LoadById<OrganisationUnit>(id) : null);
+            .ResolveById<StrategyGoal, OrganisationUnit>(g => g.UnitId);
         Field<FloatGraphType>("latestValue").Description("The profile's share in the latest wave that assessed anyone in the unit, from the protected (perturbed) counts; null when withheld or not measured.")
-            .Resolve(ctx => Progress(ctx).Then(p => (object?)p.LatestValue));
-        Field<SurveyWaveType>("wave").Description("The wave latestValue comes from.").Resolve(ctx => Progress(ctx).Then(p => (object?)p.Wave));
+            .Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)p.LatestValue));
+        Field<SurveyWaveType>("wave").Description("The wave latestValue comes from.").Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)p.Wave));
         Field<FloatGraphType>("projectedValue")
             .Description("The share in the target year if the change between the last two waves continues in a straight line (kept within 0 to 1); null when not projected.")
-            .Resolve(ctx => Progress(ctx).Then(p => (object?)p.ProjectedValue));
-        Field<BooleanGraphType>("onTrack").Description("True when achieved or on track, false when off track, null when it cannot be told.").Resolve(ctx => Progress(ctx).Then(p => (object?)p.OnTrack));
-        Field<NonNullGraphType<GoalStatusType>>("status").Description("Where the goal stands.").Resolve(ctx => Progress(ctx).Then(p => (object?)p.Status));
-    }
-
-    private static IDataLoaderResult<GoalProgress> Progress(IResolveFieldContext<StrategyGoal> context)
-    {
-        var db = context.Db();
-        var rules = context.DisclosureRules();
-        return context.Loaders()
-            .GetOrAdd<int, GoalProgress>("goalProgress", async (ids, ct) =>
-            {
-                var goals = await db.StrategyGoals().Where(g => ids.Contains(g.Id)).ToListAsync(ct);
-                return (await GoalProgress.ForAsync(db, goals, rules, ct)).ToDictionary(p => p.Goal.Id);
-            }, null!)
-            .Load(context.Source.Id);
+            .Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)p.ProjectedValue));
+        Field<BooleanGraphType>("onTrack").Description("True when achieved or on track, false when off track, null when it cannot be told.").Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)p.OnTrack));
+        Field<NonNullGraphType<GoalStatusType>>("status").Description("Where the goal stands.").Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)p.Status));
     }
 }
 
@@ -74,6 +66,26 @@ public static class StrategyGoalQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyGoalType>>>>("strategyGoals")
             .Description("The strategy's goals, by target year and then title, each with its latest measured value and whether it is on track.")
             .AuthorizeWithRoles(Roles.Analysts)
-            .ResolveAsync(async ctx => await ctx.Db().StrategyGoals().OrderBy(g => g.TargetYear).ThenBy(g => g.Title).ToListAsync(ctx.CancellationToken));
+            .Resolve().WithService<AppDbContext>()
+            .ResolveAsync(async (ctx, db) => await db.StrategyGoals().OrderBy(g => g.TargetYear).ThenBy(g => g.Title).ToListAsync(ctx.CancellationToken));
     }
+}
+
+/// <summary>Where each goal on a page stands, measured once for all of them against the protected distributions.</summary>
+public sealed class GoalProgressReads(AppDbContext db, DataLoaderRegistry loaders, IOptions<AnalyticsSettings> settings)
+{
+    public IDataLoaderResult<GoalProgress> Of(StrategyGoal goal) =>
+        loaders.GetOrAdd<int, GoalProgress>("goalProgress", async (ids, ct) =>
+        {
+            var goals = await db.StrategyGoals().Where(g => ids.Contains(g.Id)).ToListAsync(ct);
+            return (await GoalProgress.ForAsync(db, goals, settings.Value.Rules, ct)).ToDictionary(p => p.Goal.Id);
+        }, null!).Load(goal.Id);
+}
+
+public static class StrategyFeature
+{
+    public static IServiceCollection AddStrategy(this IServiceCollection services) => services
+        .AddScoped<StrategyGoalService>()
+        .AddScoped<GoalProgressReads>()
+        .AddNodeSource<StrategyGoal>(StrategyGoalType.TypeName, (sp, _) => ValueTask.FromResult(sp.GetRequiredService<Viewer>().IsInAnyRole(Roles.Analysts)));
 }

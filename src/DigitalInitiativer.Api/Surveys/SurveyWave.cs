@@ -1,4 +1,3 @@
-using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;

@@ -102,12 +102,10 @@ public sealed class SyntheticData
             // A third for everyone; the rest for one unit. A few started before the first wave.
             var unit = id % 3 == 1 ? Units[0] : Units[random.Next(Units.Count)];
             var starts = new DateOnly(2020, 9, 1).AddDays(random.Next(900));
-            Initiatives.Add(new Initiative
-            {
-                Id = id, Code = $"SYN-I{id:0000}", Kind = Kinds[id % Kinds.Length], Title = $"Syntetisk initiativ {id}", UnitId = unit.Id,
-                TargetProfiles = random.NextDouble() < 0.5 ? [] : [(CompetenceProfileKind)(1 + random.Next(4))],
-                StartsOn = starts, EndsOn = random.NextDouble() < 0.3 ? null : starts.AddDays(30 + random.Next(300)),
-            });
+            Initiatives.Add(new Initiative($"SYN-I{id:0000}", Kinds[id % Kinds.Length], new InitiativeDetails(
+                $"Syntetisk initiativ {id}", null, unit.Id,
+                random.NextDouble() < 0.5 ? [] : [(CompetenceProfileKind)(1 + random.Next(4))],
+                starts, random.NextDouble() < 0.3 ? null : starts.AddDays(30 + random.Next(300))), id));
         }
     }
 
@@ -135,12 +133,10 @@ public sealed class SyntheticData
             var roll = random.NextDouble();
             var status = roll < 0.06 ? ParticipationStatus.Withdrawn : roll < 0.15 ? ParticipationStatus.Enrolled : roll < 0.3 ? ParticipationStatus.Started : ParticipationStatus.Completed;
             DateOnly? started = status is ParticipationStatus.Enrolled || (status is ParticipationStatus.Withdrawn && roll < 0.03) ? null : enrolled.AddDays(random.Next(10));
-            Participations.Add(new Participation
-            {
-                Id = Participations.Count + 1, PersonId = personId, InitiativeId = initiative.Id, Status = status, EnrolledOn = enrolled, StartedOn = started,
-                CompletedOn = status == ParticipationStatus.Completed ? started!.Value.AddDays(random.Next(30)) : null,
-                Score = status == ParticipationStatus.Completed && initiative.Kind is InitiativeKind.Course or InitiativeKind.ELearning ? Math.Round(50 + random.NextDouble() * 50, 1) : null,
-            });
+            Participations.Add(new Participation(personId, initiative.Id, new ParticipationRecord(status, enrolled, started,
+                status == ParticipationStatus.Completed ? started!.Value.AddDays(random.Next(30)) : null,
+                status == ParticipationStatus.Completed && initiative.Kind is InitiativeKind.Course or InitiativeKind.ELearning ? Math.Round(50 + random.NextDouble() * 50, 1) : null),
+                id: Participations.Count + 1));
             var date = started ?? enrolled;
             if (status != ParticipationStatus.Withdrawn && date > first.HeldOn && date <= second.HeldOn)
                 taken[personId] = taken.GetValueOrDefault(personId) + 1;

@@ -41,12 +41,9 @@ public sealed class SmallOrganisationFactory : SyntheticApiFactory
         int[][] participants = [[.. Enumerable.Range(1, 12), 31, 32, 33, 34, 38, 39], [32, 33, 34, 35, 36, 40], [.. Enumerable.Range(5, 11), 31]];
         for (var i = 0; i < participants.Length; i++)
             foreach (var personId in participants[i])
-                data.Participations.Add(new Participation
-                {
-                    Id = data.Participations.Count + 1, PersonId = personId, InitiativeId = i + 1, Status = ParticipationStatus.Completed,
-                    EnrolledOn = Between, StartedOn = Between, CompletedOn = Between.AddDays(5),
-                });
-        data.Participations.Add(new Participation { Id = data.Participations.Count + 1, PersonId = 20, InitiativeId = 1, Status = ParticipationStatus.Completed, EnrolledOn = new(2021, 1, 5) });
+                data.Participations.Add(new Participation(personId, i + 1,
+                    new ParticipationRecord(ParticipationStatus.Completed, Between, Between, Between.AddDays(5)), id: data.Participations.Count + 1));
+        data.Participations.Add(new Participation(20, 1, new ParticipationRecord(ParticipationStatus.Completed, new(2021, 1, 5)), id: data.Participations.Count + 1));
 
         var tookPart = data.Participations.Where(p => p.EnrolledOn == Between).Select(p => p.PersonId).ToHashSet();
         foreach (var person in data.Persons)
@@ -62,7 +59,7 @@ public sealed class SmallOrganisationFactory : SyntheticApiFactory
     private static OrganisationUnit Unit(int id, string code, int? parent, string path) => new() { Id = id, Code = code, Name = code, ParentId = parent, Path = path };
 
     private static Initiative Initiative(int id, string code, InitiativeKind kind, int unit) =>
-        new() { Id = id, Code = code, Kind = kind, Title = code, UnitId = unit, StartsOn = new(2021, 1, 1) };
+        new(code, kind, new InitiativeDetails(code, null, unit, [], new(2021, 1, 1), null), id);
 
     private static Assessment Assessment(SyntheticData data, Person person, SurveyWave wave, CompetenceProfileKind profile) =>
         new() { Id = data.Assessments.Count + 1, PersonId = person.Id, WaveId = wave.Id, Profile = profile, UnitId = person.UnitId, Role = person.Role };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
@@ -132,7 +133,7 @@ public sealed class VotingTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task No_field_anywhere_reveals_who_voted_and_each_caller_sees_only_their_own_vote()
     {
-        var schema = api.Services.GetRequiredService<DigitalInitiativer.Api.GraphQL.AppSchema>();
+        var schema = api.Services.GetRequiredService<DigitalInitiativer.Api.Schema.AppSchema>();
         schema.Initialize();
         var leaks = schema.AllTypes.OfType<IComplexGraphType>().SelectMany(t => t.Fields.Select(f => (Type: t.Name, Field: f.Name)))
             .Where(x => x.Type is "Vote" or "Ballot" || x.Field.Contains("voter", StringComparison.OrdinalIgnoreCase) && x.Field != "viewerHasVoted" || x.Field.Contains("votedAt", StringComparison.OrdinalIgnoreCase))

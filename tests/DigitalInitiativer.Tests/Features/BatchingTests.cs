@@ -42,17 +42,12 @@ public sealed class BatchingTests : IClassFixture<ApiFactory>, IAsyncLifetime
         var persons = await db.Persons().OrderBy(p => p.Id).Select(p => p.Id).Take(300).ToListAsync();
         for (var n = 0; n < 60; n++)
         {
-            var initiative = new Initiative
-            {
-                Code = $"BATCH-{n:00}", Kind = InitiativeKind.VideoGuide, Title = $"Video {n:00}", UnitId = units[n % units.Count],
-                StartsOn = new DateOnly(2016, 1, 1).AddDays(n),
-            };
+            var initiative = new Initiative($"BATCH-{n:00}", InitiativeKind.VideoGuide,
+                new InitiativeDetails($"Video {n:00}", null, units[n % units.Count], [], new DateOnly(2016, 1, 1).AddDays(n), null));
             db.Initiatives().Add(initiative);
             await db.SaveChangesAsync();
-            db.Participations().AddRange(persons.Skip(n * 5).Take(5).Select(p => new Participation
-            {
-                PersonId = p, InitiativeId = initiative.Id, Status = ParticipationStatus.Completed, EnrolledOn = initiative.StartsOn,
-            }));
+            db.Participations().AddRange(persons.Skip(n * 5).Take(5).Select(p =>
+                new Participation(p, initiative.Id, new ParticipationRecord(ParticipationStatus.Completed, initiative.StartsOn))));
         }
         await db.SaveChangesAsync();
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Hosting;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;

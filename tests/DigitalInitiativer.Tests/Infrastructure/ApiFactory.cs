@@ -1,4 +1,5 @@
 using System.Reflection;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Identity;
 using Microsoft.AspNetCore.Hosting;

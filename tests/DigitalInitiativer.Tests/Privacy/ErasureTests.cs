@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;

@@ -86,13 +86,13 @@ public sealed class SecretBallotTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.Empty(configured["errors"]!.AsArray());
         Assert.Equal("CLOSED", await competition.PhaseAsync());
 
-        await api.Services.GetRequiredService<CompetitionCloser>().RecordClosedAsync(CancellationToken.None);
+        await api.Services.GetRequiredService<CompetitionParticipation>().RecordClosedAsync(CancellationToken.None);
 
         await using var db = api.OpenDb();
         var initiativeId = GlobalIds.KeyOf(competition.InitiativeId);
         Assert.Equal(2, await db.Participations().CountAsync(p => p.InitiativeId == initiativeId));
         Assert.NotNull((await db.Competitions().SingleAsync(c => c.Id == initiativeId)).ParticipationRecordedAtUtc);
         // A second check changes nothing.
-        Assert.Equal(0, await api.Services.GetRequiredService<CompetitionCloser>().RecordClosedAsync(CancellationToken.None));
+        Assert.Equal(0, await api.Services.GetRequiredService<CompetitionParticipation>().RecordClosedAsync(CancellationToken.None));
     }
 }

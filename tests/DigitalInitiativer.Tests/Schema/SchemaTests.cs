@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.Schema;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Tests.Infrastructure;
 using GraphQL;
@@ -69,8 +70,11 @@ public sealed class SchemaTests(ApiFactory api) : IClassFixture<ApiFactory>
         var nodeTypes = Schema.AllTypes.OfType<IObjectGraphType>()
             .Where(t => t.ResolvedInterfaces.Any(i => i.Name == "Node")).Select(t => t.Name).ToList();
 
+        using var scope = api.Services.CreateScope();
+        var sources = scope.ServiceProvider.GetServices<INodeSource>().Select(s => s.TypeName).ToList();
         Assert.NotEmpty(nodeTypes);
-        Assert.Empty(nodeTypes.Except(NodeQueries.TypeNames));
+        Assert.Empty(nodeTypes.Except(sources));
+        Assert.Equal(sources.Count, sources.Distinct().Count());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Tests.Competitions;
 using DigitalInitiativer.Tests.Infrastructure;

@@ -1,21 +1,15 @@
+using DigitalInitiativer.Api.SeedWork;
 using GraphQL;
 using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.GraphQL.Errors;
 
-/// <summary>What a mutation returns: the object it changed, or the typed errors that stopped it (then nothing was saved).</summary>
-public sealed record Payload<T>(T? Result, IReadOnlyList<UserError> Errors) where T : class
-{
-    public static Payload<T> Ok(T result) => new(result, []);
-    public static Payload<T> Failed(UserErrorList errors) => new(null, errors.Errors);
-    public static Payload<T> Failed(UserError error) => new(null, [error]);
-}
-
 /// <summary>
-/// The payload type of one mutation, named after its error union: CastVoteError gives CastVotePayload with
-/// fields <c>proposal</c> (the result, named after its type) and <c>errors</c>.
+/// The payload type of one mutation, named after its error union: CastVoteError gives CastVotePayload with fields
+/// <c>proposal</c> (the result, named after its type) and <c>errors</c>. Its source is the use case's
+/// <see cref="Result{T}"/> as it is: the value, or the refusals that stopped it (then nothing was saved).
 /// </summary>
-public sealed class PayloadType<TResultType, TResult, TErrorUnion> : ObjectGraphType<Payload<TResult>>
+public sealed class PayloadType<TResultType, TResult, TErrorUnion> : ObjectGraphType<Result<TResult>>
     where TResultType : IGraphType where TResult : class where TErrorUnion : UserErrorUnion
 {
     public PayloadType()
@@ -26,9 +20,9 @@ public sealed class PayloadType<TResultType, TResult, TErrorUnion> : ObjectGraph
         Description = $"The result of {char.ToLowerInvariant(mutation[0])}{mutation[1..]}: the {resultName} it changed, or the errors that stopped it.";
         Field<TResultType>(char.ToLowerInvariant(resultName[0]) + resultName[1..])
             .Description($"The {resultName} as saved; null when there are errors.")
-            .Resolve(ctx => ctx.Source.Result);
+            .Resolve(ctx => ctx.Source.Value);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TErrorUnion>>>>("errors")
             .Description("What was wrong. Empty on success; when not empty, nothing was saved.")
-            .Resolve(ctx => ctx.Source.Errors);
+            .Resolve(ctx => ctx.Source.Refusals);
     }
 }

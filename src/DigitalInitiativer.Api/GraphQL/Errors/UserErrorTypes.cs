@@ -1,8 +1,14 @@
+using DigitalInitiativer.Api.SeedWork;
+using GraphQL.Builders;
 using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.GraphQL.Errors;
 
-public sealed class UserErrorInterface : InterfaceGraphType<UserError>
+/// <summary>
+/// A refusal as clients see it. Every mutation takes one <c>input</c>, so a refusal's field maps to the path
+/// ["input", …field]; this is the one place that mapping happens.
+/// </summary>
+public sealed class UserErrorInterface : InterfaceGraphType<Refusal>
 {
     public UserErrorInterface()
     {
@@ -11,27 +17,28 @@ public sealed class UserErrorInterface : InterfaceGraphType<UserError>
         AddCommonFields(this);
     }
 
-    internal static void AddCommonFields<T>(ComplexGraphType<T> type) where T : UserError
+    internal static FieldBuilder<T, IReadOnlyList<string>> AddCommonFields<T>(ComplexGraphType<T> type) where T : Refusal
     {
         type.Field(e => e.Message).Description("A human-readable explanation, in English, suitable for logs and developer tools.");
         type.Field(e => e.Code).Description("A stable machine-readable code (see docs/errors.md). Branch on this, not on the message.");
-        type.Field(e => e.Path, type: typeof(NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>))
+        return type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>, IReadOnlyList<string>>("path")
             .Description("Where in the mutation's arguments the problem is, e.g. [\"input\", \"items\", \"3\", \"personId\"].");
     }
 }
 
-public abstract class UserErrorType<T> : ObjectGraphType<T> where T : UserError
+/// <summary>The GraphQL type of one kind of refusal; its name (…ErrorType → …Error) is what clients see.</summary>
+public abstract class UserErrorType<T> : ObjectGraphType<T> where T : Refusal
 {
     protected UserErrorType(string description)
     {
         Description = description;
         Interface<UserErrorInterface>();
         IsTypeOf = source => source is T;
-        UserErrorInterface.AddCommonFields(this);
+        UserErrorInterface.AddCommonFields(this).Resolve(ctx => ctx.Source.Field is { } field ? ["input", .. field] : []);
     }
 }
 
-public sealed class InvalidInputErrorType : UserErrorType<InvalidInputError>
+public sealed class InvalidInputErrorType : UserErrorType<InvalidInput>
 {
     public InvalidInputErrorType() : base(
         "An input value breaks a rule: REQUIRED, TOO_LONG, INVALID_FORMAT, OUT_OF_RANGE, END_BEFORE_START, EMPTY_LIST, TOO_MANY_ITEMS, DUPLICATE_ITEM or SELF_CO_AUTHOR.")
@@ -39,7 +46,7 @@ public sealed class InvalidInputErrorType : UserErrorType<InvalidInputError>
     }
 }
 
-public sealed class NotFoundErrorType : UserErrorType<NotFoundError>
+public sealed class NotFoundErrorType : UserErrorType<NotFound>
 {
     public NotFoundErrorType() : base("An id in the input does not name an existing object of the expected type. Forged ids get this error too. Code NOT_FOUND.")
     {
@@ -47,7 +54,7 @@ public sealed class NotFoundErrorType : UserErrorType<NotFoundError>
     }
 }
 
-public sealed class CodeTakenErrorType : UserErrorType<CodeTakenError>
+public sealed class CodeTakenErrorType : UserErrorType<CodeTaken>
 {
     public CodeTakenErrorType() : base("The chosen code is already used by another object; codes are unique. Code CODE_TAKEN.")
     {

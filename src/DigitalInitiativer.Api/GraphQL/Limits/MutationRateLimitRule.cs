@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
@@ -29,7 +29,7 @@ public sealed class MutationRateLimitRule : ValidationRuleBase, IDisposable
     public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
         if (context.Operation.Operation != OperationType.Mutation || context.HasErrors) return default;
-        var caller = Viewer.CallerIdOf(context.User);
+        var caller = Caller.IdOf(context.User);
         using var lease = _limiter.AttemptAcquire(caller);
         if (!lease.IsAcquired)
         {

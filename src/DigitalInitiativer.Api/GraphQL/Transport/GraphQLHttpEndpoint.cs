@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using GraphQL;
+using GraphQL.Types;
 using GraphQL.Transport;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Limits;
@@ -16,7 +17,7 @@ namespace DigitalInitiativer.Api.GraphQL.Transport;
 /// 400 for malformed requests, 415 for other content types, 405 for mutations over GET,
 /// and the spec's status codes for results in application/graphql-response+json.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(IDocumentExecuter<AppSchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLSettings> options,
+public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IOptions<GraphQLSettings> options,
     GraphQLWebSocketHandler webSockets, IWebHostEnvironment environment)
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL;
+using GraphQL.Types;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -15,12 +16,12 @@ namespace DigitalInitiativer.Api.GraphQL.Transport;
 /// The connection is authenticated once, from the connection_init payload's Authorization entry.
 /// </summary>
 public sealed class GraphQLWebSocketHandler(
-    IDocumentExecuter<AppSchema> executer, IGraphQLTextSerializer serializer, IServiceScopeFactory scopes,
+    IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IServiceScopeFactory scopes,
     IOptions<GraphQLSettings> settings, ILogger<GraphQLWebSocketHandler> logger)
 {
     public const string SubProtocol = "graphql-transport-ws";
 
-    private readonly IDocumentExecuter<AppSchema> _executer = executer;
+    private readonly IDocumentExecuter<ISchema> _executer = executer;
     private readonly IGraphQLTextSerializer _serializer = serializer;
     private readonly IServiceScopeFactory _scopes = scopes;
     private readonly GraphQLSettings _settings = settings.Value;
@@ -46,6 +47,8 @@ public sealed class GraphQLWebSocketHandler(
         private readonly CancellationTokenSource _closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         private bool _initReceived;
         private bool _acknowledged;
+        /// <summary>The user that connection_init authenticated; every operation on the socket runs as them.</summary>
+        private System.Security.Claims.ClaimsPrincipal _user = new();
 
         public async Task RunAsync()
         {
@@ -145,7 +148,7 @@ public sealed class GraphQLWebSocketHandler(
                 await CloseAsync(4403, "Forbidden");
                 return;
             }
-            http.User = result.Principal;
+            _user = result.Principal;
             _acknowledged = true;
             await SendAsync(new JsonObject { ["type"] = "connection_ack" });
         }
@@ -191,7 +194,7 @@ public sealed class GraphQLWebSocketHandler(
                     OperationName = StringOf(payload["operationName"]),
                     Variables = payload["variables"] is JsonObject variables ? serializer.Deserialize<Inputs>(variables.ToJsonString()) : null,
                     Extensions = payload["extensions"] is JsonObject extensions ? serializer.Deserialize<Inputs>(extensions.ToJsonString()) : null,
-                    User = http.User,
+                    User = _user,
                     RequestServices = operation.Scope.ServiceProvider,
                     CancellationToken = operation.Cancellation.Token,
                 });

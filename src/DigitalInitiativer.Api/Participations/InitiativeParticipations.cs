@@ -1,24 +1,28 @@
+using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Initiatives;
 using GraphQL;
 using GraphQL.DataLoader;
+using GraphQL.MicrosoftDI;
+using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 
-namespace DigitalInitiativer.Api.Initiatives;
+namespace DigitalInitiativer.Api.Participations;
 
 /// <summary>
 /// Initiative.participations for a whole page of initiatives at once: one GROUP BY for the totals and one
 /// windowed query (EF Core turns the per-initiative Skip/Take into ROW_NUMBER() OVER (PARTITION BY ...)) for each distinct page window. Forward paging, the usual case,
 /// has the same window for every initiative, so a page of 50 initiatives costs two statements, like a page of 5.
 /// </summary>
-public static class InitiativeParticipations
+public sealed class InitiativeParticipations(AppDbContext db, DataLoaderRegistry loaders)
 {
-    public static IDataLoaderResult<Connection<Participation>> Load(IResolveFieldContext context, int initiativeId)
+    public IDataLoaderResult<Connection<Participation>> Load(IResolveFieldContext context, int initiativeId)
     {
         var page = PageRequest.From(context);
-        var db = context.Db();
-        return context.Loaders().GetOrAdd<int, Connection<Participation>>($"initiativeParticipations:{page}", async (ids, ct) =>
+        return loaders.GetOrAdd<int, Connection<Participation>>($"initiativeParticipations:{page}", async (ids, ct) =>
         {
             var totals = await db.Participations().Where(p => ids.Contains(p.InitiativeId))
                 .GroupBy(p => p.InitiativeId).Select(g => new { g.Key, Count = g.Count() })
@@ -48,4 +52,16 @@ public static class InitiativeParticipations
         page is { Last: null, Before: null, First: { } first }
             ? ((page.After ?? -1) + 1, first)
             : (window.Start, window.End - window.Start);
+}
+
+/// <summary>Initiative.participations: who took part, for those who run initiatives.</summary>
+public sealed class ParticipationsOfInitiative : IFieldsFor<InitiativeType>
+{
+    public void AddTo(InitiativeType type) =>
+        type.Field<NonNullGraphType<ConnectionType<ParticipationType, Participation>>>("participations")
+            .Description("Who took part in the initiative, in the order they were recorded. Person-level data: every read is audit-logged.")
+            .PagingArguments()
+            .AuthorizeWithRoles(Roles.Managers)
+            .Resolve().WithService<InitiativeParticipations>()
+            .Resolve((ctx, participations) => participations.Load(ctx, ctx.Source.Id));
 }

@@ -12,9 +12,9 @@ using DigitalInitiativer.Api.Strategy;
 using DigitalInitiativer.Api.Surveys;
 using GraphQL.Types;
 
-namespace DigitalInitiativer.Api.GraphQL;
+namespace DigitalInitiativer.Api.Schema;
 
-/// <summary>Each feature folder adds its own root fields; this is only the list of features.</summary>
+/// <summary>Each feature adds its own root fields; this is only the list of features.</summary>
 public sealed class QueryType : ObjectGraphType
 {
     public QueryType()
@@ -42,10 +42,6 @@ public sealed class MutationType : ObjectGraphType
         this.AddInitiativeMutations();
         this.AddParticipationMutations();
         this.AddCompetitionMutations();
-        this.AddProposalMutations();
-        this.AddCoAuthorshipMutations();
-        this.AddVotingMutations();
-        this.AddCommentMutations();
         this.AddStrategyGoalMutations();
         this.AddImportMutations();
     }
@@ -53,15 +49,15 @@ public sealed class MutationType : ObjectGraphType
 
 public sealed class SubscriptionType : ObjectGraphType
 {
-    public SubscriptionType()
+    public SubscriptionType(VoteEvents voteEvents)
     {
         Name = "Subscription";
         Description = "Live updates, over the graphql-transport-ws WebSocket protocol at /graphql.";
-        this.AddCompetitionSubscriptions();
+        this.AddCompetitionSubscriptions(voteEvents);
     }
 }
 
-public sealed class AppSchema : Schema
+public sealed class AppSchema : global::GraphQL.Types.Schema
 {
     public AppSchema(IServiceProvider services) : base(services)
     {

@@ -1,4 +1,4 @@
-namespace DigitalInitiativer.Api.Identity;
+namespace DigitalInitiativer.Api.GraphQL.Authorization;
 
 /// <summary>The app roles defined on the Entra ID app registration, read from the token's "roles" claim.</summary>
 public static class Roles

@@ -1,0 +1,50 @@
+using DigitalInitiativer.Api.SeedWork;
+
+namespace DigitalInitiativer.Api.Competitions;
+
+public sealed record VotingClosed(string Message, CompetitionPhase Phase) : Refusal(Message, CompetitionErrorCodes.VotingClosed);
+
+public sealed record VoteBudgetExhausted(string Message, int VotesPerPerson) : Refusal(Message, CompetitionErrorCodes.VoteBudgetExhausted);
+
+public sealed record OwnProposal(string Message) : Refusal(Message, CompetitionErrorCodes.OwnProposal);
+
+public sealed record ProposalNotOpenForVoting(string Message, ProposalState State) : Refusal(Message, CompetitionErrorCodes.ProposalNotOpenForVoting);
+
+public sealed record WrongPhase(string Message, CompetitionPhase Phase) : Refusal(Message, CompetitionErrorCodes.WrongPhase);
+
+public sealed record InvalidTransition(string Message, ProposalState From, ProposalState To) : Refusal(Message, CompetitionErrorCodes.InvalidTransition);
+
+public sealed record PhaseBackwards(string Message, CompetitionPhase Current) : Refusal(Message, CompetitionErrorCodes.PhaseBackwards);
+
+public sealed record RulesLocked(string Message) : Refusal(Message, CompetitionErrorCodes.RulesLocked);
+
+public sealed record ProposalLimitReached(string Message, int ProposalsPerPerson) : Refusal(Message, CompetitionErrorCodes.ProposalLimitReached);
+
+public sealed record NotAuthor(string Message) : Refusal(Message, CompetitionErrorCodes.NotAuthor);
+
+public sealed record PersonNotLinked(string Message) : Refusal(Message, CompetitionErrorCodes.PersonNotLinked)
+{
+    public static readonly PersonNotLinked Instance = new("Your sign-in is not linked to a person, so you cannot take part.");
+}
+
+public sealed record InvitationAlreadyAnswered(string Message, CoAuthorInvitationState State) : Refusal(Message, CompetitionErrorCodes.InvitationAlreadyAnswered);
+
+public sealed record InvitationClosed(string Message, ProposalState State) : Refusal(Message, CompetitionErrorCodes.InvitationClosed);
+
+public static class CompetitionErrorCodes
+{
+    public const string VotingClosed = "VOTING_CLOSED";
+    public const string VoteBudgetExhausted = "VOTE_BUDGET_EXHAUSTED";
+    public const string OwnProposal = "OWN_PROPOSAL";
+    public const string ProposalNotOpenForVoting = "PROPOSAL_NOT_OPEN_FOR_VOTING";
+    public const string WrongPhase = "WRONG_PHASE";
+    public const string InvalidTransition = "INVALID_TRANSITION";
+    public const string PhaseBackwards = "PHASE_BACKWARDS";
+    public const string RulesLocked = "RULES_LOCKED";
+    public const string ProposalLimitReached = "PROPOSAL_LIMIT_REACHED";
+    public const string NotAuthor = "NOT_AUTHOR";
+    public const string PersonNotLinked = "PERSON_NOT_LINKED";
+    public const string SelfCoAuthor = "SELF_CO_AUTHOR";
+    public const string InvitationAlreadyAnswered = "INVITATION_ALREADY_ANSWERED";
+    public const string InvitationClosed = "INVITATION_CLOSED";
+}

@@ -1,0 +1,310 @@
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.SeedWork;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Competitions;
+
+/// <summary>Finding a competition or proposal by the global id an input names, tracked for changes.</summary>
+public sealed class CompetitionLookup(AppDbContext db)
+{
+    public async Task<IdeaCompetition?> CompetitionAsync(string globalId, CancellationToken cancellationToken) =>
+        GlobalId.TryParseKey(globalId, IdeaCompetitionType.TypeName) is { } id
+            ? await db.Competitions().AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            : null;
+
+    /// <summary>The proposal and its competition, or the NOT_FOUND refusal at "proposalId".</summary>
+    public async Task<Result<ProposalInCompetition>> ProposalAsync(string globalId, CancellationToken cancellationToken)
+    {
+        var proposal = GlobalId.TryParseKey(globalId, ProposalType.TypeName) is { } id
+            ? await db.Proposals().AsTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            : null;
+        if (proposal is null) return new NotFound("No proposal has this id.", globalId) { Field = ["proposalId"] };
+        return new ProposalInCompetition(proposal, await db.Competitions().AsTracking().FirstAsync(c => c.Id == proposal.CompetitionId, cancellationToken));
+    }
+}
+
+public sealed record ProposalInCompetition(Proposal Proposal, IdeaCompetition Competition);
+
+/// <summary>A manager's settings for a competition: rules, schedule, and moving it on.</summary>
+public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, CompetitionStore store, TimeProvider clock)
+{
+    public async Task<Result<IdeaCompetition>> ConfigureAsync(ConfigureCompetitionInput input, CancellationToken cancellationToken)
+    {
+        if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition)
+            return new NotFound("No competition has this id.", input.CompetitionId) { Field = ["competitionId"] };
+        var refusals = competition.Configure(input.Rules?.ToRules(), input.Schedule?.ToSchedule(), clock.GetUtcNow().UtcDateTime);
+        if (refusals.Any) return refusals;
+        await db.SaveChangesAsync(cancellationToken);
+        return competition;
+    }
+
+    /// <summary>Moves the competition on; reaching CLOSED records its participants at once (the secret ballot).</summary>
+    public async Task<Result<IdeaCompetition>> AdvanceAsync(AdvanceCompetitionPhaseInput input, CancellationToken cancellationToken)
+    {
+        if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition)
+            return new NotFound("No competition has this id.", input.CompetitionId) { Field = ["competitionId"] };
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (competition.AdvanceTo(input.To, now) is { } refused) return refused;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (input.To >= CompetitionPhase.Closed) await store.RecordParticipantsOnceAsync(competition.Id, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return competition;
+    }
+}
+
+/// <summary>Proposals through their life: staff submit and revise them, managers move them on.</summary>
+public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionStore store, TimeProvider clock)
+{
+    public async Task<Result<Proposal>> SubmitAsync(SubmitProposalInput input, CancellationToken cancellationToken)
+    {
+        if (await viewer.PersonIdAsync(cancellationToken) is not { } author) return PersonNotLinked.Instance;
+        if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition)
+            return new NotFound("No competition has this id.", input.CompetitionId) { Field = ["competitionId"] };
+
+        var unitRefusals = new Refusals();
+        var unitId = await db.FindUnitAsync(unitRefusals, input.UnitId, cancellationToken);
+        var submitted = Proposal.Submit(competition, input.Texts, unitId ?? 0, input.HideAuthorNames, clock.GetUtcNow().UtcDateTime);
+        if (submitted.Refusals is [WrongPhase wrongPhase]) return wrongPhase;
+        var refusals = new Refusals();
+        foreach (var refusal in submitted.Refusals.Concat(unitRefusals.All)) refusals.Add(refusal);
+        var coAuthors = await CoAuthorsAsync(input.CoAuthorIds ?? [], author, refusals.At("coAuthorIds"), cancellationToken);
+        if (refusals.Any) return refusals;
+
+        var already = await db.ProposalAuthors().CountAsync(a => a.PersonId == author && a.IsLead
+            && db.Proposals().Any(p => p.Id == a.ProposalId && p.CompetitionId == competition.Id && p.State != ProposalState.Withdrawn), cancellationToken);
+        if (already >= competition.ProposalsPerPerson)
+            return new ProposalLimitReached($"You have already submitted {already} proposals; the limit is {competition.ProposalsPerPerson}.", competition.ProposalsPerPerson);
+
+        var proposal = submitted.Value!;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Proposals().Add(proposal);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ProposalAuthors().Add(new ProposalAuthor(proposal.Id, author, isLead: true, viewer.DisplayName, input.HideAuthorNames));
+        db.CoAuthorInvitations().AddRange(coAuthors.Select(c => new CoAuthorInvitation(proposal.Id, c, proposal.SubmittedAtUtc)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return proposal;
+    }
+
+    /// <summary>An author's changes, during SUBMISSION. The choice to hide a name is each author's own.</summary>
+    public async Task<Result<Proposal>> UpdateAsync(UpdateProposalInput input, CancellationToken cancellationToken)
+    {
+        var byAuthor = await ByAuthorAsync(input.ProposalId, cancellationToken);
+        if (!byAuthor.Succeeded) return Result<Proposal>.Refused(byAuthor.Refusals);
+        var (proposal, competition, self) = byAuthor.Value!;
+        var texts = new ProposalTexts(input.Title.Or(proposal.Title) ?? "", input.Summary.Or(proposal.Summary) ?? "", input.Problem.Or(proposal.Problem) ?? "",
+            input.ProposedSolution.Or(proposal.ProposedSolution) ?? "", input.ExpectedBenefit.Or(proposal.ExpectedBenefit) ?? "");
+        var refusals = proposal.Revise(texts, competition.PhaseAt(clock.GetUtcNow().UtcDateTime));
+        if (refusals.Any) return refusals;
+        if (input.HideAuthorNames is { IsGiven: true, Value: { } hide })
+        {
+            self.ChooseToHideName(hide);
+            if (self.IsLead) proposal.ChooseToHideAuthorNames(hide);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return proposal;
+    }
+
+    public async Task<Result<Proposal>> WithdrawAsync(string proposalId, CancellationToken cancellationToken)
+    {
+        var byAuthor = await ByAuthorAsync(proposalId, cancellationToken);
+        if (!byAuthor.Succeeded) return Result<Proposal>.Refused(byAuthor.Refusals);
+        var (proposal, competition, _) = byAuthor.Value!;
+        if (proposal.Withdraw(competition.PhaseAt(clock.GetUtcNow().UtcDateTime)) is { } refused) return refused;
+        await db.SaveChangesAsync(cancellationToken);
+        return proposal;
+    }
+
+    public Task<Result<Proposal>> AcceptAsync(string proposalId, CancellationToken cancellationToken) =>
+        MoveAsync(proposalId, (p, phase) => p.Accept(phase) is { } refused ? [refused] : [], cancellationToken);
+
+    public Task<Result<Proposal>> SelectAsync(string proposalId, CancellationToken cancellationToken) =>
+        MoveAsync(proposalId, (p, phase) => p.Select(phase) is { } refused ? [refused] : [], cancellationToken);
+
+    public Task<Result<Proposal>> RejectAsync(RejectProposalInput input, CancellationToken cancellationToken) =>
+        MoveAsync(input.ProposalId, (p, phase) => p.Reject(input.Reason, phase).All, cancellationToken);
+
+    public async Task<Result<Proposal>> RealiseAsync(RealiseProposalInput input, CancellationToken cancellationToken)
+    {
+        int? initiativeId = null;
+        if (input.InitiativeId is { } id)
+        {
+            initiativeId = GlobalId.TryParseKey(id, InitiativeType.TypeName);
+            if (initiativeId is null || !await db.Initiatives().AnyAsync(i => i.Id == initiativeId, cancellationToken))
+                return new NotFound("No initiative has this id.", id) { Field = ["initiativeId"] };
+        }
+        var realisation = new Realisation(input.RealisedOn, input.Description, initiativeId, input.Solution);
+        return await MoveAsync(input.ProposalId, (p, phase) => p.Realise(realisation, phase).All, cancellationToken);
+    }
+
+    /// <summary>Merges a proposal into another of the same competition: its state, votes and authors, in one transaction.</summary>
+    public async Task<Result<Proposal>> MergeAsync(MergeProposalInput input, CancellationToken cancellationToken)
+    {
+        var found = await find.ProposalAsync(input.ProposalId, cancellationToken);
+        if (!found.Succeeded) return Result<Proposal>.Refused(found.Refusals);
+        var (source, competition) = found.Value!;
+        var phase = competition.PhaseAt(clock.GetUtcNow().UtcDateTime);
+        if (source.CheckMove(ProposalState.Merged, phase) is { } refused) return refused;
+        var target = GlobalId.TryParseKey(input.IntoProposalId, ProposalType.TypeName) is { } targetId
+            ? await db.Proposals().AsTracking().FirstOrDefaultAsync(p => p.Id == targetId && p.CompetitionId == source.CompetitionId, cancellationToken)
+            : null;
+        if (target is null) return new NotFound("No proposal in the same competition has this id.", input.IntoProposalId) { Field = ["intoProposalId"] };
+        var refusals = source.MergeInto(target, phase);
+        if (refusals.Any) return refusals;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await store.MoveVotesAndAuthorsAsync(source, target, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return source;
+    }
+
+    private async Task<Result<Proposal>> MoveAsync(string proposalId, Func<Proposal, CompetitionPhase, IReadOnlyList<Refusal>> move, CancellationToken cancellationToken)
+    {
+        var found = await find.ProposalAsync(proposalId, cancellationToken);
+        if (!found.Succeeded) return Result<Proposal>.Refused(found.Refusals);
+        var (proposal, competition) = found.Value!;
+        var refusals = move(proposal, competition.PhaseAt(clock.GetUtcNow().UtcDateTime));
+        if (refusals.Count > 0) return Result<Proposal>.Refused(refusals);
+        await db.SaveChangesAsync(cancellationToken);
+        return proposal;
+    }
+
+    /// <summary>
+    /// The proposal, its competition and the caller as one of its own authors. Authors who came over in a merge wrote
+    /// another proposal, so they do not change or withdraw this one.
+    /// </summary>
+    private async Task<Result<AuthorOfProposal>> ByAuthorAsync(string proposalId, CancellationToken cancellationToken)
+    {
+        if (await viewer.PersonIdAsync(cancellationToken) is not { } personId) return PersonNotLinked.Instance;
+        var found = await find.ProposalAsync(proposalId, cancellationToken);
+        if (!found.Succeeded) return Result<AuthorOfProposal>.Refused(found.Refusals);
+        var (proposal, competition) = found.Value!;
+        var self = await db.ProposalAuthors().AsTracking()
+            .SingleOrDefaultAsync(a => a.ProposalId == proposal.Id && a.PersonId == personId && a.MergedFromProposalId == null, cancellationToken);
+        if (self is null) return new NotAuthor("Only the proposal's authors may change or withdraw it.") { Field = ["proposalId"] };
+        return new AuthorOfProposal(proposal, competition, self);
+    }
+
+    /// <summary>The people to invite, each checked: at most <see cref="ProposalRules.MaxCoAuthors"/>, existing, not erased, not the author, no one twice.</summary>
+    private async Task<List<int>> CoAuthorsAsync(IReadOnlyList<string> ids, int author, Refusals refusals, CancellationToken cancellationToken)
+    {
+        if (ids.Count > ProposalRules.MaxCoAuthors)
+        {
+            refusals.Add(new InvalidInput($"At most {ProposalRules.MaxCoAuthors} co-authors can be invited; {ids.Count} were named.", RefusalCodes.TooManyItems));
+            return [];
+        }
+        var keys = ids.Select(id => GlobalId.TryParseKey(id, PersonType.TypeName)).ToList();
+        var known = (await db.Persons().Where(p => p.ErasedAtUtc == null && keys.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var coAuthors = new List<int>();
+        for (var index = 0; index < ids.Count; index++)
+        {
+            var at = index.ToString();
+            if (keys[index] is not { } key || !known.Contains(key)) refusals.NotFound(at, ids[index], "No person has this id.");
+            else if (key == author) refusals.Invalid(at, CompetitionErrorCodes.SelfCoAuthor, "You are the proposal's author; name colleagues as co-authors.");
+            else if (coAuthors.Contains(key)) refusals.Invalid(at, RefusalCodes.DuplicateItem, "This colleague is named twice.");
+            else coAuthors.Add(key);
+        }
+        return coAuthors;
+    }
+
+    private sealed record AuthorOfProposal(Proposal Proposal, IdeaCompetition Competition, ProposalAuthor Self);
+}
+
+/// <summary>Votes: cast and taken back within the caller's budget, exact under concurrency, secret.</summary>
+public sealed class VotingService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionStore store, VoteEvents events, TimeProvider clock)
+{
+    public Task<Result<Proposal>> CastAsync(string proposalId, CancellationToken cancellationToken) => VoteAsync(proposalId, cast: true, cancellationToken);
+
+    public Task<Result<Proposal>> RetractAsync(string proposalId, CancellationToken cancellationToken) => VoteAsync(proposalId, cast: false, cancellationToken);
+
+    private async Task<Result<Proposal>> VoteAsync(string proposalId, bool cast, CancellationToken cancellationToken)
+    {
+        if (await viewer.PersonIdAsync(cancellationToken) is not { } voter) return PersonNotLinked.Instance;
+        var found = await find.ProposalAsync(proposalId, cancellationToken);
+        if (!found.Succeeded) return Result<Proposal>.Refused(found.Refusals);
+        var (proposal, competition) = found.Value!;
+        var phase = competition.PhaseAt(clock.GetUtcNow().UtcDateTime);
+        var isOwn = cast && await db.ProposalAuthors().AnyAsync(a => a.ProposalId == proposal.Id && a.PersonId == voter, cancellationToken);
+        if ((cast ? ProposalRules.CheckVote(phase, proposal.State, isOwn, competition.AllowSelfVoting) : ProposalRules.CheckRetract(phase, proposal.State)) is { } refused)
+            return refused;
+
+        var (outcome, change) = cast
+            ? await store.CastAsync(competition, proposal.Id, voter, cancellationToken)
+            : await store.RetractAsync(competition.Id, proposal.Id, voter, cancellationToken);
+        if (outcome == VoteOutcome.BudgetExhausted)
+            return new VoteBudgetExhausted($"You have used all {competition.VotesPerPerson} votes in this competition; retract one to vote again.", competition.VotesPerPerson)
+                { Field = ["proposalId"] };
+        // Voting is not recorded as participation now: see CompetitionParticipation.
+        if (change is not null) events.Committed(db, change);
+        return proposal;
+    }
+}
+
+/// <summary>Comments from staff, and moderators hiding them.</summary>
+public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLookup find, TimeProvider clock)
+{
+    public async Task<Result<ProposalComment>> AddAsync(AddCommentInput input, CancellationToken cancellationToken)
+    {
+        if (await viewer.PersonIdAsync(cancellationToken) is not { } author) return PersonNotLinked.Instance;
+        var found = await find.ProposalAsync(input.ProposalId, cancellationToken);
+        if (!found.Succeeded) return Result<ProposalComment>.Refused(found.Refusals);
+        var (proposal, competition) = found.Value!;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var phase = competition.PhaseAt(now);
+        if (phase == CompetitionPhase.Draft) return new WrongPhase("The competition has not opened yet.", phase) { Field = ["proposalId"] };
+        var text = input.Text.Trim();
+        var refusals = new Refusals();
+        refusals.Required("text", text);
+        refusals.MaxLength("text", text, ProposalRules.MaxCommentLength);
+        if (refusals.Any) return refusals;
+
+        var comment = new ProposalComment(proposal.Id, author, viewer.DisplayName, text, now);
+        db.ProposalComments().Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        return comment;
+    }
+
+    public async Task<Result<ProposalComment>> HideAsync(HideCommentInput input, CancellationToken cancellationToken)
+    {
+        var comment = GlobalId.TryParseKey(input.CommentId, ProposalCommentType.TypeName) is { } id
+            ? await db.ProposalComments().AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            : null;
+        if (comment is null) return new NotFound("No comment has this id.", input.CommentId) { Field = ["commentId"] };
+        var refusals = comment.Hide(input.Reason);
+        if (refusals.Any) return refusals;
+        await db.SaveChangesAsync(cancellationToken);
+        return comment;
+    }
+}
+
+/// <summary>Consent: a colleague named as co-author becomes one, and counts as taking part, only when they accept.</summary>
+public sealed class CoAuthorshipService(AppDbContext db, Viewer viewer, TimeProvider clock)
+{
+    public async Task<Result<Proposal>> AnswerAsync(CoAuthorshipInput input, bool accept, CancellationToken cancellationToken)
+    {
+        if (await viewer.PersonIdAsync(cancellationToken) is not { } me) return PersonNotLinked.Instance;
+        var proposalId = GlobalId.TryParseKey(input.ProposalId, ProposalType.TypeName);
+        var invitation = proposalId is null ? null
+            : await db.CoAuthorInvitations().AsTracking().SingleOrDefaultAsync(i => i.ProposalId == proposalId && i.PersonId == me, cancellationToken);
+        if (invitation is null) return new NotFound("You have no invitation to co-author a proposal with this id.", input.ProposalId) { Field = ["proposalId"] };
+        var proposal = await db.Proposals().SingleAsync(p => p.Id == invitation.ProposalId, cancellationToken);
+        if (invitation.State == CoAuthorInvitationState.Pending && accept)
+        {
+            if (proposal.State is not (ProposalState.Submitted or ProposalState.Accepted))
+                return new InvitationClosed($"The proposal is {proposal.State.GraphQLName()} and takes no new co-authors.", proposal.State) { Field = ["proposalId"] };
+            var phase = (await db.Competitions().SingleAsync(c => c.Id == proposal.CompetitionId, cancellationToken)).PhaseAt(clock.GetUtcNow().UtcDateTime);
+            if (phase >= CompetitionPhase.Voting)
+                return new WrongPhase($"Co-authors can join until voting opens; the competition is in {phase.GraphQLName()}.", phase) { Field = ["proposalId"] };
+        }
+        if (invitation.Answer(accept) is { } refused) return refused;
+        if (accept) db.ProposalAuthors().Add(new ProposalAuthor(proposal.Id, me, isLead: false, viewer.DisplayName, input.HideName ?? proposal.HideAuthorNames));
+        await db.SaveChangesAsync(cancellationToken);
+        return proposal;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DigitalInitiativer.Api.Competitions;
+
+public enum VoteOutcome { Changed, Unchanged, BudgetExhausted }
+
+/// <summary>
+/// The competition's writes that must be exact under concurrency, and so are SQL statements rather than tracked entities:
+/// a vote and its budget are one conditional UPDATE inside one transaction (two votes at the edge of the budget cannot
+/// both pass), a merge moves every vote and author in set-based statements, and the participants of a closed
+/// competition are claimed once and inserted in a random order. Both SQLite and PostgreSQL run the same statements.
+/// </summary>
+public sealed class CompetitionStore(AppDbContext db)
+{
+    public async Task<(VoteOutcome Outcome, ProposalVotesChanged? Change)> CastAsync(IdeaCompetition competition, int proposalId, int voter, CancellationToken cancellationToken) =>
+        await WithRetryOnContentionAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await LockCountAsync(proposalId, cancellationToken);
+            var inserted = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO votes ("CompetitionId", "ProposalId", "VoterPersonId") VALUES ({competition.Id}, {proposalId}, {voter})
+                ON CONFLICT ("ProposalId", "VoterPersonId") DO NOTHING
+                """, cancellationToken);
+            if (inserted == 0) return (VoteOutcome.Unchanged, (ProposalVotesChanged?)null);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO ballots ("CompetitionId", "VoterPersonId", "VotesUsed") VALUES ({competition.Id}, {voter}, 0)
+                ON CONFLICT ("CompetitionId", "VoterPersonId") DO NOTHING
+                """, cancellationToken);
+            var withinBudget = await db.Database.ExecuteSqlAsync($"""
+                UPDATE ballots SET "VotesUsed" = "VotesUsed" + 1
+                WHERE "CompetitionId" = {competition.Id} AND "VoterPersonId" = {voter} AND "VotesUsed" < {competition.VotesPerPerson}
+                """, cancellationToken);
+            if (withinBudget == 0) return (VoteOutcome.BudgetExhausted, null); // disposing the transaction rolls the vote back
+            var change = await CountAndNotifyAsync(competition.Id, proposalId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (VoteOutcome.Changed, change);
+        });
+
+    public async Task<(VoteOutcome Outcome, ProposalVotesChanged? Change)> RetractAsync(int competitionId, int proposalId, int voter, CancellationToken cancellationToken) =>
+        await WithRetryOnContentionAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await LockCountAsync(proposalId, cancellationToken);
+            var deleted = await db.Database.ExecuteSqlAsync($"""DELETE FROM votes WHERE "ProposalId" = {proposalId} AND "VoterPersonId" = {voter}""", cancellationToken);
+            if (deleted == 0) return (VoteOutcome.Unchanged, (ProposalVotesChanged?)null);
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE ballots SET "VotesUsed" = "VotesUsed" - 1 WHERE "CompetitionId" = {competitionId} AND "VoterPersonId" = {voter} AND "VotesUsed" > 0
+                """, cancellationToken);
+            var change = await CountAndNotifyAsync(competitionId, proposalId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (VoteOutcome.Changed, change);
+        });
+
+    /// <summary>
+    /// Inside the merge's transaction: votes and authors move to the target. Voters who backed both keep their vote on
+    /// the target and get the other one back. Every author keeps their own choice to hide their name and stays with
+    /// those they wrote with (<see cref="ProposalAuthor.MergedFromProposalId"/>).
+    /// </summary>
+    public async Task MoveVotesAndAuthorsAsync(Proposal source, Proposal target, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE ballots SET "VotesUsed" = "VotesUsed" - 1
+            WHERE "CompetitionId" = {source.CompetitionId} AND "VoterPersonId" IN (
+              SELECT s."VoterPersonId" FROM votes s JOIN votes t ON t."VoterPersonId" = s."VoterPersonId" AND t."ProposalId" = {target.Id}
+              WHERE s."ProposalId" = {source.Id})
+            """, cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            DELETE FROM votes WHERE "ProposalId" = {source.Id}
+              AND "VoterPersonId" IN (SELECT "VoterPersonId" FROM votes WHERE "ProposalId" = {target.Id})
+            """, cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""UPDATE votes SET "ProposalId" = {target.Id} WHERE "ProposalId" = {source.Id}""", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO proposal_authors ("ProposalId", "PersonId", "IsLead", "DisplayName", "HideName", "MergedFromProposalId")
+            SELECT {target.Id}, "PersonId", {false}, "DisplayName", "HideName", COALESCE("MergedFromProposalId", {source.Id}) FROM proposal_authors WHERE "ProposalId" = {source.Id}
+            ON CONFLICT ("ProposalId", "PersonId") DO NOTHING
+            """, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the competition's participants once: everyone who submitted, co-authored, voted or commented, at once,
+    /// shuffled, on the initiative's start date. The claim makes it happen once, also when several instances notice
+    /// the close at the same moment. Returns how many were new.
+    /// </summary>
+    public async Task<int> RecordParticipantsOnceAsync(int competitionId, DateTime utcNow, CancellationToken cancellationToken)
+    {
+        await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var claimed = await db.Competitions().Where(c => c.Id == competitionId && c.ParticipationRecordedAtUtc == null)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.ParticipationRecordedAtUtc, utcNow), cancellationToken);
+        if (claimed == 0) return 0;
+
+        var startsOn = await db.Initiatives().Where(i => i.Id == competitionId).Select(i => i.StartsOn).SingleAsync(cancellationToken);
+        var proposals = db.Proposals().Where(p => p.CompetitionId == competitionId).Select(p => p.Id);
+        var people = await db.ProposalAuthors().Where(a => proposals.Contains(a.ProposalId)).Select(a => a.PersonId)
+            .Union(db.Votes().Where(v => v.CompetitionId == competitionId && v.VoterPersonId != null).Select(v => v.VoterPersonId!.Value))
+            .Union(db.ProposalComments().Where(c => proposals.Contains(c.ProposalId)).Select(c => c.AuthorPersonId))
+            .Where(id => db.Persons().Any(p => p.Id == id && p.ErasedAtUtc == null))
+            .ToArrayAsync(cancellationToken);
+        RandomNumberGenerator.Shuffle(people.AsSpan());
+
+        var today = DateOnly.FromDateTime(utcNow);
+        var completedOn = today < startsOn ? startsOn : today;
+        var added = 0;
+        foreach (var personId in people)
+        {
+            added += await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO participations ("PersonId", "InitiativeId", "Status", "EnrolledOn", "StartedOn", "CompletedOn")
+                VALUES ({personId}, {competitionId}, {(int)ParticipationStatus.Completed}, {startsOn}, {startsOn}, {completedOn})
+                ON CONFLICT ("InitiativeId", "PersonId") DO NOTHING
+                """, cancellationToken);
+        }
+        if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>
+    /// Inside a vote's transaction, before the change: serialises the votes on one proposal on PostgreSQL, so that each
+    /// one counts after the one before it. SQLite already lets one writer at a time in.
+    /// </summary>
+    private async Task LockCountAsync(int proposalId, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM proposals WHERE "Id" = {proposalId} FOR NO KEY UPDATE""", cancellationToken);
+    }
+
+    /// <summary>
+    /// Inside the vote's transaction, after the change: the new count, and on PostgreSQL the NOTIFY that carries it, so
+    /// PostgreSQL delivers it only if the vote commits, in commit order, to every instance (<see cref="PostgresVoteListener"/>).
+    /// </summary>
+    private async Task<ProposalVotesChanged> CountAndNotifyAsync(int competitionId, int proposalId, CancellationToken cancellationToken)
+    {
+        var change = new ProposalVotesChanged(competitionId, proposalId, await db.Votes().CountAsync(v => v.ProposalId == proposalId, cancellationToken));
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({VoteEvents.PostgresChannel}, {JsonSerializer.Serialize(change)})", cancellationToken);
+        return change;
+    }
+
+    /// <summary>
+    /// busy_timeout makes SQLite writers queue, and PostgreSQL resolves a rare deadlock (e.g. a vote racing a merge)
+    /// by failing one side. Either way the whole transaction rolled back, so it is tried again rather than failing the voter.
+    /// </summary>
+    private static async Task<T> WithRetryOnContentionAsync<T>(Func<Task<T>> action)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (Exception e) when (attempt < 5 && e is SqliteException { SqliteErrorCode: 5 or 6 }
+                or PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
+            {
+                await Task.Delay(20 * attempt);
+            }
+        }
+    }
+}

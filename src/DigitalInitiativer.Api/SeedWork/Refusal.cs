@@ -1,0 +1,96 @@
+namespace DigitalInitiativer.Api.SeedWork;
+
+/// <summary>
+/// A rule said no: what went wrong (<see cref="Message"/>), a stable code clients branch on, and which input value it
+/// concerns. Domain methods and application services return refusals; they are never thrown, and nothing is saved
+/// when there are any. The GraphQL layer shows each as a typed error.
+/// </summary>
+public abstract record Refusal(string Message, string Code)
+{
+    /// <summary>Where in the input the problem is, e.g. ["items", "3", "personId"]; empty for the input as a whole; null when it is no one value's fault.</summary>
+    public IReadOnlyList<string>? Field { get; init; } = [];
+}
+
+/// <summary>An input value breaks a rule; <see cref="Refusal.Code"/> says which (REQUIRED, TOO_LONG, …).</summary>
+public sealed record InvalidInput(string Message, string Code) : Refusal(Message, Code);
+
+public sealed record NotFound(string Message, string Id) : Refusal(Message, RefusalCodes.NotFound);
+
+public sealed record CodeTaken(string Message, string Value) : Refusal(Message, RefusalCodes.CodeTaken);
+
+/// <summary>The codes of the refusals every feature shares. Codes are a contract: they never change meaning once released.</summary>
+public static class RefusalCodes
+{
+    public const string NotFound = "NOT_FOUND";
+    public const string Required = "REQUIRED";
+    public const string TooLong = "TOO_LONG";
+    public const string InvalidFormat = "INVALID_FORMAT";
+    public const string OutOfRange = "OUT_OF_RANGE";
+    public const string EndBeforeStart = "END_BEFORE_START";
+    public const string EmptyList = "EMPTY_LIST";
+    public const string TooManyItems = "TOO_MANY_ITEMS";
+    public const string DuplicateItem = "DUPLICATE_ITEM";
+    public const string CodeTaken = "CODE_TAKEN";
+}
+
+/// <summary>What a use case gives back: its value, or the refusals that stopped it.</summary>
+public sealed record Result<T>(T? Value, IReadOnlyList<Refusal> Refusals) where T : class
+{
+    public bool Succeeded => Refusals.Count == 0;
+
+    public static Result<T> Ok(T value) => new(value, []);
+
+    public static Result<T> Refused(Refusal refusal) => new(null, [refusal]);
+
+    public static Result<T> Refused(IReadOnlyList<Refusal> refusals) => new(null, refusals);
+
+    public static implicit operator Result<T>(T value) => Ok(value);
+
+    public static implicit operator Result<T>(Refusal refusal) => Refused(refusal);
+
+    public static implicit operator Result<T>(Refusals refusals) => Refused(refusals.All);
+}
+
+/// <summary>Collects the refusals of one check of an input, naming each value by its place in the input.</summary>
+public sealed class Refusals
+{
+    private readonly List<Refusal> _all;
+    private readonly string[] _prefix;
+
+    public Refusals() : this([], []) { }
+
+    private Refusals(List<Refusal> shared, string[] prefix)
+    {
+        _all = shared;
+        _prefix = prefix;
+    }
+
+    public IReadOnlyList<Refusal> All => _all;
+    public bool Any => _all.Count > 0;
+
+    /// <summary>The same list, for values inside <paramref name="more"/>, e.g. At("items", "3").</summary>
+    public Refusals At(params string[] more) => new(_all, [.. _prefix, .. more]);
+
+    public void Add(Refusal refusal, string? field = null) =>
+        _all.Add(refusal with { Field = field is null ? [.. _prefix, .. refusal.Field ?? []] : [.. _prefix, field] });
+
+    public void Invalid(string field, string code, string message) => Add(new InvalidInput(message, code), field);
+    public void NotFound(string field, string id, string message) => Add(new NotFound(message, id), field);
+    public void CodeTaken(string field, string value) => Add(new CodeTaken($"The code '{value}' is already in use.", value), field);
+
+    public void Required(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) Invalid(field, RefusalCodes.Required, $"'{field}' must not be empty.");
+    }
+
+    public void MaxLength(string field, string? value, int max)
+    {
+        if (value is not null && value.Length > max) Invalid(field, RefusalCodes.TooLong, $"'{field}' is {value.Length} characters long; at most {max} are allowed.");
+    }
+
+    public void NotBefore(string laterField, DateOnly? later, string earlierField, DateOnly? earlier)
+    {
+        if (later is { } l && earlier is { } e && l < e)
+            Invalid(laterField, RefusalCodes.EndBeforeStart, $"'{laterField}' ({l:yyyy-MM-dd}) is before '{earlierField}' ({e:yyyy-MM-dd}).");
+    }
+}
