@@ -57,6 +57,7 @@ public static class ProfileTransitions
     // Members 0-15: from level (row) × to level (column); then the totals a reader can also work out.
     private const int N = 16, Up = 17, Stay = 18, Down = 19, Members = 20;
     private static readonly int[][] WithinTable = Relations();
+    private static readonly int[] TransitionCells = [.. Enumerable.Range(0, 16)];
 
     private static int CellOf(int fromLevel, int toLevel) => (fromLevel - 1) * 4 + (toLevel - 1);
 
@@ -103,12 +104,12 @@ public static class ProfileTransitions
         var staffed = own[0].StaffedIn(N);
 
         var everyoneTable = new DisclosureTable(rules);
-        var everyone = UnitRoleCube.Add(everyoneTable, tree, own[0], staffed, WithinTable, rowMembers: [N]);
+        var everyone = UnitRoleCube.Add(everyoneTable, tree, own[0], staffed, WithinTable, rowMembers: TransitionCells);
         everyoneTable.Protect();
 
         var splitTable = new DisclosureTable(rules);
-        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: [N]);
-        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: [N]);
+        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells);
+        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells);
         for (var u = 0; u < tree.Count; u++)
             for (var r = 0; r < UnitRoleCube.RoleSlots; r++)
                 for (var m = 0; m < Members; m++)

@@ -171,7 +171,7 @@ public static class ReachMatrix
             counts.Add(unit, role, fact.Profile is { } p ? (int)p - 1 : UnassessedGroup, fact.Count, fact.KeySum);
             counts.Add(unit, role, Total, fact.Count, fact.KeySum);
         }
-        return own.Select(counts => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [Total])).ToArray();
+        return own.Select(counts => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3, UnassessedGroup])).ToArray();
     }
 
     /// <summary>

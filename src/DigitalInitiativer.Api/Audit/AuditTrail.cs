@@ -7,9 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Audit;
 
-/// <summary>The person-level reads of one request, written in one batch when the operation ends.</summary>
+/// <summary>The person-level reads (and audited writes) of one request, written in one batch when the operation ends.</summary>
 public sealed class AuditTrail(AppDbContext db, Viewer viewer, TimeProvider clock)
 {
+    /// <summary>A participation recorded or changed: re-dating a colleague's participation and back is a way to probe aggregates, so it leaves a trace.</summary>
+    public const string ParticipationRecorded = "ParticipationRecorded";
+
     private readonly HashSet<(int Subject, string DataType)> _reads = [];
 
     public void Record(int subjectPersonId, string dataType)

@@ -284,6 +284,6 @@ public sealed class CoAuthorshipInputType : InputObjectGraphType<CoAuthorshipInp
         Name = "CoAuthorshipInput";
         Description = "The proposal whose invitation to answer.";
         Field<NonNullGraphType<IdGraphType>>("proposalId").Description("The proposal the caller was invited to co-author.");
-        Field<BooleanGraphType>("hideName").Description("When accepting: whether to hide the caller's name from other employees. Left out, the lead author's choice.");
+        Field<BooleanGraphType>("hideName").Description("When accepting: whether to hide the caller's name from other employees. Left out, it is hidden: a co-author is named only by their own choice.");
     }
 }

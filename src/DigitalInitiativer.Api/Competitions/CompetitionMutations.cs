@@ -146,7 +146,7 @@ public static class CompetitionMutations
 
         mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, AcceptCoAuthorshipErrorType>>>("acceptCoAuthorship")
             .Description("Accepts an invitation to co-author a proposal: the caller becomes a co-author, with their own choice to show or hide their name "
-                + "(the lead author's, unless hideName says otherwise). Possible while the proposal is SUBMITTED or ACCEPTED and before voting opens.")
+                + "(hidden unless hideName is false). Possible while the proposal is SUBMITTED or ACCEPTED and before voting opens.")
             .Argument<NonNullGraphType<CoAuthorshipInputType>>("input", "The proposal.")
             .AuthorizeWithRoles(Roles.All)
             .Resolve().WithService<CoAuthorshipService>()

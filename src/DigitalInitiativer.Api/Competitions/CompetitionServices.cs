@@ -303,7 +303,7 @@ public sealed class CoAuthorshipService(AppDbContext db, Viewer viewer, TimeProv
                 return new WrongPhase($"Co-authors can join until voting opens; the competition is in {phase.GraphQLName()}.", phase) { Field = ["proposalId"] };
         }
         if (invitation.Answer(accept) is { } refused) return refused;
-        if (accept) db.ProposalAuthors().Add(new ProposalAuthor(proposal.Id, me, isLead: false, viewer.DisplayName, input.HideName ?? proposal.HideAuthorNames));
+        if (accept) db.ProposalAuthors().Add(new ProposalAuthor(proposal.Id, me, isLead: false, viewer.DisplayName, input.HideName ?? true));
         await db.SaveChangesAsync(cancellationToken);
         return proposal;
     }

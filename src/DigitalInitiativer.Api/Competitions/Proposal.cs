@@ -35,7 +35,7 @@ public sealed class Proposal : IEntity
     public int UnitId { get; private set; }
     public ProposalState State { get; private set; } = ProposalState.Submitted;
 
-    /// <summary>The lead author's choice to hide their name; colleagues who accept an invitation start with it. Each author's own choice is <see cref="ProposalAuthor.HideName"/>.</summary>
+    /// <summary>The lead author's choice to hide their name. Each author's own choice is <see cref="ProposalAuthor.HideName"/>; a co-author's is hidden unless they choose otherwise.</summary>
     public bool HideAuthorNames { get; private set; }
 
     public DateTime SubmittedAtUtc { get; private set; }

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Initiatives;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalInitiativer.Api.Participations;
 
 /// <summary>Recording who took part in what, one record or many at once, all or nothing.</summary>
-public sealed class ParticipationService(AppDbContext db)
+public sealed class ParticipationService(AppDbContext db, AuditTrail audit)
 {
     public const int MaxBatchSize = 1000;
 
@@ -70,6 +71,7 @@ public sealed class ParticipationService(AppDbContext db)
             saved.Add(participation);
         }
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var participation in saved) audit.Record(participation.PersonId, AuditTrail.ParticipationRecorded);
         return saved;
     }
 }

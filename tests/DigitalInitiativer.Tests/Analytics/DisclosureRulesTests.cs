@@ -10,14 +10,14 @@ public sealed class DisclosureRulesTests
     private static IEnumerable<ulong> Keys(int count, int seed = 1)
     {
         var random = new Random(seed);
-        for (var i = 0; i < count; i++) yield return DisclosureRules.NoiseKey(random.NextInt64(), random.NextInt64());
+        for (var i = 0; i < count; i++) yield return DisclosureRules.NoiseKey(random.NextInt64(), (ulong)random.NextInt64(), position: 0);
     }
 
     /// <summary>A table of one group: a total and four parts, protected once with fresh keys.</summary>
     private static long?[] ProtectGroup(long[] counts, Random random)
     {
         var table = new DisclosureTable(Rules);
-        var cells = counts.Select(c => table.Add(c, DisclosureRules.NoiseKey(random.NextInt64(), random.NextInt64()))).ToArray();
+        var cells = counts.Select(c => table.Add(c, DisclosureRules.NoiseKey(random.NextInt64(), (ulong)random.NextInt64(), position: 0))).ToArray();
         table.RelateGroup(cells);
         table.Protect();
         return cells.Select(table.Published).ToArray();
@@ -36,9 +36,9 @@ public sealed class DisclosureRulesTests
     [Fact]
     public void The_same_people_always_get_the_same_count()
     {
-        var key = DisclosureRules.NoiseKey(cellKeySum: 123_456_789, rowKeySum: 987_654_321);
+        var key = DisclosureRules.NoiseKey(cellKeySum: 123_456_789, rowKey: 987_654_321, position: 3);
 
-        Assert.Equal(Rules.Perturb(40, key), Rules.Perturb(40, DisclosureRules.NoiseKey(123_456_789, 987_654_321)));
+        Assert.Equal(Rules.Perturb(40, key), Rules.Perturb(40, DisclosureRules.NoiseKey(123_456_789, 987_654_321, 3)));
     }
 
     [Fact]
@@ -49,12 +49,48 @@ public sealed class DisclosureRulesTests
         const int Trials = 3000;
         for (var i = 0; i < Trials; i++)
         {
-            long cell = random.NextInt64(1L << 40), row = random.NextInt64(1L << 40), newcomer = random.NextInt64(1L << 36);
-            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, row)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, row + newcomer))) changed++;
+            long cell = random.NextInt64(1L << 40), other = random.NextInt64(1L << 40), newcomer = random.NextInt64(1L << 36);
+            var before = DisclosureRules.RowKey([(0, cell), (1, other)]);
+            var after = DisclosureRules.RowKey([(0, cell), (1, other + newcomer)]);
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, before, 0)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, after, 0))) changed++;
         }
 
         // A fresh uniform draw over 9 values differs from the old one 8 times in 9.
         Assert.InRange(changed / (double)Trials, 0.85, 0.93);
+    }
+
+    [Fact]
+    public void When_someone_moves_within_the_row_the_cells_they_are_not_in_are_drawn_anew_too()
+    {
+        var random = new Random(11);
+        var changed = 0;
+        const int Trials = 3000;
+        for (var i = 0; i < Trials; i++)
+        {
+            long cell = random.NextInt64(1L << 40), from = random.NextInt64(1L << 40), to = random.NextInt64(1L << 40), mover = random.NextInt64(1L << 36);
+            var before = DisclosureRules.RowKey([(0, cell), (1, from + mover), (2, to)]);
+            var after = DisclosureRules.RowKey([(0, cell), (1, from), (2, to + mover)]);
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, before, 0)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, after, 0))) changed++;
+        }
+
+        Assert.InRange(changed / (double)Trials, 0.85, 0.93);
+    }
+
+    [Fact]
+    public void Two_cells_that_hold_the_same_people_draw_independent_noise()
+    {
+        var random = new Random(13);
+        var equal = 0;
+        const int Trials = 3000;
+        for (var i = 0; i < Trials; i++)
+        {
+            long people = random.NextInt64(1L << 40);
+            var row = (ulong)random.NextInt64();
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(people, row, 4)) == Rules.Perturb(50, DisclosureRules.NoiseKey(people, row, 10))) equal++;
+        }
+
+        // Independent uniform draws over 9 values agree once in 9.
+        Assert.InRange(equal / (double)Trials, 0.08, 0.15);
     }
 
     [Fact]

@@ -59,4 +59,23 @@ public sealed class AuditLogTests(ApiFactory api) : IClassFixture<ApiFactory>
 
         Assert.Equal(before, await db.AuditEntries().CountAsync());
     }
+
+    [Fact]
+    public async Task Re_dating_a_colleagues_participation_and_back_leaves_a_trace_even_when_nothing_is_read()
+    {
+        await using var db = api.OpenDb();
+        var participation = await db.Participations().Where(p => p.Initiative!.Code == "JC-CAFE").OrderByDescending(p => p.Id).FirstAsync();
+        var subject = GlobalIds.Of("Person", participation.PersonId);
+        var manager = api.CreateGraphQLClient(Roles.InitiativeManager, "demo-0012");
+        async Task RecordAsync(string on) => Assert.Empty((await manager.QueryAsync(
+            "mutation Probe($input: RecordParticipationInput!) { recordParticipation(input: $input) { errors { __typename } } }",
+            new { input = new { personId = subject, initiativeId = GlobalIds.Of("Initiative", participation.InitiativeId), status = participation.Status.ToString().ToUpperInvariant(), enrolledOn = on } }))
+            ["recordParticipation"]!["errors"]!.AsArray());
+
+        await RecordAsync("2010-01-01");
+        await RecordAsync(participation.EnrolledOn.ToString("yyyy-MM-dd"));
+
+        var entries = (await api.CreateGraphQLClient(Roles.Administrator).QueryAsync(AuditLog, new { subject }))["auditLog"]!["nodes"]!.AsArray();
+        Assert.Equal(2, entries.Count(e => (string?)e!["dataType"] == "ParticipationRecorded" && (string?)e["operationName"] == "Probe" && (string?)e["callerId"] == "dev-demo-0012"));
+    }
 }

@@ -54,6 +54,9 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
         var authors = (await competition.Manager.QueryAsync(Authors, new { id = proposal }))["node"]!["authors"]!.AsArray();
         Assert.Equal(["Navn demo-0500", "Navn demo-0501"], authors.Select(a => (string)a!["displayName"]!));
         Assert.True((bool)(await yes.QueryAsync(Authors, new { id = proposal }))["node"]!["authors"]![1]!["isViewer"]!);
+        // demo-0501 accepted without choosing to show their name, so other employees do not see it.
+        var seenByColleague = (await Named("demo-0509").QueryAsync(Authors, new { id = proposal }))["node"]!["authors"]!.AsArray();
+        Assert.Equal(["Navn demo-0500"], seenByColleague.Select(a => (string)a!["displayName"]!));
         Assert.Empty((await yes.QueryAsync("{ me { coAuthorInvitations { state } } }"))["me"]!["coAuthorInvitations"]!.AsArray());
 
         // Answers are final.

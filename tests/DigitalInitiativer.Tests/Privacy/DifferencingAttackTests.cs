@@ -35,7 +35,7 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
     : IClassFixture<AttackableApiFactory>, IClassFixture<ExactFiguresApiFactory>
 {
     /// <summary>The documented bounds (docs/analytics.md, "What the tests attack").</summary>
-    public const double ManagerAttackBound = 0.60, TablePairingBound = 0.30;
+    public const double ManagerAttackBound = 0.60, TablePairingBound = 0.30, MoveAttackBound = 0.45, RolePairAdvantageBound = 0.10;
 
     private static readonly string[] Groups = ["AWAITING", "HESITANT", "WILLING", "SELF_DRIVEN", "UNASSESSED"];
 
@@ -154,6 +154,123 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
     /// </summary>
     private static int LargestRise(long?[][] before, long?[][] after) =>
         Enumerable.Range(0, Groups.Length).MaxBy(cell => (after[^1][cell] ?? -1) - (before[^1][cell] ?? -1));
+
+    [Fact]
+    public async Task A_manager_who_moves_a_colleague_to_before_the_first_wave_cannot_tell_which_profile_group_they_left()
+    {
+        var hit = await MoveAttackAsync(protectedApi, targetsPerProfile: 20);
+        var exact = await MoveAttackAsync(exactApi, targetsPerProfile: 3);
+        output.WriteLine($"Moving a participant out of their profile group: {hit:P0} right with perturbation, {exact:P0} without; guessing gives 25 %.");
+
+        Assert.True(exact >= 0.9, $"without perturbation the attack should work ({exact:P0}); otherwise this test proves nothing");
+        Assert.True(hit <= MoveAttackBound, $"the attacker named {hit:P0} of the profiles; the documented bound is {MoveAttackBound:P0}");
+    }
+
+    /// <summary>
+    /// The red team's second round: nobody joins or leaves the row, one person moves within it. Reach grouped at the
+    /// start places each participant by their latest assessment before the day they started, so re-dating the target to
+    /// 2010, before any wave, moves them from their profile group to the unassessed group. If only the cells that
+    /// changed were drawn anew, the one profile cell that changed would name the target's profile.
+    /// </summary>
+    private static async Task<double> MoveAttackAsync(ApiFactory api, int targetsPerProfile)
+    {
+        const int Anchors = 8;
+        const string Recent = "2026-11-02", BeforeAnyWave = "2010-01-01";
+        var manager = api.CreateGraphQLClient(Roles.InitiativeManager);
+        await using var db = api.OpenDb();
+        var latest = await db.SurveyWaves().OrderBy(w => w.HeldOn).LastAsync();
+        var profileOf = await db.Assessments().Where(a => a.WaveId == latest.Id).ToDictionaryAsync(a => a.PersonId, a => (int)a.Profile - 1);
+        var byProfile = profileOf.Keys.Order().GroupBy(id => profileOf[id]).ToList();
+        var anchors = byProfile.SelectMany(g => g.Take(Anchors)).Select(id => (id, Recent))
+            .Concat(byProfile.SelectMany(g => g.Skip(Anchors).Take(2)).Select(id => (id, BeforeAnyWave))).ToList();
+        var targets = byProfile.SelectMany(g => g.Skip(Anchors + 2).Take(targetsPerProfile)).ToList();
+
+        var unit = (string)(await manager.QueryAsync("""{ organisationUnit(code: "ESB") { id } }"""))["organisationUnit"]!["id"]!;
+        var initiative = (string)(await manager.QueryAsync("""
+            mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
+            """, new { input = new { code = $"MOVE-{targetsPerProfile}", kind = "DROP_IN_CAFE", title = "Flyttecafé", unitId = unit, startsOn = BeforeAnyWave } }))["createInitiative"]!["initiative"]!["id"]!;
+        var recorded = await manager.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }",
+            new { input = new { items = anchors.Select(a => Participation(a.id, initiative, "COMPLETED", a.Item2)).ToArray() } });
+        Assert.Empty(recorded["recordParticipations"]!["errors"]!.AsArray());
+
+        var right = 0;
+        foreach (var target in targets)
+        {
+            await RecordAsync(manager, Participation(target, initiative, "COMPLETED", Recent));
+            var inGroup = (await ReachAsync(manager, initiative, latest.Id))[0];
+            await RecordAsync(manager, Participation(target, initiative, "COMPLETED", BeforeAnyWave));
+            var moved = (await ReachAsync(manager, initiative, latest.Id))[0];
+            // The group that lost someone: the profile cell that changed, the one that fell most when several did.
+            var guess = Enumerable.Range(0, 4).MaxBy(cell => (inGroup[cell] != moved[cell], (inGroup[cell] ?? 0) - (moved[cell] ?? 0)));
+            if (guess == profileOf[target]) right++;
+            await RecordAsync(manager, Participation(target, initiative, "WITHDRAWN", Recent));
+        }
+        return (double)right / targets.Count;
+    }
+
+    [Fact]
+    public async Task Comparing_all_staff_with_employees_where_one_leader_took_part_does_not_name_the_leaders_profile()
+    {
+        var (hits, guessed, cases) = await RolePairAttackAsync(protectedApi);
+        output.WriteLine($"Reach rows, all staff beside employees, with one leader among the participants: {hits} of {cases} leaders' groups named; "
+            + $"guessing the largest group of the row names {guessed}.");
+
+        Assert.True(cases >= 20, $"too few rows with one leader to judge ({cases})");
+        Assert.True((double)(hits - guessed) / cases <= RolePairAdvantageBound,
+            $"the comparison named {hits} of {cases} leaders' groups, guessing {guessed}; the documented bound on the gain is {RolePairAdvantageBound:P0}");
+    }
+
+    /// <summary>
+    /// The red team's equal-cells finding: all staff and employees differ by the leaders only, so where one leader took
+    /// part, every group's cell holds the same people in both rows except the leader's. If the same people always drew
+    /// the same noise, the one cell that differs would name the leader's group. Runs over every initiative, every unit
+    /// with one leader among the initiative's participants, and both waves. Returns the attacker's hits, the hits of
+    /// guessing without the comparison (the leader is most likely in the row's largest group), and the cases.
+    /// </summary>
+    private static async Task<(int Hits, int Guessed, int Cases)> RolePairAttackAsync(ApiFactory api)
+    {
+        var evaluator = api.CreateGraphQLClient(Roles.Evaluator);
+        await using var db = api.OpenDb();
+        var units = await db.Units().ToListAsync();
+        var paths = units.ToDictionary(u => u.Id, u => u.Path);
+        var persons = await db.Persons().ToDictionaryAsync(p => p.Id);
+        var participations = await db.Participations().Where(p => p.Status != ParticipationStatus.Withdrawn).ToListAsync();
+        var codes = await db.Initiatives().ToDictionaryAsync(i => i.Id, i => i.Code);
+
+        var (hits, guessed, cases) = (0, 0, 0);
+        foreach (var wave in await db.SurveyWaves().ToListAsync())
+        {
+            var assessed = await db.Assessments().Where(a => a.WaveId == wave.Id).ToDictionaryAsync(a => a.PersonId);
+            // Placed as the reach matrix places them: by the wave's assessment, or else as the person is now.
+            var leaders = participations.Select(p => assessed.TryGetValue(p.PersonId, out var a)
+                    ? (p.InitiativeId, a.UnitId, a.Role, Group: (int)a.Profile - 1)
+                    : (p.InitiativeId, persons[p.PersonId].UnitId, persons[p.PersonId].Role, Group: 4))
+                .Where(x => x.Role == PersonRole.Leader).ToList();
+            foreach (var unit in units)
+            {
+                var single = leaders.Where(l => paths[l.UnitId].StartsWith(unit.Path, StringComparison.Ordinal))
+                    .GroupBy(l => l.InitiativeId).Where(g => g.Count() == 1).ToDictionary(g => codes[g.Key], g => g.Single().Group);
+                if (single.Count == 0) continue;
+                var data = (await evaluator.QueryAsync("""
+                    query($wave: ID!, $unit: ID!) {
+                      all: reachMatrix(filter: { waveId: $wave, unitId: $unit }) { rows { initiative { code } cells { participants } } }
+                      employees: reachMatrix(filter: { waveId: $wave, unitId: $unit, role: EMPLOYEE }) { rows { initiative { code } cells { participants } } } }
+                    """, new { wave = GlobalIds.Of("SurveyWave", wave.Id), unit = GlobalIds.Of("OrganisationUnit", unit.Id) }));
+                Dictionary<string, long?[]> Rows(string alias) => data[alias]!["rows"]!.AsArray().ToDictionary(
+                    r => (string)r!["initiative"]!["code"]!, r => r!["cells"]!.AsArray().Select(c => (long?)c!["participants"]).ToArray());
+                var (all, employees) = (Rows("all"), Rows("employees"));
+                foreach (var (code, truth) in single)
+                {
+                    // The group whose cell differs; the one that differs most when several do.
+                    var guess = Enumerable.Range(0, Groups.Length).MaxBy(cell => (all[code][cell] != employees[code][cell], (all[code][cell] ?? 0) - (employees[code][cell] ?? 0)));
+                    cases++;
+                    if (guess == truth) hits++;
+                    if (Enumerable.Range(0, Groups.Length).MaxBy(cell => all[code][cell] ?? 0) == truth) guessed++;
+                }
+            }
+        }
+        return (hits, guessed, cases);
+    }
 
     [Fact]
     public async Task No_reach_row_says_that_all_but_fewer_than_k_of_a_units_participants_share_one_profile()

@@ -5,11 +5,12 @@ namespace DigitalInitiativer.Api.Analytics.Disclosure;
 /// suppression on top (<see cref="MinimumGroupSize"/>). See docs/analytics.md.
 /// <para>
 /// Every person carries a fixed random record key. A cell's key is the sum of its people's keys. Its count is moved by
-/// a whole number from −D to +D drawn from that key mixed with the key of its whole row (e.g. every participant of
-/// the initiative), and shown only when the moved count is at least k. So the same people always give the same answer;
-/// two overlapping cells no longer subtract to a person; and when one person joins a row, every cell of the row is
-/// drawn anew, whether it is shown included, so neither "the one cell that moved" nor "the one cell that appeared"
-/// names their group.
+/// a whole number from −D to +D drawn from that key, mixed with the row key (how every person of the whole row, e.g.
+/// every participant of the initiative, is placed over units, roles and groups) and with the cell's place in the
+/// table, and shown only when the moved count is at least k. So the same row always gives the same answer; two
+/// overlapping cells no longer subtract to a person; and when one person joins, leaves or moves within a row, every
+/// cell of the row is drawn anew, whether it is shown included, so neither "the one cell that moved" nor "the one cell
+/// that appeared" names their group.
 /// </para>
 /// </summary>
 /// <param name="MinimumGroupSize">k: a cell is shown only when its perturbed count is at least k.</param>
@@ -30,8 +31,22 @@ public sealed record DisclosureRules(int MinimumGroupSize, int MaximumPerturbati
         return count - MaximumPerturbation + (long)(uniform * width);
     }
 
-    /// <summary>The noise key of a cell: its people's key sum mixed with the key sum of its whole row.</summary>
-    public static ulong NoiseKey(long cellKeySum, long rowKeySum) => Finalise(unchecked((ulong)cellKeySum * 0x9E3779B97F4A7C15UL + Finalise((ulong)rowKeySum)));
+    /// <summary>
+    /// The noise key of a cell: its people's key sum, mixed with the row key and with the cell's place in the table, so
+    /// two cells that happen to hold the same people (all staff and employees, where no leader is counted) draw
+    /// independent noise, and an equal pair no longer says that the difference is empty.
+    /// </summary>
+    public static ulong NoiseKey(long cellKeySum, ulong rowKey, int position) =>
+        Finalise(unchecked((ulong)cellKeySum * 0x9E3779B97F4A7C15UL + Finalise(rowKey ^ Finalise((ulong)position + 0xD1B54A32D192ED03UL))));
+
+    /// <summary>A key for how the people of a row are placed: the key sums of every (position, key sum) that counts someone, in order.</summary>
+    public static ulong RowKey(IEnumerable<(long Position, long KeySum)> placements)
+    {
+        var key = 0x2545F4914F6CDD1DUL;
+        foreach (var (position, keySum) in placements)
+            key = Finalise(unchecked(key ^ Finalise((ulong)position) + (ulong)keySum * 0x9E3779B97F4A7C15UL));
+        return key;
+    }
 
     /// <summary>SplitMix64's finaliser: every input bit reaches every output bit.</summary>
     private static ulong Finalise(ulong z)

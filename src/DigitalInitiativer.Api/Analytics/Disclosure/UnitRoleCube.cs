@@ -61,7 +61,7 @@ public sealed class UnitRoleCube
 
     /// <summary>Adds the cube and its unit and role relations; <paramref name="withinEach"/> are groups among members (a total first, then its parts), applied to every unit and role.</summary>
     /// <param name="ownStaffed">Whether a unit has staff of its own in a role; a unit without any is known to add nothing to its parent's figures.</param>
-    /// <param name="rowMembers">The members that together hold everyone in the cube, whose key sum over the whole organisation is the row key.</param>
+    /// <param name="rowMembers">The members that together place everyone in the cube once, e.g. the profiles and the unassessed group; how people are spread over them makes the row key.</param>
     public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, OwnCounts own, Func<int, RoleSlot, bool> ownStaffed,
         IReadOnlyList<int[]> withinEach, int[] rowMembers)
     {
@@ -83,13 +83,14 @@ public sealed class UnitRoleCube
             ? sums[OwnCounts.Index(unit, RoleSlot.Employees, member, members)] + sums[OwnCounts.Index(unit, RoleSlot.Leaders, member, members)]
             : sums[OwnCounts.Index(unit, (RoleSlot)role, member, members)];
 
-        var rowKey = rowMembers.Sum(member => SumOf(subtreeKeys, OrgTree.Everyone, 0, member));
+        var rowKey = RowKey(own, tree.Count, rowMembers);
         var @base = table.Count;
         var cube = new UnitRoleCube(table, @base, members);
         for (var unit = 0; unit < tree.Count; unit++)
             for (var role = 0; role < RoleSlots; role++)
                 for (var member = 0; member < members; member++)
-                    table.Add(SumOf(subtree, unit, role, member), DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member), rowKey));
+                    table.Add(SumOf(subtree, unit, role, member),
+                        DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member), rowKey, cube.Cell(unit, (RoleSlot)role, member) - @base));
 
         Span<int> three = stackalloc int[3];
         var cells = new List<int>();
@@ -128,5 +129,22 @@ public sealed class UnitRoleCube
             }
         }
         return cube;
+    }
+
+    /// <summary>
+    /// Where everyone in the row is placed: their key sums in every unit, role and row member. A person who joins,
+    /// leaves or moves anywhere in the row changes it, and with it the noise of every cell.
+    /// </summary>
+    private static ulong RowKey(OwnCounts own, int units, int[] rowMembers)
+    {
+        var placements = new List<(long Position, long KeySum)>();
+        for (var unit = 0; unit < units; unit++)
+            foreach (var role in (ReadOnlySpan<RoleSlot>)[RoleSlot.Employees, RoleSlot.Leaders])
+                foreach (var member in rowMembers)
+                {
+                    var index = OwnCounts.Index(unit, role, member, own.Members);
+                    if (own.Counts[index] > 0) placements.Add((index, own.KeySums[index]));
+                }
+        return DisclosureRules.RowKey(placements);
     }
 }
