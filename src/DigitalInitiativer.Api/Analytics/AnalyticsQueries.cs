@@ -154,11 +154,3 @@ public static class AnalyticsArguments
         return tree.IndexOf(key) ?? throw new ExecutionError($"No organisation unit has the id in '{argument}'.") { Code = ErrorCodes.NotFound };
     }
 }
-
-public static class AnalyticsFeature
-{
-    public static IServiceCollection AddAnalytics(this IServiceCollection services) => services
-        .AddScoped<AnalyticsReads>()
-        .AddFieldsFor<InitiativeType, ReachOfInitiative>()
-        .AddFieldsFor<SurveyWaveType, DistributionOfWave>();
-}

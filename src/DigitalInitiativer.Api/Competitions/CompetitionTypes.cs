@@ -7,7 +7,6 @@ using DigitalInitiativer.Api.Organisation;
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Competitions;
 

@@ -108,7 +108,7 @@ public sealed class Proposal : IEntity
     {
         var refusals = new Refusals();
         if (CheckMove(ProposalState.Merged, phase) is { } refused) refusals.Add(refused);
-        else if (target.Id == Id) refusals.Invalid("intoProposalId", RefusalCodes.InvalidFormat, "A proposal cannot be merged into itself.");
+        else if (ReferenceEquals(target, this) || (Id != 0 && target.Id == Id)) refusals.Invalid("intoProposalId", RefusalCodes.InvalidFormat, "A proposal cannot be merged into itself.");
         else if (target.State is not (ProposalState.Submitted or ProposalState.Accepted))
             refusals.Invalid("intoProposalId", RefusalCodes.InvalidFormat, $"Proposals can only be merged into a SUBMITTED or ACCEPTED proposal; this one is {target.State.GraphQLName()}.");
         else (State, MergedIntoId) = (ProposalState.Merged, target.Id);

@@ -13,7 +13,7 @@ public sealed record ProposalVotesChanged(int CompetitionId, int ProposalId, int
 /// <item>On SQLite there is one process, and a committed change goes straight to its subscribers.</item>
 /// <item>On PostgreSQL several instances share the database. <see cref="CompetitionStore"/> sends the change with
 /// NOTIFY from inside the vote's transaction, so PostgreSQL delivers it only if the vote commits, in commit order, to
-/// every instance's <see cref="PostgresVoteListener"/>, this one included, which hands it to <see cref="Deliver"/>.</item>
+/// every instance's <see cref="PostgresVoteListener"/>, this one included, which hands it to <see cref="Deliver(string)"/>.</item>
 /// </list>
 /// </summary>
 public sealed class VoteEvents
@@ -47,6 +47,12 @@ public sealed class VoteEvents
     }
 
     public IObservable<ProposalVotesChanged> For(int competitionId) => new Stream(this, competitionId);
+
+    /// <summary>How many subscriptions on this instance follow the competition.</summary>
+    public int SubscriberCount(int competitionId)
+    {
+        lock (_subscriptions) return _subscriptions.Count(s => s.CompetitionId == competitionId);
+    }
 
     private sealed record Subscription(int CompetitionId, IObserver<ProposalVotesChanged> Observer);
 

@@ -18,7 +18,6 @@ namespace DigitalInitiativer.Api.Demo;
 public static class DemoData
 {
     public const int PersonCount = 2000;
-    public const string FirstPersonKey = "demo-0001";
     private const int Seed = 2015;
 
     /// <summary>Exact profile counts per wave (1,900 assessed in each). The middle two are our choice; see README.</summary>

@@ -20,7 +20,7 @@ public static class DevTokenCommand
             errors.WriteLine($"usage: {Name} --role <{string.Join("|", Roles.All)}> [--person <key, e.g. demo-0001>]");
             return 2;
         }
-        output.WriteLine(new DevTokens(builder.Configuration, builder.Environment).Create(knownRole, person));
+        output.WriteLine(new DevTokens(builder.Configuration, builder.Environment, TimeProvider.System).Create(knownRole, person));
         return 0;
     }
 }

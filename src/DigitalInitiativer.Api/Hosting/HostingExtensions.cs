@@ -2,7 +2,6 @@ using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Demo;
 using DigitalInitiativer.Api.GraphQL;
-using DigitalInitiativer.Api.Imports;
 using DigitalInitiativer.Api.Observability;
 using DigitalInitiativer.Api.Schema;
 using DigitalInitiativer.Api.GraphQL.Transport;

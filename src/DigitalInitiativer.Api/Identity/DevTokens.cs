@@ -20,8 +20,11 @@ public sealed class DevTokens
 
     private readonly Lazy<SymmetricSecurityKey> _key;
 
-    public DevTokens(IConfiguration configuration, IHostEnvironment environment)
+    private readonly TimeProvider _clock;
+
+    public DevTokens(IConfiguration configuration, IHostEnvironment environment, TimeProvider clock)
     {
+        _clock = clock;
         var file = Path.GetFullPath(configuration["DevTokens:SigningKeyFile"] ?? "data/dev-token-signing.key", environment.ContentRootPath);
         _key = new Lazy<SymmetricSecurityKey>(() => new SymmetricSecurityKey(LoadOrCreateKey(file)));
     }
@@ -38,12 +41,15 @@ public sealed class DevTokens
         };
         if (personKey is not null) claims[PersonKeyClaim] = personKey;
         if (name is not null) claims["name"] = name;
+        var now = _clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
             Claims = claims,
-            Expires = DateTime.UtcNow + (lifetime ?? TimeSpan.FromHours(12)),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + (lifetime ?? TimeSpan.FromHours(12)),
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
         });
     }

@@ -2,9 +2,6 @@ using System.Data.Common;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
-using DigitalInitiativer.Api.Participations;
-using DigitalInitiativer.Api.Profiles;
-using DigitalInitiativer.Api.Surveys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -48,13 +45,6 @@ public sealed partial class Importer(AppDbContext db, Pseudonymiser pseudonymise
                 new SqlBatch(connection, transaction, """INSERT INTO "persons" ("Key", "Role", "UnitId", "RecordKey") VALUES (@p0, @p1, @p2, @p3) RETURNING "Id" """, 4),
                 new SqlBatch(connection, transaction, """UPDATE "persons" SET "UnitId" = @p1, "Role" = @p2 WHERE "Id" = @p0""", 3),
                 report);
-        }
-
-        public bool TryFind(string key, out int id)
-        {
-            var found = known.TryGetValue(key, out var person);
-            id = person.Id;
-            return found;
         }
 
         public async Task<int> GetOrCreateAsync(string key, int unitId, PersonRole role, CancellationToken cancellationToken)

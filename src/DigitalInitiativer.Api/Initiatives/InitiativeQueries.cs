@@ -152,10 +152,3 @@ public static class InitiativeQueries
         _ => initiatives.OrderBy(i => i.Title).ThenBy(i => i.Id),
     };
 }
-
-public static class InitiativesFeature
-{
-    public static IServiceCollection AddInitiatives(this IServiceCollection services) => services
-        .AddScoped<InitiativeService>()
-        .AddNodeSource<Initiative>(InitiativeType.TypeName);
-}

@@ -1,8 +1,5 @@
-using DigitalInitiativer.Api.Data;
-using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -48,38 +45,4 @@ public sealed class PersonType : NodeType<Person>
         Field<NonNullGraphType<PersonRoleType>>("role").Description("Whether the person is an employee or a leader.").Resolve(ctx => ctx.Source.Role);
         Field<NonNullGraphType<OrganisationUnitType>>("unit").Description("The unit the person belongs to now.").ResolveById<Person, OrganisationUnit>(p => p.UnitId);
     }
-}
-
-public static class OrganisationQueries
-{
-    public static void AddOrganisationQueries(this ObjectGraphType query)
-    {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrganisationUnitType>>>>("organisationUnits")
-            .Description("The units directly below parentId, ordered by name; without parentId, the top of the tree (the municipality).")
-            .Argument<IdGraphType>("parentId", "The unit whose children to list. Omit it to get the root units.")
-            .AuthorizeWithRoles(Roles.All)
-            .Resolve().WithService<AppDbContext>()
-            .ResolveAsync(async (ctx, db) =>
-            {
-                var parentId = ctx.GetOptionalKey("parentId", OrganisationUnitType.TypeName);
-                return await db.Units().Where(u => u.ParentId == parentId).OrderBy(u => u.Name).ToListAsync(ctx.CancellationToken);
-            });
-
-        query.Field<OrganisationUnitType>("organisationUnit")
-            .Description("The unit with this code, or null when there is none.")
-            .Argument<NonNullGraphType<StringGraphType>>("code", "The unit's stable code.")
-            .AuthorizeWithRoles(Roles.All)
-            .Resolve().WithService<AppDbContext>()
-            .ResolveAsync(async (ctx, db) =>
-            {
-                var code = ctx.GetArgument<string>("code");
-                return await db.Units().FirstOrDefaultAsync(u => u.Code == code, ctx.CancellationToken);
-            });
-    }
-}
-
-public static class OrganisationFeature
-{
-    /// <summary>Units are public to everyone signed in; who may see a Person is Identity's to say, which registers its node source.</summary>
-    public static IServiceCollection AddOrganisation(this IServiceCollection services) => services.AddNodeSource<OrganisationUnit>(OrganisationUnitType.TypeName);
 }

@@ -47,13 +47,3 @@ public sealed class OwnParticipations : IFieldsFor<ViewerType>
                 ? await db.Participations().Where(p => p.PersonId == id).OrderByDescending(p => p.EnrolledOn).ThenByDescending(p => p.Id).ToListAsync(ctx.CancellationToken)
                 : []);
 }
-
-public static class ParticipationsFeature
-{
-    public static IServiceCollection AddParticipations(this IServiceCollection services) => services
-        .AddScoped<ParticipationService>()
-        .AddScoped<InitiativeParticipations>()
-        .AddFieldsFor<InitiativeType, ParticipationsOfInitiative>()
-        .AddFieldsFor<ViewerType, OwnParticipations>()
-        .AddNodeSource<Participation>(ParticipationType.TypeName, (sp, participation) => sp.GetRequiredService<Viewer>().SeesDataOfAsync(participation.PersonId, managersToo: true));
-}

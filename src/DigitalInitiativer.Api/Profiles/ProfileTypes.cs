@@ -1,7 +1,5 @@
-using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 
@@ -35,17 +33,6 @@ public sealed class CompetenceProfileType : ObjectGraphType<CompetenceProfile>
     }
 }
 
-public static class ProfileQueries
-{
-    public static void AddProfileQueries(this ObjectGraphType query)
-    {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<CompetenceProfileType>>>>("competenceProfiles")
-            .Description("The four competence profiles, ordered by level from AWAITING to SELF_DRIVEN.")
-            .AuthorizeWithRoles(Roles.All)
-            .Resolve(_ => CompetenceProfile.All);
-    }
-}
-
 /// <summary>node(id:) for the four profiles, which are not stored rows.</summary>
 public sealed class CompetenceProfileNodeSource : INodeSource
 {
@@ -53,9 +40,4 @@ public sealed class CompetenceProfileNodeSource : INodeSource
 
     public IDataLoaderResult<object?>? Load(string key) =>
         new Loaded<object?>(Enum.TryParse<CompetenceProfileKind>(key, out var kind) && Enum.IsDefined(kind) ? CompetenceProfile.Of(kind) : null);
-}
-
-public static class ProfilesFeature
-{
-    public static IServiceCollection AddProfiles(this IServiceCollection services) => services.AddScoped<INodeSource, CompetenceProfileNodeSource>();
 }

@@ -1,14 +1,10 @@
 using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Data;
-using DigitalInitiativer.Api.GraphQL;
-using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
 using DigitalInitiativer.Api.Surveys;
-using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
@@ -59,18 +55,6 @@ public sealed class StrategyGoalType : NodeType<StrategyGoal>
     }
 }
 
-public static class StrategyGoalQueries
-{
-    public static void AddStrategyGoalQueries(this ObjectGraphType query)
-    {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StrategyGoalType>>>>("strategyGoals")
-            .Description("The strategy's goals, by target year and then title, each with its latest measured value and whether it is on track.")
-            .AuthorizeWithRoles(Roles.Analysts)
-            .Resolve().WithService<AppDbContext>()
-            .ResolveAsync(async (ctx, db) => await db.StrategyGoals().OrderBy(g => g.TargetYear).ThenBy(g => g.Title).ToListAsync(ctx.CancellationToken));
-    }
-}
-
 /// <summary>Where each goal on a page stands, measured once for all of them against the protected distributions.</summary>
 public sealed class GoalProgressReads(AppDbContext db, DataLoaderRegistry loaders, IOptions<AnalyticsSettings> settings)
 {
@@ -80,12 +64,4 @@ public sealed class GoalProgressReads(AppDbContext db, DataLoaderRegistry loader
             var goals = await db.StrategyGoals().Where(g => ids.Contains(g.Id)).ToListAsync(ct);
             return (await GoalProgress.ForAsync(db, goals, settings.Value.Rules, ct)).ToDictionary(p => p.Goal.Id);
         }, null!).Load(goal.Id);
-}
-
-public static class StrategyFeature
-{
-    public static IServiceCollection AddStrategy(this IServiceCollection services) => services
-        .AddScoped<StrategyGoalService>()
-        .AddScoped<GoalProgressReads>()
-        .AddNodeSource<StrategyGoal>(StrategyGoalType.TypeName, (sp, _) => ValueTask.FromResult(sp.GetRequiredService<Viewer>().IsInAnyRole(Roles.Analysts)));
 }

@@ -1,12 +1,10 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
-using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
-using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -41,18 +39,6 @@ public sealed class AssessmentType : NodeType<Assessment>
     }
 }
 
-public static class SurveyQueries
-{
-    public static void AddSurveyQueries(this ObjectGraphType query)
-    {
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SurveyWaveType>>>>("surveyWaves")
-            .Description("Every survey wave, oldest first.")
-            .AuthorizeWithRoles(Roles.All)
-            .Resolve().WithService<AppDbContext>()
-            .ResolveAsync(async (ctx, db) => await db.SurveyWaves().OrderBy(w => w.Year).ToListAsync(ctx.CancellationToken));
-    }
-}
-
 /// <summary>me.assessments: the caller's own profiles, the only way anyone reads an assessed profile.</summary>
 public sealed class OwnAssessments : IFieldsFor<ViewerType>
 {
@@ -63,13 +49,4 @@ public sealed class OwnAssessments : IFieldsFor<ViewerType>
             .ResolveAsync(async (ctx, db) => ctx.Source.PersonId is { } id
                 ? await db.Assessments().Where(a => a.PersonId == id).OrderBy(a => a.Wave!.HeldOn).ToListAsync(ctx.CancellationToken)
                 : []);
-}
-
-public static class SurveysFeature
-{
-    public static IServiceCollection AddSurveys(this IServiceCollection services) => services
-        .AddFieldsFor<ViewerType, OwnAssessments>()
-        .AddNodeSource<SurveyWave>(SurveyWaveType.TypeName)
-        // An assessed profile is its person's alone: not even an administrator reads another's.
-        .AddNodeSource<Assessment>(AssessmentType.TypeName, (sp, assessment) => sp.GetRequiredService<Viewer>().SeesDataOfAsync(assessment.PersonId, managersToo: false));
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DigitalInitiativer.Tests.Infrastructure;
 using static DigitalInitiativer.Tests.Analytics.SmallOrganisationFactory;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.GraphQL.Authorization;
-using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Tests.Infrastructure;
 
 namespace DigitalInitiativer.Tests.Competitions;

@@ -29,7 +29,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         if (!TestDatabase.IsPostgres) return;
         _database = new ScratchDatabase(withDemoData: true);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([new("DevTokens:SigningKeyFile", _signingKeyFile)]).Build();
-        _tokens = new DevTokens(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() });
+        _tokens = new DevTokens(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath() }, TimeProvider.System);
         _tokens.Create(Roles.Employee, "demo-0001"); // writes the key file before both processes read it
         _a = new ApiProcess(_database, _signingKeyFile);
         _b = new ApiProcess(_database, _signingKeyFile);

@@ -1,6 +1,5 @@
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Competitions;
-using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Tests.Infrastructure;
 using GraphQL.Types;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

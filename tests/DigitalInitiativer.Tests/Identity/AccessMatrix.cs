@@ -1,5 +1,4 @@
 using DigitalInitiativer.Api.GraphQL.Authorization;
-using DigitalInitiativer.Api.Identity;
 
 namespace DigitalInitiativer.Tests.Identity;
 

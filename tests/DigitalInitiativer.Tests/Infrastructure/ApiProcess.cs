@@ -6,7 +6,7 @@ namespace DigitalInitiativer.Tests.Infrastructure;
 
 /// <summary>
 /// The API as a separate operating-system process (the build output the tests run beside), on a free loopback port,
-/// in Development so that dev tokens signed with <paramref name="signingKeyFile"/> are accepted.
+/// in Development so that dev tokens signed with the signing key file it is started with are accepted.
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using DigitalInitiativer.Api.Identity;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;

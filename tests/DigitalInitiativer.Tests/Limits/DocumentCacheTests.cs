@@ -1,7 +1,6 @@
 using System.Net;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL;
-using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.GraphQL.Authorization;
-using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
-using DigitalInitiativer.Api.Profiles;
 using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Analytics;
 using DigitalInitiativer.Tests.Competitions;

@@ -1,4 +1,3 @@
-using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.Schema;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Tests.Competitions;
@@ -42,7 +43,14 @@ public sealed class GraphiQLTests(KestrelApiFactory api) : IClassFixture<Kestrel
         // The result pane's JSON, not the query editor, which also says voteCount.
         await using var ide = new RunningNodeScript("ide.mjs", api.GraphQLUrl, Token(Roles.Employee, "demo-0033"), subscription, "\"voteCount\":");
         Assert.Equal("ready", await ide.ReadLineAsync(TimeSpan.FromSeconds(90)));
-        await Task.Delay(TimeSpan.FromSeconds(2)); // let the WebSocket subscribe
+        // Vote only once the IDE's subscription has reached the server, however long the browser took.
+        var events = api.Services.GetRequiredService<VoteEvents>();
+        var competitionKey = GlobalIds.KeyOf((string)competition["id"]!);
+        for (var waited = 0; events.SubscriberCount(competitionKey) == 0; waited += 50)
+        {
+            Assert.True(waited < 30_000, "the IDE's subscription never reached the server");
+            await Task.Delay(50);
+        }
 
         await CompetitionDriver.VoteAsync(voter, (string)competition["proposals"]!["nodes"]![0]!["id"]!);
 

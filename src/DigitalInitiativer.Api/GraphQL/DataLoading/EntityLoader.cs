@@ -1,5 +1,4 @@
 using DigitalInitiativer.Api.Data;
-using GraphQL;
 using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.MicrosoftDI;

@@ -1,6 +1,5 @@
 using DigitalInitiativer.Api.Observability;
 using System.Net.WebSockets;
-using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;

@@ -1,0 +1,13 @@
+using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Surveys;
+
+namespace DigitalInitiativer.Api.Analytics;
+
+public static class AnalyticsFeature
+{
+    public static IServiceCollection AddAnalytics(this IServiceCollection services) => services
+        .AddScoped<AnalyticsReads>()
+        .AddFieldsFor<InitiativeType, ReachOfInitiative>()
+        .AddFieldsFor<SurveyWaveType, DistributionOfWave>();
+}

@@ -1,0 +1,10 @@
+using DigitalInitiativer.Api.GraphQL.Relay;
+
+namespace DigitalInitiativer.Api.Initiatives;
+
+public static class InitiativesFeature
+{
+    public static IServiceCollection AddInitiatives(this IServiceCollection services) => services
+        .AddScoped<InitiativeService>()
+        .AddNodeSource<Initiative>(InitiativeType.TypeName);
+}
