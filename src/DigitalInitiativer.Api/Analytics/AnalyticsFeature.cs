@@ -8,6 +8,8 @@ public static class AnalyticsFeature
 {
     public static IServiceCollection AddAnalytics(this IServiceCollection services) => services
         .AddScoped<AnalyticsReads>()
+        .AddScoped<AnalyticsSnapshot>()
+        .AddHostedService<AnalyticsRefresher>()
         .AddFieldsFor<InitiativeType, ReachOfInitiative>()
         .AddFieldsFor<SurveyWaveType, DistributionOfWave>();
 }

@@ -21,6 +21,10 @@ public sealed class AnalyticsSettings
     [Range(0, 10, ErrorMessage = "Analytics:MaximumPerturbation must be between 1 and 10 (0, off, only in Development), and below Analytics:MinimumGroupSize.")]
     public int MaximumPerturbation { get; set; } = DefaultMaximumPerturbation;
 
+    /// <summary>How often the participations that figures count are refreshed from the live ones (see <see cref="AnalyticsSnapshot"/>).</summary>
+    [Range(1, 24 * 7, ErrorMessage = "Analytics:RefreshHours must be between 1 and 168.")]
+    public int RefreshHours { get; set; } = 24;
+
     public DisclosureRules Rules => new(MinimumGroupSize, MaximumPerturbation);
 
     /// <summary>

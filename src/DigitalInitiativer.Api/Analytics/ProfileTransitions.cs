@@ -3,7 +3,6 @@ using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
-using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
 using DigitalInitiativer.Api.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +57,7 @@ public static class ProfileTransitions
     private const int N = 16, Up = 17, Stay = 18, Down = 19, Members = 20;
     private static readonly int[][] WithinTable = Relations();
     private static readonly int[] TransitionCells = [.. Enumerable.Range(0, 16)];
+    private static readonly BreakdownGate Breakdown = new(N, [.. TransitionCells, Up, Stay, Down]);
 
     private static int CellOf(int fromLevel, int toLevel) => (fromLevel - 1) * 4 + (toLevel - 1);
 
@@ -78,10 +78,9 @@ public static class ProfileTransitions
     public static async Task<ProfileTransitionsResult> ComputeAsync(AppDbContext db, OrgTree tree, SurveyWave from, SurveyWave to, ParticipationScope scope,
         int unit, RoleSlot role, DisclosureRules rules, CancellationToken cancellationToken)
     {
-        var participated = db.Participations().Where(p => p.Status != ParticipationStatus.Withdrawn
-            && (p.StartedOn ?? p.EnrolledOn) > from.HeldOn && (p.StartedOn ?? p.EnrolledOn) <= to.HeldOn);
+        var participated = db.CountedParticipations().Where(p => p.BeganOn > from.HeldOn && p.BeganOn <= to.HeldOn);
         if (scope.Initiative is { } initiative) participated = participated.Where(p => p.InitiativeId == initiative.Id);
-        if (scope.Kind is { } kind) participated = participated.Where(p => p.Initiative!.Kind == kind);
+        if (scope.Kind is { } kind) participated = participated.Where(p => p.Kind == kind);
 
         var counts = await db.Assessments().Where(first => first.WaveId == from.Id)
             .Join(db.Assessments().Where(second => second.WaveId == to.Id), first => first.PersonId, second => second.PersonId,
@@ -104,12 +103,12 @@ public static class ProfileTransitions
         var staffed = own[0].StaffedIn(N);
 
         var everyoneTable = new DisclosureTable(rules);
-        var everyone = UnitRoleCube.Add(everyoneTable, tree, own[0], staffed, WithinTable, rowMembers: TransitionCells);
+        var everyone = UnitRoleCube.Add(everyoneTable, tree, own[0], staffed, WithinTable, rowMembers: TransitionCells, Breakdown);
         everyoneTable.Protect();
 
         var splitTable = new DisclosureTable(rules);
-        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells);
-        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells);
+        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells, Breakdown);
+        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown);
         for (var u = 0; u < tree.Count; u++)
             for (var r = 0; r < UnitRoleCube.RoleSlots; r++)
                 for (var m = 0; m < Members; m++)

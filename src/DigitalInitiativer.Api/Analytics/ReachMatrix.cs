@@ -2,7 +2,6 @@ using DigitalInitiativer.Api.Analytics.Disclosure;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
-using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
 using DigitalInitiativer.Api.Surveys;
 using Microsoft.EntityFrameworkCore;
@@ -34,8 +33,10 @@ public abstract record ReachGrouping
 /// </summary>
 public static class ReachMatrix
 {
-    /// <summary>Members 0-3 are the profiles by level, 4 the unassessed group, 5 the row's total.</summary>
-    private const int UnassessedGroup = 4, Total = 5, Members = 6;
+    /// <summary>Members 0-3 are the profiles by level, 4 the unassessed group, 5 the row's total, 6 the assessed (never shown; it gates the breakdown).</summary>
+    private const int UnassessedGroup = 4, Total = 5, Assessed = 6, Members = 7;
+
+    private static readonly BreakdownGate Breakdown = new(Assessed, [0, 1, 2, 3]);
 
     private static readonly int[][] WithinRow = [[Total, 0, 1, 2, 3, UnassessedGroup]];
 
@@ -107,7 +108,7 @@ public static class ReachMatrix
     private static async Task<List<Fact>> CountAsync(AppDbContext db, IReadOnlyList<Initiative> initiatives, bool everyInitiative, ReachGrouping grouping, bool groupByKind,
         CancellationToken cancellationToken)
     {
-        var participations = db.Participations().Where(p => p.Status != ParticipationStatus.Withdrawn);
+        var participations = db.CountedParticipations().AsQueryable();
         if (!everyInitiative)
         {
             var ids = initiatives.Select(i => i.Id).ToList();
@@ -121,7 +122,7 @@ public static class ReachMatrix
                 from a in db.Assessments().Where(a => a.PersonId == p.PersonId && a.WaveId == wave).DefaultIfEmpty()
                 select new
                 {
-                    p.InitiativeId, p.Initiative!.Kind, p.PersonId,
+                    p.InitiativeId, p.Kind, p.PersonId,
                     Profile = a == null ? (CompetenceProfileKind?)null : a.Profile,
                     UnitId = a == null ? person.UnitId : a.UnitId,
                     Role = a == null ? person.Role : a.Role,
@@ -132,9 +133,9 @@ public static class ReachMatrix
                 join person in db.Persons() on p.PersonId equals person.Id
                 select new
                 {
-                    p.InitiativeId, p.Initiative!.Kind, p.PersonId,
+                    p.InitiativeId, p.Kind, p.PersonId,
                     Profile = db.Assessments()
-                        .Where(a => a.PersonId == p.PersonId && a.Wave!.HeldOn <= (p.StartedOn ?? p.EnrolledOn))
+                        .Where(a => a.PersonId == p.PersonId && a.Wave!.HeldOn <= p.BeganOn)
                         .OrderByDescending(a => a.Wave!.HeldOn)
                         .Select(a => (CompetenceProfileKind?)a.Profile)
                         .FirstOrDefault(),
@@ -170,8 +171,9 @@ public static class ReachMatrix
             var role = Population.SlotOf(fact.Role);
             counts.Add(unit, role, fact.Profile is { } p ? (int)p - 1 : UnassessedGroup, fact.Count, fact.KeySum);
             counts.Add(unit, role, Total, fact.Count, fact.KeySum);
+            if (fact.Profile is not null) counts.Add(unit, role, Assessed, fact.Count, fact.KeySum);
         }
-        return own.Select(counts => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3, UnassessedGroup])).ToArray();
+        return own.Select(counts => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3, UnassessedGroup], Breakdown)).ToArray();
     }
 
     /// <summary>

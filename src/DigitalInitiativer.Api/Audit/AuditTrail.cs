@@ -29,9 +29,13 @@ public sealed class AuditTrail(AppDbContext db, Viewer viewer, TimeProvider cloc
             _reads.Clear();
         }
         if (reads.Length == 0) return;
+        var callerPersonId = await viewer.PersonIdAsync(cancellationToken);
+        // The log tells people who looked at their data. Their own looks are not news to them, and logging them would time
+        // every employee's visits to their own page, which an administrator could lay beside the live vote counts.
+        reads = [.. reads.Where(read => read.Subject != callerPersonId)];
+        if (reads.Length == 0) return;
         var at = clock.GetUtcNow().UtcDateTime;
         var roles = string.Join(",", viewer.Roles);
-        var callerPersonId = await viewer.PersonIdAsync(cancellationToken);
         // One multi-row INSERT per chunk rather than one statement per entry: a page of 50 participants is one write.
         foreach (var chunk in reads.Chunk(200))
         {

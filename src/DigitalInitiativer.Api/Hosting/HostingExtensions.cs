@@ -37,6 +37,7 @@ public static class HostingExtensions
         await db.Database.MigrateAsync();
         if (app.Configuration.GetValue<bool>("Seed:Demo"))
             await DemoData.SeedAsync(db);
+        await scope.ServiceProvider.GetRequiredService<AnalyticsSnapshot>().RefreshIfDueAsync(CancellationToken.None);
     }
 
     public static WebApplication MapDigitalInitiativer(this WebApplication app)

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Data;
@@ -32,6 +33,7 @@ public static class Erasure
 
         await db.Assessments().Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Participations().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.CountedParticipations().Where(p => p.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Votes().Where(v => v.VoterPersonId == personId).ExecuteUpdateAsync(v => v.SetProperty(x => x.VoterPersonId, (int?)null), cancellationToken);
         await db.Ballots().Where(b => b.VoterPersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CoAuthorInvitations().Where(i => i.PersonId == personId).ExecuteDeleteAsync(cancellationToken);

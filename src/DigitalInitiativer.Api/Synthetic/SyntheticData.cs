@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Imports;
 using DigitalInitiativer.Api.Initiatives;
@@ -176,6 +177,8 @@ public sealed class SyntheticData
                     $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), GREATEST((SELECT MAX(\"Id\") FROM \"{table}\"), 1))", cancellationToken);
 #pragma warning restore EF1002
         }
+        // Loaded data is new data: the figures count it from now on, not from the next scheduled refresh.
+        await AnalyticsSnapshot.RefreshAsync(db, TimeProvider.System.GetUtcNow().UtcDateTime, cancellationToken);
         await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
     }
 

@@ -183,7 +183,8 @@ public sealed class DisclosureControlTests(SmallOrganisationFactory api) : IClas
         var exposed = attacker.Known.Where(x => x.Value is > 0 and < K).Select(x => attacker.Explain(x.Key)).ToList();
         Assert.True(exposed.Count == 0, $"{exposed.Count} small figures can be worked out, e.g. {string.Join("; ", exposed.Take(8))}");
         // The attack had material to work with: much was published, and some withheld figures could be derived (large ones).
-        Assert.True(attacker.Published > 1000, $"{attacker.Published} figures published");
+        // (A small organisation publishes few profile breakdowns: each needs 2k people.)
+        Assert.True(attacker.Published > 400, $"{attacker.Published} figures published");
         Assert.NotEmpty(derived);
     }
 

@@ -10,14 +10,14 @@ public sealed class DisclosureRulesTests
     private static IEnumerable<ulong> Keys(int count, int seed = 1)
     {
         var random = new Random(seed);
-        for (var i = 0; i < count; i++) yield return DisclosureRules.NoiseKey(random.NextInt64(), (ulong)random.NextInt64(), position: 0);
+        for (var i = 0; i < count; i++) yield return DisclosureRules.NoiseKey(random.NextInt64(), (ulong)random.NextInt64());
     }
 
     /// <summary>A table of one group: a total and four parts, protected once with fresh keys.</summary>
     private static long?[] ProtectGroup(long[] counts, Random random)
     {
         var table = new DisclosureTable(Rules);
-        var cells = counts.Select(c => table.Add(c, DisclosureRules.NoiseKey(random.NextInt64(), (ulong)random.NextInt64(), position: 0))).ToArray();
+        var cells = counts.Select(c => table.Add(c, DisclosureRules.NoiseKey(random.NextInt64(), (ulong)random.NextInt64()))).ToArray();
         table.RelateGroup(cells);
         table.Protect();
         return cells.Select(table.Published).ToArray();
@@ -36,9 +36,9 @@ public sealed class DisclosureRulesTests
     [Fact]
     public void The_same_people_always_get_the_same_count()
     {
-        var key = DisclosureRules.NoiseKey(cellKeySum: 123_456_789, rowKey: 987_654_321, position: 3);
+        var key = DisclosureRules.NoiseKey(cellKeySum: 123_456_789, rowKey: 987_654_321);
 
-        Assert.Equal(Rules.Perturb(40, key), Rules.Perturb(40, DisclosureRules.NoiseKey(123_456_789, 987_654_321, 3)));
+        Assert.Equal(Rules.Perturb(40, key), Rules.Perturb(40, DisclosureRules.NoiseKey(123_456_789, 987_654_321)));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class DisclosureRulesTests
             long cell = random.NextInt64(1L << 40), other = random.NextInt64(1L << 40), newcomer = random.NextInt64(1L << 36);
             var before = DisclosureRules.RowKey([(0, cell), (1, other)]);
             var after = DisclosureRules.RowKey([(0, cell), (1, other + newcomer)]);
-            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, before, 0)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, after, 0))) changed++;
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, before)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, after))) changed++;
         }
 
         // A fresh uniform draw over 9 values differs from the old one 8 times in 9.
@@ -70,27 +70,36 @@ public sealed class DisclosureRulesTests
             long cell = random.NextInt64(1L << 40), from = random.NextInt64(1L << 40), to = random.NextInt64(1L << 40), mover = random.NextInt64(1L << 36);
             var before = DisclosureRules.RowKey([(0, cell), (1, from + mover), (2, to)]);
             var after = DisclosureRules.RowKey([(0, cell), (1, from), (2, to + mover)]);
-            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, before, 0)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, after, 0))) changed++;
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, before)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, after))) changed++;
         }
 
         Assert.InRange(changed / (double)Trials, 0.85, 0.93);
     }
 
     [Fact]
-    public void Two_cells_that_hold_the_same_people_draw_independent_noise()
+    public void Two_cells_of_a_row_that_hold_the_same_people_read_the_same()
     {
-        var random = new Random(13);
-        var equal = 0;
-        const int Trials = 3000;
-        for (var i = 0; i < Trials; i++)
-        {
-            long people = random.NextInt64(1L << 40);
-            var row = (ulong)random.NextInt64();
-            if (Rules.Perturb(50, DisclosureRules.NoiseKey(people, row, 4)) == Rules.Perturb(50, DisclosureRules.NoiseKey(people, row, 10))) equal++;
-        }
+        var row = DisclosureRules.RowKey([(0, 123), (1, 456)]);
 
-        // Independent uniform draws over 9 values agree once in 9.
-        Assert.InRange(equal / (double)Trials, 0.08, 0.15);
+        Assert.Equal(Rules.Perturb(7, DisclosureRules.NoiseKey(123, row)), Rules.Perturb(7, DisclosureRules.NoiseKey(123, row)));
+    }
+
+    [Theory]
+    [InlineData(1, 0, false)] // one person: any profile shown would be theirs
+    [InlineData(40, 0, true)]
+    [InlineData(40, 1, false)] // a comparison with the parent would set the one person apart
+    [InlineData(40, 40, true)]
+    public void A_breakdown_is_shown_only_for_enough_people_and_when_what_it_leaves_out_is_none_or_enough(long people, long leftOut, bool shown)
+    {
+        var random = new Random(17);
+        var table = new DisclosureTable(Rules);
+        var assessed = table.Add(people, (ulong)random.NextInt64());
+        var parts = new[] { table.Add(people, (ulong)random.NextInt64()) };
+        table.AddGate(assessed, parts, [(leftOut, (ulong)random.NextInt64())], Rules.MinimumBreakdownSize);
+
+        table.Protect();
+
+        Assert.Equal(shown, !table.IsWithheld(parts[0]));
     }
 
     [Fact]

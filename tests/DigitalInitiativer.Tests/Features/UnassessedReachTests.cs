@@ -1,6 +1,8 @@
+using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalInitiativer.Tests.Features;
 
@@ -31,7 +33,12 @@ public sealed class UnassessedReachTests(ExactApiFactory api) : IClassFixture<Ex
             var personId = await PersonIdAsync($"newcomer-{n}");
             await _client.QueryAsync(ParticipationMutationTests.RecordOne, new { input = new { personId, initiativeId, status = "STARTED", enrolledOn = "2026-11-01", startedOn = "2026-11-02" } });
         }
+        // Counted from the next refresh on, which is a day after the last one, not now.
+        await using (var scope = api.Services.CreateAsyncScope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<AnalyticsSnapshot>().RefreshIfDueAsync(CancellationToken.None));
+        Assert.Equal(0, Unassessed(await _client.QueryAsync(Reach, new { id = initiativeId })));
 
+        await api.RefreshAnalyticsAsync();
         Assert.Equal(5, Unassessed(await _client.QueryAsync(Reach, new { id = initiativeId })));
     }
 

@@ -77,4 +77,16 @@ public sealed class AuditLogTests(ApiFactory api) : IClassFixture<ApiFactory>
         var entries = (await api.CreateGraphQLClient(Roles.Administrator).QueryAsync(AuditLog, new { subject }))["auditLog"]!["nodes"]!.AsArray();
         Assert.Equal(2, entries.Count(e => (string?)e!["dataType"] == "ParticipationRecorded" && (string?)e["operationName"] == "Probe" && (string?)e["callerId"] == "dev-demo-0012"));
     }
+
+    [Fact]
+    public async Task A_persons_reads_of_their_own_data_are_not_logged_so_the_log_does_not_time_their_visits()
+    {
+        await using var db = api.OpenDb();
+        var person = await db.Persons().SingleAsync(p => p.Key == "demo-0078");
+        var before = await db.AuditEntries().CountAsync(e => e.SubjectPersonId == person.Id || e.CallerPersonId == person.Id);
+
+        await api.CreateGraphQLClient(Roles.Employee, "demo-0078").QueryAsync("query Home { me { person { key } assessments { profile { kind } } participations { status } } }");
+
+        Assert.Equal(before, await db.AuditEntries().CountAsync(e => e.SubjectPersonId == person.Id || e.CallerPersonId == person.Id));
+    }
 }

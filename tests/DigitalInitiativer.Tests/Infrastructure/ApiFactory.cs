@@ -1,4 +1,5 @@
 using System.Reflection;
+using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Identity;
@@ -73,6 +74,13 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A separate DbContext on the same database, for checking what the API wrote.</summary>
     public AppDbContext OpenDb() => _database.Open();
+
+    /// <summary>What the app does on its schedule (Analytics:RefreshHours): the figures count the participations recorded until now.</summary>
+    public async Task RefreshAnalyticsAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AnalyticsSnapshot>().RefreshAsync(CancellationToken.None);
+    }
 
     /// <summary>Runs a statement on the app's database behind its back, e.g. to break it on purpose.</summary>
     public void ExecuteSql(string sql)

@@ -80,18 +80,19 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
         var recorded = await manager.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }",
             new { input = new { items = anchorIds.Select(id => Participation(id, initiative, "COMPLETED", "2016-06-01")).ToArray() } });
         Assert.Empty(recorded["recordParticipations"]!["errors"]!.AsArray());
+        await api.RefreshAnalyticsAsync();
 
         var before = await ReachAsync(manager, initiative, latest.Id);
         var right = 0;
         foreach (var target in targets)
         {
-            await RecordAsync(manager, Participation(target, initiative, "COMPLETED", "2026-11-02"));
+            await RecordAsync(api, manager, Participation(target, initiative, "COMPLETED", "2026-11-02"));
             var after = await ReachAsync(manager, initiative, latest.Id);
             var guess = api is ExactFiguresApiFactory ? LargestRise(before, after) : MostLikelyGroup(baseCounts, after, ProtectedFigures.DefaultMaximumPerturbation);
             if (guess == Group(target, latest.Id)) right++;
 
             // Withdrawn, the row holds the same people as before, and gives exactly the same answer as before.
-            await RecordAsync(manager, Participation(target, initiative, "WITHDRAWN", "2026-11-02"));
+            await RecordAsync(api, manager, Participation(target, initiative, "WITHDRAWN", "2026-11-02"));
             Assert.Equal(before, await ReachAsync(manager, initiative, latest.Id));
         }
         return (double)right / targets.Count;
@@ -107,10 +108,12 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
     private static object Participation(int personId, string initiativeId, string status, string on) =>
         new { personId = GlobalIds.Of("Person", personId), initiativeId, status, enrolledOn = on, startedOn = on };
 
-    private static async Task RecordAsync(GraphQLClient manager, object input)
+    /// <summary>A write, read by the attacker once the figures count it: after the next refresh, a day later in a real installation.</summary>
+    private static async Task RecordAsync(ApiFactory api, GraphQLClient manager, object input)
     {
         var payload = await manager.QueryAsync("mutation($input: RecordParticipationInput!) { recordParticipation(input: $input) { errors { __typename } } }", new { input });
         Assert.Empty(payload["recordParticipation"]!["errors"]!.AsArray());
+        await api.RefreshAnalyticsAsync();
     }
 
     /// <summary>Reach grouped at each participant's start, and in the latest wave: for a new participant both place them by their latest profile.</summary>
@@ -190,18 +193,19 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
         var recorded = await manager.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }",
             new { input = new { items = anchors.Select(a => Participation(a.id, initiative, "COMPLETED", a.Item2)).ToArray() } });
         Assert.Empty(recorded["recordParticipations"]!["errors"]!.AsArray());
+        await api.RefreshAnalyticsAsync();
 
         var right = 0;
         foreach (var target in targets)
         {
-            await RecordAsync(manager, Participation(target, initiative, "COMPLETED", Recent));
+            await RecordAsync(api, manager, Participation(target, initiative, "COMPLETED", Recent));
             var inGroup = (await ReachAsync(manager, initiative, latest.Id))[0];
-            await RecordAsync(manager, Participation(target, initiative, "COMPLETED", BeforeAnyWave));
+            await RecordAsync(api, manager, Participation(target, initiative, "COMPLETED", BeforeAnyWave));
             var moved = (await ReachAsync(manager, initiative, latest.Id))[0];
             // The group that lost someone: the profile cell that changed, the one that fell most when several did.
             var guess = Enumerable.Range(0, 4).MaxBy(cell => (inGroup[cell] != moved[cell], (inGroup[cell] ?? 0) - (moved[cell] ?? 0)));
             if (guess == profileOf[target]) right++;
-            await RecordAsync(manager, Participation(target, initiative, "WITHDRAWN", Recent));
+            await RecordAsync(api, manager, Participation(target, initiative, "WITHDRAWN", Recent));
         }
         return (double)right / targets.Count;
     }
@@ -268,6 +272,80 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
             }
         }
         return (hits, guessed, cases);
+    }
+
+    [Fact]
+    public async Task A_row_of_one_person_shows_no_profile_in_any_unit_role_wave_or_table_however_often_it_is_redrawn()
+    {
+        var (shown, readings) = await LoneParticipantAttackAsync(protectedApi, targets: 8, redraws: 6);
+        output.WriteLine($"Rows holding one assessed person, each read in {readings / 8} places over 7 versions: {shown} profile cells shown.");
+
+        Assert.True(readings >= 8 * 7 * 20, $"too few readings to judge ({readings})");
+        Assert.Equal(0, shown);
+    }
+
+    /// <summary>
+    /// The red team's third round. Any profile shown in a row that holds one assessed person is theirs, so the attacker
+    /// (an administrator: manager and evaluator in one) makes such rows and reads them everywhere: reach at the start and
+    /// in both waves, for the person's unit and every unit above it, for all staff and their role, and the participants'
+    /// transition table; then redraws the row by recording and withdrawing unassessed colleagues (dated before any
+    /// wave), one refresh each, and reads again. Returns how many profile cells were ever shown, and in how many readings.
+    /// </summary>
+    private static async Task<(int Shown, int Readings)> LoneParticipantAttackAsync(ApiFactory api, int targets, int redraws)
+    {
+        var administrator = api.CreateGraphQLClient(Roles.Administrator);
+        await using var db = api.OpenDb();
+        var waves = await db.SurveyWaves().OrderBy(w => w.HeldOn).Select(w => w.Id).ToListAsync();
+        var both = await db.Assessments().Where(a => a.WaveId == waves[0]).Select(a => a.PersonId)
+            .Intersect(db.Assessments().Where(a => a.WaveId == waves[1]).Select(a => a.PersonId)).OrderBy(id => id).Take(targets).ToListAsync();
+        var persons = await db.Persons().Where(p => both.Contains(p.Id)).ToDictionaryAsync(p => p.Id);
+        var units = await db.Units().ToDictionaryAsync(u => u.Id);
+        var padding = await db.Persons().OrderByDescending(p => p.Id).Select(p => p.Id).Take(redraws).ToListAsync();
+        var esb = GlobalIds.Of("OrganisationUnit", units.Values.Single(u => u.ParentId == null).Id);
+
+        var (shown, readings) = (0, 0);
+        foreach (var target in both)
+        {
+            var initiative = (string)(await administrator.QueryAsync("""
+                mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
+                """, new { input = new { code = $"LONE-{target}", kind = "OTHER", title = "Enkeltmandsrække", unitId = esb, startsOn = "2014-01-01" } }))["createInitiative"]!["initiative"]!["id"]!;
+            await RecordAsync(api, administrator, Participation(target, initiative, "COMPLETED", "2016-06-01"));
+            var chain = units[persons[target].UnitId].Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => GlobalIds.Of("OrganisationUnit", int.Parse(id))).ToList();
+            var role = persons[target].Role == PersonRole.Leader ? "LEADER" : "EMPLOYEE";
+            for (var version = 0; version <= redraws; version++)
+            {
+                if (version > 0) await RecordAsync(api, administrator, Participation(padding[version - 1], initiative, "COMPLETED", "2014-06-01"));
+                var cells = new List<long?>();
+                var reach = (await administrator.QueryAsync("query($id: ID!) { node(id: $id) { ... on Initiative { reach { profile { kind } participants } } } }",
+                    new { id = initiative }))["node"]!["reach"]!.AsArray();
+                cells.AddRange(reach.Where(c => c!["profile"] is not null).Select(c => (long?)c!["participants"]));
+                foreach (var unit in chain)
+                    foreach (var roleFilter in new[] { null, role })
+                    {
+                        foreach (var wave in waves)
+                        {
+                            var rows = (await administrator.QueryAsync("""
+                                query($wave: ID!, $unit: ID!, $role: PersonRole) { reachMatrix(filter: { waveId: $wave, unitId: $unit, role: $role, kinds: [OTHER] }) {
+                                  rows { initiative { id } cells { profile { kind } participants } } } }
+                                """, new { wave = GlobalIds.Of("SurveyWave", wave), unit, role = roleFilter }))["reachMatrix"]!["rows"]!.AsArray();
+                            cells.AddRange(rows.Single(r => (string)r!["initiative"]!["id"]! == initiative)!["cells"]!.AsArray()
+                                .Where(c => c!["profile"] is not null).Select(c => (long?)c!["participants"]));
+                        }
+                        var transitions = (await administrator.QueryAsync("""
+                            query($from: ID!, $to: ID!, $filter: TransitionFilter) { profileTransitions(fromWaveId: $from, toWaveId: $to, filter: $filter) {
+                              participants { cells { count } movedUpShare stayedShare movedDownShare } } }
+                            """, new { from = GlobalIds.Of("SurveyWave", waves[0]), to = GlobalIds.Of("SurveyWave", waves[1]), filter = new { unitId = unit, role = roleFilter, initiativeId = initiative } }))
+                            ["profileTransitions"]!["participants"]!;
+                        cells.AddRange(transitions["cells"]!.AsArray().Select(c => (long?)c!["count"]));
+                        cells.Add(transitions["movedUpShare"] is null ? null : 1);
+                    }
+                readings += cells.Count;
+                shown += cells.Count(c => c is not null);
+            }
+            foreach (var person in padding.Prepend(target))
+                await RecordAsync(api, administrator, Participation(person, initiative, "WITHDRAWN", "2014-06-01"));
+        }
+        return (shown, readings);
     }
 
     [Fact]

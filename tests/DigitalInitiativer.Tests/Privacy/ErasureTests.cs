@@ -28,11 +28,15 @@ public sealed class ErasureTests(ApiFactory api) : IClassFixture<ApiFactory>
         var personId = GlobalIds.Of("Person", person.Id);
         var self = api.CreateGraphQLClient(Roles.Employee, Key);
 
-        // Their footprint: votes, a comment, their own reads (they are the caller) and a manager's read of them (the subject).
+        // Their footprint: votes, a comment, their reads of colleagues' data as a manager (they are the caller; reads of
+        // their own data are not logged) and a manager's read of them (the subject).
         var proposals = (await VoteCountsAsync()).Keys.Take(2).ToList();
         foreach (var proposal in proposals) Assert.Empty((await VoteAsync(self, proposal))["errors"]!.AsArray());
         await self.QueryAsync("mutation($input: AddCommentInput!) { addComment(input: $input) { errors { __typename } } }", new { input = new { proposalId = proposals[0], text = "Min mening" } });
         await self.QueryAsync("query Mine { me { person { key } assessments { profile { kind } } } }");
+        var colleague = await db.Persons().Where(p => p.Key == "demo-0002").Select(p => p.Id).SingleAsync();
+        await api.CreateGraphQLClient(Roles.InitiativeManager, Key).QueryAsync("query Colleague($id: ID!) { node(id: $id) { ... on Person { key } } }",
+            new { id = GlobalIds.Of("Person", colleague) });
         await api.CreateGraphQLClient(Roles.InitiativeManager).QueryAsync("query Look($id: ID!) { node(id: $id) { ... on Person { key } } }", new { id = personId });
         Assert.True(await db.AuditEntries().AnyAsync(e => e.CallerPersonId == person.Id));
         var countsBefore = await VoteCountsAsync();

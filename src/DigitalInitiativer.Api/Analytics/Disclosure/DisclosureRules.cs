@@ -6,11 +6,11 @@ namespace DigitalInitiativer.Api.Analytics.Disclosure;
 /// <para>
 /// Every person carries a fixed random record key. A cell's key is the sum of its people's keys. Its count is moved by
 /// a whole number from −D to +D drawn from that key, mixed with the row key (how every person of the whole row, e.g.
-/// every participant of the initiative, is placed over units, roles and groups) and with the cell's place in the
-/// table, and shown only when the moved count is at least k. So the same row always gives the same answer; two
-/// overlapping cells no longer subtract to a person; and when one person joins, leaves or moves within a row, every
-/// cell of the row is drawn anew, whether it is shown included, so neither "the one cell that moved" nor "the one cell
-/// that appeared" names their group.
+/// every participant of the initiative, is placed over units, roles and groups), and shown only when the moved count is
+/// at least k. So the same row always gives the same answer; two overlapping cells no longer subtract to a person; and
+/// when one person joins, leaves or moves within a row, every cell of the row is drawn anew, whether it is shown
+/// included, so neither "the one cell that moved" nor "the one cell that appeared" names their group. Profiles are
+/// broken down only for groups of at least <see cref="MinimumBreakdownSize"/>.
 /// </para>
 /// </summary>
 /// <param name="MinimumGroupSize">k: a cell is shown only when its perturbed count is at least k.</param>
@@ -22,6 +22,13 @@ public sealed record DisclosureRules(int MinimumGroupSize, int MaximumPerturbati
 
     public bool Perturbs => MaximumPerturbation > 0;
 
+    /// <summary>
+    /// 2k: a row's profile breakdown is shown only when at least this many of its people were assessed, and a role's or
+    /// a sub-unit's only when the people it leaves out (the other role, the rest of the parent unit) are none or at
+    /// least this many. A breakdown of one or a few people names them: any profile shown in it is theirs.
+    /// </summary>
+    public int MinimumBreakdownSize => 2 * MinimumGroupSize;
+
     /// <summary>The count moved by −D to +D, uniformly by the cell's noise key. Whether it is shown is decided on this value.</summary>
     public long Perturb(long count, ulong noiseKey)
     {
@@ -32,12 +39,12 @@ public sealed record DisclosureRules(int MinimumGroupSize, int MaximumPerturbati
     }
 
     /// <summary>
-    /// The noise key of a cell: its people's key sum, mixed with the row key and with the cell's place in the table, so
-    /// two cells that happen to hold the same people (all staff and employees, where no leader is counted) draw
-    /// independent noise, and an equal pair no longer says that the difference is empty.
+    /// The noise key of a cell: its people's key sum mixed with the row key. Two cells of a row that hold the same
+    /// people (a unit and its parent that adds nobody, all staff and employees where no leader counts) get the same
+    /// noise, so reading both tells nothing the one did not; <see cref="MinimumBreakdownSize"/> keeps such pairs from
+    /// pointing at the few people that set them apart.
     /// </summary>
-    public static ulong NoiseKey(long cellKeySum, ulong rowKey, int position) =>
-        Finalise(unchecked((ulong)cellKeySum * 0x9E3779B97F4A7C15UL + Finalise(rowKey ^ Finalise((ulong)position + 0xD1B54A32D192ED03UL))));
+    public static ulong NoiseKey(long cellKeySum, ulong rowKey) => Finalise(unchecked((ulong)cellKeySum * 0x9E3779B97F4A7C15UL + Finalise(rowKey)));
 
     /// <summary>A key for how the people of a row are placed: the key sums of every (position, key sum) that counts someone, in order.</summary>
     public static ulong RowKey(IEnumerable<(long Position, long KeySum)> placements)

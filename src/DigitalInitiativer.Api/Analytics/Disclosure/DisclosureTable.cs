@@ -39,6 +39,10 @@ public sealed class DisclosureTable(DisclosureRules rules)
     private readonly List<State> _states = [];
     private readonly List<int> _members = [];
     private readonly List<int> _relationEnds = [];
+    private readonly List<Gate> _gates = [];
+
+    /// <summary>Parts shown only when the gate cell holds at least the minimum and every complement is empty or holds at least it.</summary>
+    private sealed record Gate(int Cell, int[] Parts, (long Value, ulong NoiseKey)[] Complements, long Minimum);
 
     public int Count => _values.Count;
 
@@ -82,6 +86,14 @@ public sealed class DisclosureTable(DisclosureRules rules)
         _groupEnds.Add(_groupMembers.Count);
     }
 
+    /// <summary>
+    /// Registers a breakdown that is shown only for enough people: the <paramref name="parts"/> are withheld unless
+    /// <paramref name="gate"/> (e.g. the people assessed) holds at least <paramref name="minimum"/>, and every complement
+    /// (people a reader could set apart by comparing with another published breakdown) holds none or at least that many.
+    /// </summary>
+    public void AddGate(int gate, int[] parts, (long Value, ulong NoiseKey)[] complements, long minimum) =>
+        _gates.Add(new Gate(gate, parts, complements, minimum));
+
     public void Protect()
     {
         if (rules.Perturbs) ProtectPerturbed();
@@ -97,6 +109,7 @@ public sealed class DisclosureTable(DisclosureRules rules)
             _shown[cell] = rules.Perturb(_values[cell], _noiseKeys[cell]);
             if (_shown[cell] < k) _states[cell] = State.Suppressed;
         }
+        CloseGates(cell => _shown[cell], complement => rules.Perturb(complement.Value, complement.NoiseKey));
         for (var group = 0; group < _groupEnds.Count; group++)
         {
             var start = group == 0 ? 0 : _groupEnds[group - 1];
@@ -116,6 +129,7 @@ public sealed class DisclosureTable(DisclosureRules rules)
         for (var cell = 0; cell < _values.Count; cell++)
             if (_states[cell] == State.Published && _values[cell] > 0 && _values[cell] < minimumGroupSize)
                 _states[cell] = State.Suppressed;
+        CloseGates(cell => _values[cell], complement => complement.Value);
 
         var relationsOf = RelationsByCell(out var relationsOfStart);
         SecureRelations(Enumerable.Range(0, _relationEnds.Count), minimumGroupSize, relationsOf, relationsOfStart);
@@ -131,6 +145,17 @@ public sealed class DisclosureTable(DisclosureRules rules)
                     added.Add(withheld);
             if (added.Count == 0) return;
             SecureRelations(added.SelectMany(cell => RelationsContaining(cell, relationsOf, relationsOfStart)).Distinct(), minimumGroupSize, relationsOf, relationsOfStart);
+        }
+    }
+
+    private void CloseGates(Func<int, long> gateValue, Func<(long Value, ulong NoiseKey), long> complementValue)
+    {
+        foreach (var gate in _gates)
+        {
+            var open = gateValue(gate.Cell) >= gate.Minimum && gate.Complements.All(c => c.Value == 0 || complementValue(c) >= gate.Minimum);
+            if (open) continue;
+            foreach (var part in gate.Parts)
+                if (_states[part] == State.Published) _states[part] = State.Suppressed;
         }
     }
 

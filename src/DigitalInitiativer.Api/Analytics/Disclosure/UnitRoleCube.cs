@@ -31,6 +31,9 @@ public sealed class OwnCounts(int units, int members)
         (unit, role) => headcountMembers.Any(m => Count(unit, role, m) > 0);
 }
 
+/// <summary>A breakdown shown only for enough people: <see cref="Parts"/> need at least 2k in <see cref="Member"/> (see <see cref="DisclosureRules.MinimumBreakdownSize"/>).</summary>
+public sealed record BreakdownGate(int Member, int[] Parts);
+
 /// <summary>
 /// One table of figures (its members, e.g. the four profiles and their total) for every unit, sub-units included,
 /// and every <see cref="RoleSlot"/>, registered in a <see cref="DisclosureTable"/> with every relation a reader can
@@ -62,8 +65,9 @@ public sealed class UnitRoleCube
     /// <summary>Adds the cube and its unit and role relations; <paramref name="withinEach"/> are groups among members (a total first, then its parts), applied to every unit and role.</summary>
     /// <param name="ownStaffed">Whether a unit has staff of its own in a role; a unit without any is known to add nothing to its parent's figures.</param>
     /// <param name="rowMembers">The members that together place everyone in the cube once, e.g. the profiles and the unassessed group; how people are spread over them makes the row key.</param>
+    /// <param name="gate">The breakdown of each unit and role that needs enough people, with the rest of the parent unit and the other role as complements.</param>
     public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, OwnCounts own, Func<int, RoleSlot, bool> ownStaffed,
-        IReadOnlyList<int[]> withinEach, int[] rowMembers)
+        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate)
     {
         var members = own.Members;
         var subtree = (long[])own.Counts.Clone();
@@ -89,8 +93,23 @@ public sealed class UnitRoleCube
         for (var unit = 0; unit < tree.Count; unit++)
             for (var role = 0; role < RoleSlots; role++)
                 for (var member = 0; member < members; member++)
-                    table.Add(SumOf(subtree, unit, role, member),
-                        DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member), rowKey, cube.Cell(unit, (RoleSlot)role, member) - @base));
+                    table.Add(SumOf(subtree, unit, role, member), DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member), rowKey));
+
+        (long, ulong) Complement(int unit, int role, int minusUnit = -1, int minusRole = 0)
+        {
+            var value = SumOf(subtree, unit, role, gate.Member) - (minusUnit < 0 ? 0 : SumOf(subtree, minusUnit, minusRole, gate.Member));
+            var keys = SumOf(subtreeKeys, unit, role, gate.Member) - (minusUnit < 0 ? 0 : SumOf(subtreeKeys, minusUnit, minusRole, gate.Member));
+            return (value, DisclosureRules.NoiseKey(keys, rowKey));
+        }
+        for (var unit = 0; unit < tree.Count; unit++)
+            for (var role = 0; role < RoleSlots; role++)
+            {
+                var complements = new List<(long, ulong)>();
+                if (role != (int)RoleSlot.All) complements.Add(Complement(unit, role == (int)RoleSlot.Employees ? (int)RoleSlot.Leaders : (int)RoleSlot.Employees));
+                if (tree.Parent[unit] is var parent and >= 0) complements.Add(Complement(parent, role, minusUnit: unit, minusRole: role));
+                table.AddGate(cube.Cell(unit, (RoleSlot)role, gate.Member), [.. gate.Parts.Select(part => cube.Cell(unit, (RoleSlot)role, part))],
+                    [.. complements], table.Rules.MinimumBreakdownSize);
+            }
 
         Span<int> three = stackalloc int[3];
         var cells = new List<int>();

@@ -17,6 +17,44 @@ namespace DigitalInitiativer.Api.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Analytics.AnalyticsRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Participations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RefreshedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("analytics_refreshes", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Analytics.CountedParticipation", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BeganOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InitiativeId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("analytics_participations", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Audit.AuditEntry", b =>
                 {
                     b.Property<int>("Id")

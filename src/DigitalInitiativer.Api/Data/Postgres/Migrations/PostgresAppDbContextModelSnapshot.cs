@@ -22,6 +22,46 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Analytics.AnalyticsRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Participations")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RefreshedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("analytics_refreshes", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Analytics.CountedParticipation", b =>
+                {
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("BeganOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InitiativeId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("analytics_participations", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Audit.AuditEntry", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DigitalInitiativer.Api.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class AnalyticsSnapshot : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "analytics_participations",
+                columns: table => new
+                {
+                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InitiativeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    BeganOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_analytics_participations", x => new { x.InitiativeId, x.PersonId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "analytics_refreshes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RefreshedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Participations = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_analytics_refreshes", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_analytics_participations_PersonId",
+                table: "analytics_participations",
+                column: "PersonId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "analytics_participations");
+
+            migrationBuilder.DropTable(
+                name: "analytics_refreshes");
+        }
+    }
+}
