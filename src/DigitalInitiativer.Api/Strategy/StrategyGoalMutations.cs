@@ -1,14 +1,9 @@
-using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Errors;
-using DigitalInitiativer.Api.GraphQL.Relay;
-using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
-using DigitalInitiativer.Api.SeedWork;
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Strategy;
 
@@ -52,40 +47,6 @@ public sealed class DeleteStrategyGoalInputType : InputObjectGraphType<StrategyG
 public sealed class SetStrategyGoalErrorType() : UserErrorUnion("SetStrategyGoalError", "setStrategyGoal", typeof(InvalidInputErrorType), typeof(NotFoundErrorType));
 
 public sealed class DeleteStrategyGoalErrorType() : UserErrorUnion("DeleteStrategyGoalError", "deleteStrategyGoal", typeof(NotFoundErrorType));
-
-/// <summary>Setting and deleting the strategy's goals.</summary>
-public sealed class StrategyGoalService(AppDbContext db)
-{
-    public async Task<Result<StrategyGoal>> SetAsync(SetStrategyGoalInput input, CancellationToken cancellationToken)
-    {
-        var refusals = new Refusals();
-        var goal = input.Id is null ? null : await FindAsync(input.Id, cancellationToken);
-        if (input.Id is not null && goal is null) refusals.NotFound("id", input.Id, "No strategy goal has this id.");
-        var target = new GoalTarget(input.Title, input.Profile, input.Comparison, input.TargetShare, input.TargetYear, null);
-        StrategyGoal.Check(refusals, target);
-        var unitId = input.UnitId is null ? null : await db.FindUnitAsync(refusals, input.UnitId, cancellationToken);
-        if (refusals.Any) return refusals;
-
-        target = target with { UnitId = unitId };
-        if (goal is null) db.StrategyGoals().Add(goal = new StrategyGoal(target));
-        else goal.Set(target);
-        await db.SaveChangesAsync(cancellationToken);
-        return goal;
-    }
-
-    public async Task<Result<StrategyGoal>> DeleteAsync(string? id, CancellationToken cancellationToken)
-    {
-        if (await FindAsync(id, cancellationToken) is not { } goal) return new NotFound("No strategy goal has this id.", id ?? "") { Field = ["id"] };
-        db.StrategyGoals().Remove(goal);
-        await db.SaveChangesAsync(cancellationToken);
-        return goal;
-    }
-
-    private async Task<StrategyGoal?> FindAsync(string? globalId, CancellationToken cancellationToken) =>
-        GlobalId.TryParseKey(globalId, StrategyGoalType.TypeName) is { } id
-            ? await db.StrategyGoals().AsTracking().FirstOrDefaultAsync(g => g.Id == id, cancellationToken)
-            : null;
-}
 
 public sealed class StrategyGoalIdInput
 {

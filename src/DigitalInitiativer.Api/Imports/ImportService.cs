@@ -1,0 +1,46 @@
+using System.Text;
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL.Relay;
+using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.SeedWork;
+
+namespace DigitalInitiativer.Api.Imports;
+
+/// <summary>Imports from the API, the same importer the command line runs, and erasure on request.</summary>
+public sealed class ImportService(Importer importer, AppDbContext db, TimeProvider clock)
+{
+    public Task<Result<ImportReport>> UnitsAsync(ImportInput input, CancellationToken cancellationToken) =>
+        RunAsync(input, file => importer.ImportUnitsAsync(file, input.DryRun, cancellationToken));
+
+    public Task<Result<ImportReport>> SurveyWaveAsync(ImportInput input, CancellationToken cancellationToken) =>
+        RunAsync(input, file => importer.ImportSurveyAsync(file, input.Year!.Value, input.HeldOn, input.DryRun, cancellationToken));
+
+    public Task<Result<ImportReport>> ParticipationsAsync(ImportInput input, CancellationToken cancellationToken) =>
+        RunAsync(input, file => importer.ImportParticipationsAsync(file, input.Format, input.DryRun, cancellationToken));
+
+    public async Task<Result<Person>> EraseAsync(string personId, CancellationToken cancellationToken)
+    {
+        var erased = GlobalId.TryParseKey(personId, PersonType.TypeName) is { } key
+            ? await Erasure.ErasePersonAsync(db, key, clock.GetUtcNow().UtcDateTime, cancellationToken)
+            : null;
+        return erased is null ? new NotFound("No person (not already erased) has this id.", personId) { Field = ["personId"] } : erased;
+    }
+
+    private static async Task<Result<ImportReport>> RunAsync(ImportInput input, Func<Stream, Task<ImportReport>> import)
+    {
+        if (string.IsNullOrWhiteSpace(input.Content))
+            return new InvalidInput("'content' must hold the file.", RefusalCodes.Required) { Field = ["content"] };
+        if (input.Year is < 1990 or > 2100)
+            return new InvalidInput($"'year' must be from 1990 to 2100; it was {input.Year}.", RefusalCodes.OutOfRange) { Field = ["year"] };
+        try
+        {
+            using var file = new MemoryStream(Encoding.UTF8.GetBytes(input.Content));
+            var report = await import(file);
+            return report.Rejected ? new ImportRejected(report.Summary(), report.ProblemCount, report.Problems) { Field = ["content"] } : report;
+        }
+        catch (ImportRefusedException refused)
+        {
+            return new PseudonymisationNotConfigured(refused.Message);
+        }
+    }
+}
