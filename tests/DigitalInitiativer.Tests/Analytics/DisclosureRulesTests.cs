@@ -10,14 +10,14 @@ public sealed class DisclosureRulesTests
     private static IEnumerable<ulong> Keys(int count, int seed = 1)
     {
         var random = new Random(seed);
-        for (var i = 0; i < count; i++) yield return DisclosureRules.NoiseKey(random.NextInt64(), (ulong)random.NextInt64());
+        for (var i = 0; i < count; i++) yield return DisclosureRules.NoiseKey(random.NextInt64(), random.NextInt64(), (ulong)random.NextInt64());
     }
 
     /// <summary>A table of one group: a total and four parts, protected once with fresh keys.</summary>
     private static long?[] ProtectGroup(long[] counts, Random random)
     {
         var table = new DisclosureTable(Rules);
-        var cells = counts.Select(c => table.Add(c, DisclosureRules.NoiseKey(random.NextInt64(), (ulong)random.NextInt64()))).ToArray();
+        var cells = counts.Select(c => table.Add(c, DisclosureRules.NoiseKey(random.NextInt64(), random.NextInt64(), (ulong)random.NextInt64()))).ToArray();
         table.RelateGroup(cells);
         table.Protect();
         return cells.Select(table.Published).ToArray();
@@ -36,9 +36,9 @@ public sealed class DisclosureRulesTests
     [Fact]
     public void The_same_people_always_get_the_same_count()
     {
-        var key = DisclosureRules.NoiseKey(cellKeySum: 123_456_789, rowKey: 987_654_321);
+        var key = DisclosureRules.NoiseKey(cellKeySum: 123_456_789, sliceKeySum: 555, rowKey: 987_654_321);
 
-        Assert.Equal(Rules.Perturb(40, key), Rules.Perturb(40, DisclosureRules.NoiseKey(123_456_789, 987_654_321)));
+        Assert.Equal(Rules.Perturb(40, key), Rules.Perturb(40, DisclosureRules.NoiseKey(123_456_789, 555, 987_654_321)));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class DisclosureRulesTests
             long cell = random.NextInt64(1L << 40), other = random.NextInt64(1L << 40), newcomer = random.NextInt64(1L << 36);
             var before = DisclosureRules.RowKey([(0, cell), (1, other)]);
             var after = DisclosureRules.RowKey([(0, cell), (1, other + newcomer)]);
-            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, before)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, after))) changed++;
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, cell, before)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, cell, after))) changed++;
         }
 
         // A fresh uniform draw over 9 values differs from the old one 8 times in 9.
@@ -70,18 +70,28 @@ public sealed class DisclosureRulesTests
             long cell = random.NextInt64(1L << 40), from = random.NextInt64(1L << 40), to = random.NextInt64(1L << 40), mover = random.NextInt64(1L << 36);
             var before = DisclosureRules.RowKey([(0, cell), (1, from + mover), (2, to)]);
             var after = DisclosureRules.RowKey([(0, cell), (1, from), (2, to + mover)]);
-            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, before)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, after))) changed++;
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, cell, before)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, cell, after))) changed++;
         }
 
         Assert.InRange(changed / (double)Trials, 0.85, 0.93);
     }
 
     [Fact]
-    public void Two_cells_of_a_row_that_hold_the_same_people_read_the_same()
+    public void The_same_people_in_the_same_slice_read_the_same_and_in_another_slice_draw_again()
     {
         var row = DisclosureRules.RowKey([(0, 123), (1, 456)]);
+        var random = new Random(19);
+        var equal = 0;
+        const int Trials = 3000;
+        for (var i = 0; i < Trials; i++)
+        {
+            long people = random.NextInt64(1L << 40), slice = random.NextInt64(1L << 40), outsider = random.NextInt64(1L << 36);
+            Assert.Equal(Rules.Perturb(50, DisclosureRules.NoiseKey(people, slice, row)), Rules.Perturb(50, DisclosureRules.NoiseKey(people, slice, row)));
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(people, slice, row)) == Rules.Perturb(50, DisclosureRules.NoiseKey(people, slice + outsider, row))) equal++;
+        }
 
-        Assert.Equal(Rules.Perturb(7, DisclosureRules.NoiseKey(123, row)), Rules.Perturb(7, DisclosureRules.NoiseKey(123, row)));
+        // A cell whose people are the same in a slice with one more person reads the same only by chance (1 in 9).
+        Assert.InRange(equal / (double)Trials, 0.08, 0.15);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
     : IClassFixture<AttackableApiFactory>, IClassFixture<ExactFiguresApiFactory>
 {
     /// <summary>The documented bounds (docs/analytics.md, "What the tests attack").</summary>
-    public const double ManagerAttackBound = 0.60, TablePairingBound = 0.30, MoveAttackBound = 0.45, RolePairAdvantageBound = 0.10;
+    public const double ManagerAttackBound = 0.60, TablePairingBound = 0.30, MoveAttackBound = 0.45, RolePairAdvantageBound = 0.10, OutsiderAttackBound = 0.40;
 
     private static readonly string[] Groups = ["AWAITING", "HESITANT", "WILLING", "SELF_DRIVEN", "UNASSESSED"];
 
@@ -346,6 +346,65 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
                 await RecordAsync(api, administrator, Participation(person, initiative, "WITHDRAWN", "2014-06-01"));
         }
         return (shown, readings);
+    }
+
+    [Fact]
+    public async Task One_outsider_in_a_row_otherwise_within_one_unit_is_not_named_by_comparing_the_unit_with_the_organisation()
+    {
+        var (hit, shown) = await OutsiderAttackAsync(protectedApi, targetsPerProfile: 10);
+        output.WriteLine($"One outsider beside a unit's participants, unit read against the whole organisation: {hit:P0} right (guessing gives 25 %); "
+            + $"the unit's breakdown was shown beside the organisation's {shown} times.");
+
+        Assert.Equal(0, shown);
+        Assert.True(hit <= OutsiderAttackBound, $"the attacker named {hit:P0} of the outsiders' profiles; the documented bound is {OutsiderAttackBound:P0}");
+    }
+
+    /// <summary>
+    /// The red team's fourth round: a row whose participants all sit in one unit, plus one target from elsewhere. The
+    /// unit's parent adds nobody, so the unit's breakdown passes a check against its parent alone; but laid beside the
+    /// whole organisation's, the profile cell that differs is the target's. Each breakdown must be checked against every
+    /// breakdown that holds it.
+    /// </summary>
+    private static async Task<(double Hit, int Shown)> OutsiderAttackAsync(ApiFactory api, int targetsPerProfile)
+    {
+        var administrator = api.CreateGraphQLClient(Roles.Administrator);
+        await using var db = api.OpenDb();
+        var latest = await db.SurveyWaves().OrderBy(w => w.HeldOn).LastAsync();
+        var assessed = await db.Assessments().Where(a => a.WaveId == latest.Id).ToListAsync();
+        var units = await db.Units().ToDictionaryAsync(u => u.Id);
+        // A unit two levels below the top, so that its parent adds nobody when the target comes from another department.
+        var unit = assessed.GroupBy(a => a.UnitId).Where(g => g.Count() >= 30).Select(g => units[g.Key])
+            .Where(u => u.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Length >= 3).OrderBy(u => u.Id).First();
+        var department = unit.Path.Split('/', StringSplitOptions.RemoveEmptyEntries)[1];
+        var insiders = assessed.Where(a => a.UnitId == unit.Id).Take(30).Select(a => a.PersonId).ToList();
+        var targets = assessed.Where(a => units[a.UnitId].Path.Split('/', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) != department)
+            .GroupBy(a => a.Profile).SelectMany(g => g.Take(targetsPerProfile)).ToList();
+
+        var esb = GlobalIds.Of("OrganisationUnit", units.Values.Single(u => u.ParentId == null).Id);
+        var initiative = (string)(await administrator.QueryAsync("""
+            mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
+            """, new { input = new { code = "OUTSIDER", kind = "OTHER", title = "Enhedens café", unitId = esb, startsOn = "2016-01-01" } }))["createInitiative"]!["initiative"]!["id"]!;
+        var recorded = await administrator.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }",
+            new { input = new { items = insiders.Select(id => Participation(id, initiative, "COMPLETED", "2026-11-02")).ToArray() } });
+        Assert.Empty(recorded["recordParticipations"]!["errors"]!.AsArray());
+
+        async Task<long?[]> ProfilesAsync(string? unitId) =>
+            (await administrator.QueryAsync("""
+                query($wave: ID!, $unit: ID) { reachMatrix(filter: { waveId: $wave, unitId: $unit, kinds: [OTHER] }) { rows { initiative { id } cells { participants } } } }
+                """, new { wave = GlobalIds.Of("SurveyWave", latest.Id), unit = unitId }))["reachMatrix"]!["rows"]!.AsArray()
+                .Single(r => (string)r!["initiative"]!["id"]! == initiative)!["cells"]!.AsArray().Take(4).Select(c => (long?)c!["participants"]).ToArray();
+
+        var (right, shown) = (0, 0);
+        foreach (var target in targets)
+        {
+            await RecordAsync(api, administrator, Participation(target.PersonId, initiative, "COMPLETED", "2026-11-02"));
+            var (inUnit, everyone) = (await ProfilesAsync(GlobalIds.Of("OrganisationUnit", unit.Id)), await ProfilesAsync(null));
+            if (inUnit.Any(c => c is not null) && everyone.Any(c => c is not null)) shown++;
+            var guess = Enumerable.Range(0, 4).MaxBy(cell => (inUnit[cell] != everyone[cell], (everyone[cell] ?? 0) - (inUnit[cell] ?? 0)));
+            if (guess == (int)target.Profile - 1) right++;
+            await RecordAsync(api, administrator, Participation(target.PersonId, initiative, "WITHDRAWN", "2026-11-02"));
+        }
+        return ((double)right / targets.Count, shown);
     }
 
     [Fact]

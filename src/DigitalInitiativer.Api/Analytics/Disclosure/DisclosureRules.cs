@@ -23,9 +23,9 @@ public sealed record DisclosureRules(int MinimumGroupSize, int MaximumPerturbati
     public bool Perturbs => MaximumPerturbation > 0;
 
     /// <summary>
-    /// 2k: a row's profile breakdown is shown only when at least this many of its people were assessed, and a role's or
-    /// a sub-unit's only when the people it leaves out (the other role, the rest of the parent unit) are none or at
-    /// least this many. A breakdown of one or a few people names them: any profile shown in it is theirs.
+    /// 2k: a row's profile breakdown is shown only when at least this many of its people were assessed, and only when
+    /// the people it leaves out of every breakdown that holds it (the other role, the rest of each unit above) are none
+    /// or at least this many. A breakdown of one or a few people names them: any profile shown in it is theirs.
     /// </summary>
     public int MinimumBreakdownSize => 2 * MinimumGroupSize;
 
@@ -39,12 +39,13 @@ public sealed record DisclosureRules(int MinimumGroupSize, int MaximumPerturbati
     }
 
     /// <summary>
-    /// The noise key of a cell: its people's key sum mixed with the row key. Two cells of a row that hold the same
-    /// people (a unit and its parent that adds nobody, all staff and employees where no leader counts) get the same
-    /// noise, so reading both tells nothing the one did not; <see cref="MinimumBreakdownSize"/> keeps such pairs from
-    /// pointing at the few people that set them apart.
+    /// The noise key of a cell: its people's key sum, mixed with the key sum of everyone in its slice (the unit and role
+    /// it belongs to) and with the row key. The same cell read through the same slice, e.g. a unit and a parent that adds
+    /// nobody, gives the same answer, so reading both is one reading; a cell that holds the same people in two
+    /// different slices draws twice, so equal figures do not tell that the slices' difference is empty.
     /// </summary>
-    public static ulong NoiseKey(long cellKeySum, ulong rowKey) => Finalise(unchecked((ulong)cellKeySum * 0x9E3779B97F4A7C15UL + Finalise(rowKey)));
+    public static ulong NoiseKey(long cellKeySum, long sliceKeySum, ulong rowKey) =>
+        Finalise(unchecked((ulong)cellKeySum * 0x9E3779B97F4A7C15UL + Finalise((ulong)sliceKeySum ^ Finalise(rowKey))));
 
     /// <summary>A key for how the people of a row are placed: the key sums of every (position, key sum) that counts someone, in order.</summary>
     public static ulong RowKey(IEnumerable<(long Position, long KeySum)> placements)

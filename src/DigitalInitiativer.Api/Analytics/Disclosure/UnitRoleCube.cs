@@ -65,7 +65,7 @@ public sealed class UnitRoleCube
     /// <summary>Adds the cube and its unit and role relations; <paramref name="withinEach"/> are groups among members (a total first, then its parts), applied to every unit and role.</summary>
     /// <param name="ownStaffed">Whether a unit has staff of its own in a role; a unit without any is known to add nothing to its parent's figures.</param>
     /// <param name="rowMembers">The members that together place everyone in the cube once, e.g. the profiles and the unassessed group; how people are spread over them makes the row key.</param>
-    /// <param name="gate">The breakdown of each unit and role that needs enough people, with the rest of the parent unit and the other role as complements.</param>
+    /// <param name="gate">The breakdown of each unit and role that needs enough people; what every breakdown holding it adds are its complements.</param>
     public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, OwnCounts own, Func<int, RoleSlot, bool> ownStaffed,
         IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate)
     {
@@ -88,25 +88,30 @@ public sealed class UnitRoleCube
             : sums[OwnCounts.Index(unit, (RoleSlot)role, member, members)];
 
         var rowKey = RowKey(own, tree.Count, rowMembers);
+        long SliceKeys(int unit, int role) => rowMembers.Sum(member => SumOf(subtreeKeys, unit, role, member));
         var @base = table.Count;
         var cube = new UnitRoleCube(table, @base, members);
         for (var unit = 0; unit < tree.Count; unit++)
             for (var role = 0; role < RoleSlots; role++)
+            {
+                var slice = SliceKeys(unit, role);
                 for (var member = 0; member < members; member++)
-                    table.Add(SumOf(subtree, unit, role, member), DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member), rowKey));
+                    table.Add(SumOf(subtree, unit, role, member), DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member), slice, rowKey));
+            }
 
-        (long, ulong) Complement(int unit, int role, int minusUnit = -1, int minusRole = 0)
-        {
-            var value = SumOf(subtree, unit, role, gate.Member) - (minusUnit < 0 ? 0 : SumOf(subtree, minusUnit, minusRole, gate.Member));
-            var keys = SumOf(subtreeKeys, unit, role, gate.Member) - (minusUnit < 0 ? 0 : SumOf(subtreeKeys, minusUnit, minusRole, gate.Member));
-            return (value, DisclosureRules.NoiseKey(keys, rowKey));
-        }
+        // A breakdown can be laid beside every breakdown that holds it: the same role or all staff, in its unit and every
+        // unit above. Each difference must be empty or hold enough people, or the cells that differ point at them.
         for (var unit = 0; unit < tree.Count; unit++)
             for (var role = 0; role < RoleSlots; role++)
             {
                 var complements = new List<(long, ulong)>();
-                if (role != (int)RoleSlot.All) complements.Add(Complement(unit, role == (int)RoleSlot.Employees ? (int)RoleSlot.Leaders : (int)RoleSlot.Employees));
-                if (tree.Parent[unit] is var parent and >= 0) complements.Add(Complement(parent, role, minusUnit: unit, minusRole: role));
+                for (var above = unit; above >= 0; above = tree.Parent[above])
+                    foreach (var aboveRole in role == (int)RoleSlot.All ? [role] : new[] { role, (int)RoleSlot.All })
+                    {
+                        if (above == unit && aboveRole == role) continue;
+                        var keys = SumOf(subtreeKeys, above, aboveRole, gate.Member) - SumOf(subtreeKeys, unit, role, gate.Member);
+                        complements.Add((SumOf(subtree, above, aboveRole, gate.Member) - SumOf(subtree, unit, role, gate.Member), DisclosureRules.NoiseKey(keys, keys, rowKey)));
+                    }
                 table.AddGate(cube.Cell(unit, (RoleSlot)role, gate.Member), [.. gate.Parts.Select(part => cube.Cell(unit, (RoleSlot)role, part))],
                     [.. complements], table.Rules.MinimumBreakdownSize);
             }
