@@ -48,7 +48,13 @@ public static class GraphQLServiceCollectionExtensions
                 var settings = provider.GetRequiredService<IOptions<GraphQLSettings>>().Value;
                 complexity.MaxDepth = settings.MaxDepth;
                 complexity.MaxComplexity = settings.MaxComplexity;
-                complexity.ValidateComplexityDelegate = provider.GetRequiredService<ComplexityMeter>().RecordAsync;
+                var meter = provider.GetRequiredService<ComplexityMeter>();
+                complexity.ValidateComplexityDelegate = context =>
+                {
+                    if (!IntrospectionOnly.Is(context.ValidationContext)) return meter.RecordAsync(context);
+                    context.Error = null;
+                    return Task.CompletedTask;
+                };
             })
             .ConfigureExecutionOptions(options =>
             {

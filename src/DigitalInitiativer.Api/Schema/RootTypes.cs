@@ -10,6 +10,7 @@ using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
 using DigitalInitiativer.Api.Strategy;
 using DigitalInitiativer.Api.Surveys;
+using GraphQL.Introspection;
 using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.Schema;
@@ -65,5 +66,24 @@ public sealed class AppSchema : global::GraphQL.Types.Schema
         Query = services.GetRequiredService<QueryType>();
         Mutation = services.GetRequiredService<MutationType>();
         Subscription = services.GetRequiredService<SubscriptionType>();
+        // Introspection as the October 2021 specification and its later editions give it, which standard tools ask for.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
+    }
+
+    /// <summary>
+    /// Two introspection fields GraphQL.js asks for and GraphQL.NET 8 lacks: <c>__Type.specifiedByURL</c> (October 2021;
+    /// no scalar here names a specification) and <c>__Directive.args(includeDeprecated:)</c> (input-value deprecation;
+    /// no directive argument here is deprecated, so every argument is listed either way).
+    /// </summary>
+    protected override void OnBeforeInitializeType(IGraphType graphType)
+    {
+        if (graphType is __Type type && !type.HasField("specifiedByURL"))
+            type.Field<StringGraphType>("specifiedByURL").Description("A URL to the specification of a custom scalar; null here.").Resolve(_ => null);
+        if (graphType is __Directive directive && directive.GetField("args") is { } args && args.Arguments?.Find("includeDeprecated") is null)
+        {
+            args.Arguments ??= [];
+            args.Arguments.Add(new QueryArgument<BooleanGraphType> { Name = "includeDeprecated", DefaultValue = false, Description = "Whether to list deprecated arguments too." });
+        }
     }
 }
