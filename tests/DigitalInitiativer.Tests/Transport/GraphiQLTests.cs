@@ -35,6 +35,23 @@ public sealed class GraphiQLTests(KestrelApiFactory api) : IClassFixture<Kestrel
     }
 
     [ChromiumFact]
+    public async Task The_IDE_knows_the_schema_docs_autocomplete_and_validation()
+    {
+        // What the Docs panel must show, read from the served schema rather than written here.
+        var schema = api.Services.GetRequiredService<DigitalInitiativer.Api.Schema.AppSchema>();
+        schema.Initialize();
+        var field = schema.Query.GetField("competenceProfiles")!.Description!;
+        var type = schema.AllTypes["CompetenceProfile"]!.Description!;
+
+        var (exitCode, output, errors) = await NodeScript.RunWithExitCodeAsync("ide-schema.mjs", api.GraphQLUrl, Token(Roles.Evaluator, "demo-0034"), field, "CompetenceProfile", type);
+
+        Assert.True(exitCode == 0, $"{output}\n{errors}");
+        Assert.Contains("docs: Query's fields and CompetenceProfile's description", output);
+        Assert.Contains("autocomplete: competenceProfiles offered", output);
+        Assert.Contains("validation: noSuchField marked", output);
+    }
+
+    [ChromiumFact]
     public async Task A_subscription_in_the_IDE_shows_a_vote_cast_elsewhere()
     {
         var voter = api.CreateGraphQLClient(Roles.Employee, "demo-0032");
