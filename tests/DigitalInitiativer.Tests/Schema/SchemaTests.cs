@@ -4,6 +4,8 @@ using DigitalInitiativer.Tests.Infrastructure;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
+using GraphQLParser.AST;
+using GraphQLParser.Visitors;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DigitalInitiativer.Tests.Schema;
@@ -22,9 +24,22 @@ public sealed class SchemaTests(ApiFactory api) : IClassFixture<ApiFactory>
         }
     }
 
-    public static string Print(ISchema schema) =>
-        schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true, StringComparison = StringComparison.Ordinal })
-            .ReplaceLineEndings("\n").TrimEnd() + "\n";
+    /// <summary>
+    /// The contract's one order: types, fields and arguments by name (ordinal), so a diff shows what changed; enum values
+    /// as declared, so phases and states read in their real order (DRAFT, SUBMISSION, REVIEW, …), as introspection gives them.
+    /// </summary>
+    public static string Print(ISchema schema)
+    {
+        var sdl = schema.ToAST();
+        SDLSorter.Sort(sdl, new ContractOrder());
+        var printed = new SDLPrinter(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).Print(sdl);
+        return printed.ReplaceLineEndings("\n").TrimEnd() + "\n";
+    }
+
+    private sealed class ContractOrder() : SDLSorterOptions(StringComparison.Ordinal)
+    {
+        public override int Compare(ASTNode x, ASTNode y) => x is GraphQLEnumValueDefinition && y is GraphQLEnumValueDefinition ? 0 : base.Compare(x, y);
+    }
 
     [Fact]
     public void Schema_file_matches_the_schema_the_app_serves()
