@@ -54,4 +54,13 @@ public sealed class OrgTree
         var distinct = indexes.Distinct().ToList();
         return distinct.Where(i => !distinct.Any(other => other != i && IsWithin(i, other))).ToList();
     }
+
+    /// <summary>The unit and every unit below it.</summary>
+    public IEnumerable<int> SelfAndBelow(int unit)
+    {
+        yield return unit;
+        foreach (var child in Children[unit])
+            foreach (var below in SelfAndBelow(child))
+                yield return below;
+    }
 }

@@ -107,8 +107,9 @@ public static class ProfileTransitions
         everyoneTable.Protect();
 
         var splitTable = new DisclosureTable(rules);
-        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells, Breakdown);
-        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown);
+        // Everyone less the non-participants is the participants, and the other way round: each split is checked against everyone.
+        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: own[0]);
+        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: own[0]);
         for (var u = 0; u < tree.Count; u++)
             for (var r = 0; r < UnitRoleCube.RoleSlots; r++)
                 for (var m = 0; m < Members; m++)

@@ -53,7 +53,7 @@ public static class ReachMatrix
         var byInitiative = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: false, cancellationToken);
         var initiativeTable = new DisclosureTable(rules);
         var rowOfInitiative = ids.Select((id, row) => (id, row)).ToDictionary(x => x.id, x => x.row);
-        var initiativeCubes = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population);
+        var (initiativeCubes, initiativeCounts) = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population);
         initiativeTable.Protect();
 
         IReadOnlyList<ReachRow> rows;
@@ -66,7 +66,9 @@ public static class ReachMatrix
             var kinds = initiatives.Select(i => i.Kind).Distinct().Order().ToList();
             var byKind = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: true, cancellationToken);
             var kindTable = new DisclosureTable(rules);
-            var kindCubes = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population);
+            // A kind's row holds its initiatives' rows: each of its breakdowns is checked against theirs as well.
+            var (kindCubes, _) = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population,
+                row => [.. initiatives.Select((initiative, i) => (initiative, i)).Where(x => x.initiative.Kind == kinds[row]).Select(x => initiativeCounts[x.i])]);
             RelateKindsToTheirInitiatives(kindTable, tree, kinds, kindCubes, initiatives, initiativeCubes);
             kindTable.Protect();
             rows = kinds.Select((kind, k) => Row(null, kind, kindCubes[k],
@@ -161,7 +163,8 @@ public static class ReachMatrix
             .Select(g => new Fact((int)g.Kind, g.Profile, g.UnitId, g.Role, g.Count, g.KeySum)).ToList();
     }
 
-    private static UnitRoleCube[] AddRows(DisclosureTable table, OrgTree tree, int rowCount, List<Fact> facts, Func<int, int> rowIndexOf, Population population)
+    private static (UnitRoleCube[] Cubes, OwnCounts[] Counts) AddRows(DisclosureTable table, OrgTree tree, int rowCount, List<Fact> facts, Func<int, int> rowIndexOf,
+        Population population, Func<int, IReadOnlyList<OwnCounts>>? holdsOf = null)
     {
         var own = Enumerable.Range(0, rowCount).Select(_ => new OwnCounts(tree.Count, Members)).ToArray();
         foreach (var fact in facts)
@@ -173,7 +176,9 @@ public static class ReachMatrix
             counts.Add(unit, role, Total, fact.Count, fact.KeySum);
             if (fact.Profile is not null) counts.Add(unit, role, Assessed, fact.Count, fact.KeySum);
         }
-        return own.Select(counts => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3, UnassessedGroup], Breakdown)).ToArray();
+        var cubes = own.Select((counts, row) => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3, UnassessedGroup], Breakdown,
+            holds: holdsOf?.Invoke(row))).ToArray();
+        return (cubes, own);
     }
 
     /// <summary>

@@ -288,7 +288,7 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
     /// The red team's third round. Any profile shown in a row that holds one assessed person is theirs, so the attacker
     /// (an administrator: manager and evaluator in one) makes such rows and reads them everywhere: reach at the start and
     /// in both waves, for the person's unit and every unit above it, for all staff and their role, and the participants'
-    /// transition table; then redraws the row by recording and withdrawing unassessed colleagues (dated before any
+    /// and non-participants' transition tables; then redraws the row by recording and withdrawing unassessed colleagues (dated before any
     /// wave), one refresh each, and reads again. Returns how many profile cells were ever shown, and in how many readings.
     /// </summary>
     private static async Task<(int Shown, int Readings)> LoneParticipantAttackAsync(ApiFactory api, int targets, int redraws)
@@ -333,11 +333,15 @@ public sealed class DifferencingAttackTests(AttackableApiFactory protectedApi, E
                         }
                         var transitions = (await administrator.QueryAsync("""
                             query($from: ID!, $to: ID!, $filter: TransitionFilter) { profileTransitions(fromWaveId: $from, toWaveId: $to, filter: $filter) {
-                              participants { cells { count } movedUpShare stayedShare movedDownShare } } }
+                              participants { cells { count } movedUpShare stayedShare movedDownShare } nonParticipants { cells { count } movedUpShare } } }
                             """, new { from = GlobalIds.Of("SurveyWave", waves[0]), to = GlobalIds.Of("SurveyWave", waves[1]), filter = new { unitId = unit, role = roleFilter, initiativeId = initiative } }))
-                            ["profileTransitions"]!["participants"]!;
-                        cells.AddRange(transitions["cells"]!.AsArray().Select(c => (long?)c!["count"]));
-                        cells.Add(transitions["movedUpShare"] is null ? null : 1);
+                            ["profileTransitions"]!;
+                        // Everyone less the non-participants is the target alone: the non-participants must not be broken down either.
+                        foreach (var table in new[] { transitions["participants"]!, transitions["nonParticipants"]! })
+                        {
+                            cells.AddRange(table["cells"]!.AsArray().Select(c => (long?)c!["count"]));
+                            cells.Add(table["movedUpShare"] is null ? null : 1);
+                        }
                     }
                 readings += cells.Count;
                 shown += cells.Count(c => c is not null);

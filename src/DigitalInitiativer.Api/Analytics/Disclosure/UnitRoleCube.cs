@@ -66,22 +66,18 @@ public sealed class UnitRoleCube
     /// <param name="ownStaffed">Whether a unit has staff of its own in a role; a unit without any is known to add nothing to its parent's figures.</param>
     /// <param name="rowMembers">The members that together place everyone in the cube once, e.g. the profiles and the unassessed group; how people are spread over them makes the row key.</param>
     /// <param name="gate">The breakdown of each unit and role that needs enough people; what every breakdown holding it adds are its complements.</param>
+    /// <param name="within">
+    /// A larger table whose breakdowns hold this one's, e.g. everyone assessed in both waves for the participants and the
+    /// non-participants: its slices count as enclosing breakdowns too, its own slice included.
+    /// </param>
+    /// <param name="holds">Smaller tables whose breakdowns this one's hold, e.g. a kind's initiatives: each of their slices in a unit and role this slice covers counts as enclosed.</param>
     public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, OwnCounts own, Func<int, RoleSlot, bool> ownStaffed,
-        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate)
+        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate, OwnCounts? within = null, IReadOnlyList<OwnCounts>? holds = null)
     {
         var members = own.Members;
-        var subtree = (long[])own.Counts.Clone();
-        var subtreeKeys = (long[])own.KeySums.Clone();
-        for (var unit = tree.Count - 1; unit >= 0; unit--)
-        {
-            var parent = tree.Parent[unit];
-            if (parent < 0) continue;
-            for (var slot = 0; slot < 2 * members; slot++)
-            {
-                subtree[parent * 2 * members + slot] += subtree[unit * 2 * members + slot];
-                subtreeKeys[parent * 2 * members + slot] += subtreeKeys[unit * 2 * members + slot];
-            }
-        }
+        var (subtree, subtreeKeys) = Subtrees(own, tree);
+        var (withinSubtree, withinKeys) = within is null ? (subtree, subtreeKeys) : Subtrees(within, tree);
+        var held = (holds ?? []).Select(table => Subtrees(table, tree)).ToList();
 
         long SumOf(long[] sums, int unit, int role, int member) => role == 0
             ? sums[OwnCounts.Index(unit, RoleSlot.Employees, member, members)] + sums[OwnCounts.Index(unit, RoleSlot.Leaders, member, members)]
@@ -105,13 +101,24 @@ public sealed class UnitRoleCube
             for (var role = 0; role < RoleSlots; role++)
             {
                 var complements = new List<(long, ulong)>();
+                void Enclosing(long[] counts, long[] keySums, int above, int aboveRole)
+                {
+                    var keys = SumOf(keySums, above, aboveRole, gate.Member) - SumOf(subtreeKeys, unit, role, gate.Member);
+                    complements.Add((SumOf(counts, above, aboveRole, gate.Member) - SumOf(subtree, unit, role, gate.Member), DisclosureRules.NoiseKey(keys, keys, rowKey)));
+                }
                 for (var above = unit; above >= 0; above = tree.Parent[above])
                     foreach (var aboveRole in role == (int)RoleSlot.All ? [role] : new[] { role, (int)RoleSlot.All })
                     {
-                        if (above == unit && aboveRole == role) continue;
-                        var keys = SumOf(subtreeKeys, above, aboveRole, gate.Member) - SumOf(subtreeKeys, unit, role, gate.Member);
-                        complements.Add((SumOf(subtree, above, aboveRole, gate.Member) - SumOf(subtree, unit, role, gate.Member), DisclosureRules.NoiseKey(keys, keys, rowKey)));
+                        if (above != unit || aboveRole != role) Enclosing(subtree, subtreeKeys, above, aboveRole);
+                        if (within is not null) Enclosing(withinSubtree, withinKeys, above, aboveRole);
                     }
+                foreach (var (counts, keySums) in held)
+                    foreach (var below in tree.SelfAndBelow(unit))
+                        foreach (var belowRole in role == (int)RoleSlot.All ? new[] { 0, 1, 2 } : [role])
+                        {
+                            var keys = SumOf(subtreeKeys, unit, role, gate.Member) - SumOf(keySums, below, belowRole, gate.Member);
+                            complements.Add((SumOf(subtree, unit, role, gate.Member) - SumOf(counts, below, belowRole, gate.Member), DisclosureRules.NoiseKey(keys, keys, rowKey)));
+                        }
                 table.AddGate(cube.Cell(unit, (RoleSlot)role, gate.Member), [.. gate.Parts.Select(part => cube.Cell(unit, (RoleSlot)role, part))],
                     [.. complements], table.Rules.MinimumBreakdownSize);
             }
@@ -153,6 +160,25 @@ public sealed class UnitRoleCube
             }
         }
         return cube;
+    }
+
+    /// <summary>Counts and key sums of every unit's whole sub-tree, from the people placed directly in each unit.</summary>
+    private static (long[] Counts, long[] KeySums) Subtrees(OwnCounts own, OrgTree tree)
+    {
+        var counts = (long[])own.Counts.Clone();
+        var keySums = (long[])own.KeySums.Clone();
+        var width = 2 * own.Members;
+        for (var unit = tree.Count - 1; unit >= 0; unit--)
+        {
+            var parent = tree.Parent[unit];
+            if (parent < 0) continue;
+            for (var slot = 0; slot < width; slot++)
+            {
+                counts[parent * width + slot] += counts[unit * width + slot];
+                keySums[parent * width + slot] += keySums[unit * width + slot];
+            }
+        }
+        return (counts, keySums);
     }
 
     /// <summary>
