@@ -15,13 +15,17 @@ public sealed class Population
     /// <summary>Members 0-3 are the profiles by level, then the total assessed, then the staff not assessed in the wave.</summary>
     public const int Assessed = 4, Unassessed = 5, Members = 6;
 
-    private Population(UnitRoleCube cube, Func<int, RoleSlot, bool> staffed)
+    private Population(UnitRoleCube cube, Func<int, RoleSlot, bool> staffed, OwnCounts counts)
     {
+        Enclosing = new EnclosingTable(counts, Assessed);
         Cube = cube;
         Staffed = staffed;
     }
 
     public UnitRoleCube Cube { get; }
+
+    /// <summary>The wave's assessed staff, which hold the participants a reach row groups by the same wave.</summary>
+    public EnclosingTable Enclosing { get; }
 
     /// <summary>Whether a unit has staff of its own in a role, assessed or not; other tables over the same people share it.</summary>
     public Func<int, RoleSlot, bool> Staffed { get; }
@@ -53,7 +57,7 @@ public sealed class Population
         // The wave's row is the people it assessed: someone joining the staff later leaves the wave's figures as they were.
         var cube = UnitRoleCube.Add(table, tree, own, staffed, [[Assessed, 0, 1, 2, 3]], rowMembers: [0, 1, 2, 3], new BreakdownGate(Assessed, [0, 1, 2, 3]));
         table.Protect();
-        return new Population(cube, staffed);
+        return new Population(cube, staffed, own);
     }
 
     public static RoleSlot SlotOf(PersonRole role) => role == PersonRole.Leader ? RoleSlot.Leaders : RoleSlot.Employees;

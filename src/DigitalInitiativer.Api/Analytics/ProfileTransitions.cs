@@ -108,8 +108,8 @@ public static class ProfileTransitions
 
         var splitTable = new DisclosureTable(rules);
         // Everyone less the non-participants is the participants, and the other way round: each split is checked against everyone.
-        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: own[0]);
-        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: own[0]);
+        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N));
+        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N));
         for (var u = 0; u < tree.Count; u++)
             for (var r = 0; r < UnitRoleCube.RoleSlots; r++)
                 for (var m = 0; m < Members; m++)

@@ -53,7 +53,7 @@ public static class ReachMatrix
         var byInitiative = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: false, cancellationToken);
         var initiativeTable = new DisclosureTable(rules);
         var rowOfInitiative = ids.Select((id, row) => (id, row)).ToDictionary(x => x.id, x => x.row);
-        var (initiativeCubes, initiativeCounts) = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population);
+        var (initiativeCubes, initiativeCounts) = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population, grouping);
         initiativeTable.Protect();
 
         IReadOnlyList<ReachRow> rows;
@@ -67,7 +67,7 @@ public static class ReachMatrix
             var byKind = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: true, cancellationToken);
             var kindTable = new DisclosureTable(rules);
             // A kind's row holds its initiatives' rows: each of its breakdowns is checked against theirs as well.
-            var (kindCubes, _) = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population,
+            var (kindCubes, _) = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population, grouping,
                 row => [.. initiatives.Select((initiative, i) => (initiative, i)).Where(x => x.initiative.Kind == kinds[row]).Select(x => initiativeCounts[x.i])]);
             RelateKindsToTheirInitiatives(kindTable, tree, kinds, kindCubes, initiatives, initiativeCubes);
             kindTable.Protect();
@@ -164,7 +164,7 @@ public static class ReachMatrix
     }
 
     private static (UnitRoleCube[] Cubes, OwnCounts[] Counts) AddRows(DisclosureTable table, OrgTree tree, int rowCount, List<Fact> facts, Func<int, int> rowIndexOf,
-        Population population, Func<int, IReadOnlyList<OwnCounts>>? holdsOf = null)
+        Population population, ReachGrouping grouping, Func<int, IReadOnlyList<OwnCounts>>? holdsOf = null)
     {
         var own = Enumerable.Range(0, rowCount).Select(_ => new OwnCounts(tree.Count, Members)).ToArray();
         foreach (var fact in facts)
@@ -176,8 +176,10 @@ public static class ReachMatrix
             counts.Add(unit, role, Total, fact.Count, fact.KeySum);
             if (fact.Profile is not null) counts.Add(unit, role, Assessed, fact.Count, fact.KeySum);
         }
+        // Grouped by a wave, the assessed participants are some of the people the wave assessed: the wave's population holds them.
+        var within = grouping is ReachGrouping.InWave { WaveId: not null } ? population.Enclosing : null;
         var cubes = own.Select((counts, row) => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3, UnassessedGroup], Breakdown,
-            holds: holdsOf?.Invoke(row))).ToArray();
+            within, holdsOf?.Invoke(row))).ToArray();
         return (cubes, own);
     }
 

@@ -34,6 +34,9 @@ public sealed class OwnCounts(int units, int members)
 /// <summary>A breakdown shown only for enough people: <see cref="Parts"/> need at least 2k in <see cref="Member"/> (see <see cref="DisclosureRules.MinimumBreakdownSize"/>).</summary>
 public sealed record BreakdownGate(int Member, int[] Parts);
 
+/// <summary>A larger table whose slices hold a cube's slices, and its member that counts the same people as the cube's gate member.</summary>
+public sealed record EnclosingTable(OwnCounts Counts, int Member);
+
 /// <summary>
 /// One table of figures (its members, e.g. the four profiles and their total) for every unit, sub-units included,
 /// and every <see cref="RoleSlot"/>, registered in a <see cref="DisclosureTable"/> with every relation a reader can
@@ -72,16 +75,14 @@ public sealed class UnitRoleCube
     /// </param>
     /// <param name="holds">Smaller tables whose breakdowns this one's hold, e.g. a kind's initiatives: each of their slices in a unit and role this slice covers counts as enclosed.</param>
     public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, OwnCounts own, Func<int, RoleSlot, bool> ownStaffed,
-        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate, OwnCounts? within = null, IReadOnlyList<OwnCounts>? holds = null)
+        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate, EnclosingTable? within = null, IReadOnlyList<OwnCounts>? holds = null)
     {
         var members = own.Members;
         var (subtree, subtreeKeys) = Subtrees(own, tree);
-        var (withinSubtree, withinKeys) = within is null ? (subtree, subtreeKeys) : Subtrees(within, tree);
+        var (withinSubtree, withinKeys) = within is null ? (subtree, subtreeKeys) : Subtrees(within.Counts, tree);
         var held = (holds ?? []).Select(table => Subtrees(table, tree)).ToList();
 
-        long SumOf(long[] sums, int unit, int role, int member) => role == 0
-            ? sums[OwnCounts.Index(unit, RoleSlot.Employees, member, members)] + sums[OwnCounts.Index(unit, RoleSlot.Leaders, member, members)]
-            : sums[OwnCounts.Index(unit, (RoleSlot)role, member, members)];
+        long SumOf(long[] sums, int unit, int role, int member) => SumIn(sums, members, unit, role, member);
 
         var rowKey = RowKey(own, tree.Count, rowMembers);
         long SliceKeys(int unit, int role) => rowMembers.Sum(member => SumOf(subtreeKeys, unit, role, member));
@@ -101,16 +102,16 @@ public sealed class UnitRoleCube
             for (var role = 0; role < RoleSlots; role++)
             {
                 var complements = new List<(long, ulong)>();
-                void Enclosing(long[] counts, long[] keySums, int above, int aboveRole)
+                void Enclosing(long[] counts, long[] keySums, int tableMembers, int member, int above, int aboveRole)
                 {
-                    var keys = SumOf(keySums, above, aboveRole, gate.Member) - SumOf(subtreeKeys, unit, role, gate.Member);
-                    complements.Add((SumOf(counts, above, aboveRole, gate.Member) - SumOf(subtree, unit, role, gate.Member), DisclosureRules.NoiseKey(keys, keys, rowKey)));
+                    var keys = SumIn(keySums, tableMembers, above, aboveRole, member) - SumOf(subtreeKeys, unit, role, gate.Member);
+                    complements.Add((SumIn(counts, tableMembers, above, aboveRole, member) - SumOf(subtree, unit, role, gate.Member), DisclosureRules.NoiseKey(keys, keys, rowKey)));
                 }
                 for (var above = unit; above >= 0; above = tree.Parent[above])
                     foreach (var aboveRole in role == (int)RoleSlot.All ? [role] : new[] { role, (int)RoleSlot.All })
                     {
-                        if (above != unit || aboveRole != role) Enclosing(subtree, subtreeKeys, above, aboveRole);
-                        if (within is not null) Enclosing(withinSubtree, withinKeys, above, aboveRole);
+                        if (above != unit || aboveRole != role) Enclosing(subtree, subtreeKeys, members, gate.Member, above, aboveRole);
+                        if (within is not null) Enclosing(withinSubtree, withinKeys, within.Counts.Members, within.Member, above, aboveRole);
                     }
                 foreach (var (counts, keySums) in held)
                     foreach (var below in tree.SelfAndBelow(unit))
@@ -161,6 +162,10 @@ public sealed class UnitRoleCube
         }
         return cube;
     }
+
+    private static long SumIn(long[] sums, int members, int unit, int role, int member) => role == 0
+        ? sums[OwnCounts.Index(unit, RoleSlot.Employees, member, members)] + sums[OwnCounts.Index(unit, RoleSlot.Leaders, member, members)]
+        : sums[OwnCounts.Index(unit, (RoleSlot)role, member, members)];
 
     /// <summary>Counts and key sums of every unit's whole sub-tree, from the people placed directly in each unit.</summary>
     private static (long[] Counts, long[] KeySums) Subtrees(OwnCounts own, OrgTree tree)

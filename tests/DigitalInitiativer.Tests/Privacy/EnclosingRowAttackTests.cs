@@ -8,12 +8,12 @@ using Xunit.Abstractions;
 namespace DigitalInitiativer.Tests.Privacy;
 
 /// <summary>
-/// A kind's row holds its initiatives' rows. When one initiative of the kind holds a single person and another holds
+/// Rows that hold other rows, laid side by side where they differ by one person. A kind's row holds its initiatives' rows. When one initiative of the kind holds a single person and another holds
 /// everyone else, the kind's breakdown beside the big initiative's differs by that person alone, in every unit above
 /// them. Initiative rows are fixed first (they read the same grouped or not), so the kind's must give way. (The kind is
 /// narrowed to this year's initiatives, so the demo's own OTHER initiative is not in it.)
 /// </summary>
-public sealed class KindRowAttackTests(AttackableApiFactory api, ITestOutputHelper output) : IClassFixture<AttackableApiFactory>
+public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutputHelper output) : IClassFixture<AttackableApiFactory>
 {
     [Fact]
     public async Task A_kind_row_is_not_broken_down_beside_an_initiative_row_that_differs_by_one_person()
@@ -67,6 +67,57 @@ public sealed class KindRowAttackTests(AttackableApiFactory api, ITestOutputHelp
         output.WriteLine($"The kind's and the large initiative's breakdowns shown side by side, differing by one person: {both} of {readings} readings.");
 
         Assert.True(readings >= 8, $"too few readings ({readings})");
+        Assert.Equal(0, both);
+    }
+
+    /// <summary>
+    /// A course that everyone in a unit took but one: the wave's profile distribution of the unit holds the course's
+    /// reach there, and the two differ by the one who did not take part.
+    /// </summary>
+    [Fact]
+    public async Task A_units_reach_is_not_broken_down_beside_its_profile_distribution_when_one_colleague_did_not_take_part()
+    {
+        var administrator = api.CreateGraphQLClient(Roles.Administrator);
+        await using var db = api.OpenDb();
+        var latest = await db.SurveyWaves().OrderBy(w => w.HeldOn).LastAsync();
+        var assessed = await db.Assessments().Where(a => a.WaveId == latest.Id).ToListAsync();
+        var units = await db.Units().ToDictionaryAsync(u => u.Id);
+        // A leaf unit: its distribution counts exactly its own staff.
+        var unit = assessed.GroupBy(a => a.UnitId).Where(g => g.Count() is >= 25 and <= 60 && !units.Values.Any(u => u.ParentId == g.Key))
+            .Select(g => units[g.Key]).OrderBy(u => u.Id).First();
+        var staff = assessed.Where(a => a.UnitId == unit.Id).Select(a => a.PersonId).ToList();
+        var esb = GlobalIds.Of("OrganisationUnit", units.Values.Single(u => u.ParentId == null).Id);
+        var course = (string)(await administrator.QueryAsync("""
+            mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
+            """, new { input = new { code = "NEARLY-ALL", kind = "COURSE", title = "Obligatorisk kursus", unitId = esb, startsOn = "2026-01-01" } }))["createInitiative"]!["initiative"]!["id"]!;
+        async Task RecordAsync(IEnumerable<int> people, string status)
+        {
+            var payload = await administrator.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }",
+                new { input = new { items = people.Select(id => new { personId = GlobalIds.Of("Person", id), initiativeId = course, status, enrolledOn = "2026-11-02" }).ToArray() } });
+            Assert.Empty(payload["recordParticipations"]!["errors"]!.AsArray());
+            await api.RefreshAnalyticsAsync();
+        }
+        await RecordAsync(staff, "COMPLETED");
+
+        var (both, readings) = (0, 0);
+        foreach (var absent in staff.Take(8))
+        {
+            await RecordAsync([absent], "WITHDRAWN");
+            var data = await administrator.QueryAsync("""
+                query($wave: ID!, $unit: ID!) {
+                  reachMatrix(filter: { waveId: $wave, unitId: $unit, kinds: [COURSE], from: "2026-01-01" }) { rows { initiative { id } cells { profile { kind } participants } } }
+                  node(id: $wave) { ... on SurveyWave { profileDistribution(unitId: $unit) { groups { count } } } } }
+                """, new { wave = GlobalIds.Of("SurveyWave", latest.Id), unit = GlobalIds.Of("OrganisationUnit", unit.Id) });
+            var reachShown = data["reachMatrix"]!["rows"]!.AsArray().Single(r => (string)r!["initiative"]!["id"]! == course)!["cells"]!.AsArray()
+                .Any(c => c!["profile"] is not null && c["participants"] is not null);
+            var distributionShown = data["node"]!["profileDistribution"]!["groups"]!.AsArray().Any(g => g!["count"] is not null);
+            readings++;
+            if (reachShown && distributionShown) both++;
+            await RecordAsync([absent], "COMPLETED");
+        }
+        output.WriteLine($"A unit's reach and its profile distribution broken down side by side while one colleague is missing: {both} of {readings} readings.");
+
+        Assert.Equal(8, readings);
         Assert.Equal(0, both);
     }
 }
