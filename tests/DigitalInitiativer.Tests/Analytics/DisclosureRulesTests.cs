@@ -10,14 +10,14 @@ public sealed class DisclosureRulesTests
     private static IEnumerable<ulong> Keys(int count, int seed = 1)
     {
         var random = new Random(seed);
-        for (var i = 0; i < count; i++) yield return DisclosureRules.NoiseKey(random.NextInt64(), random.NextInt64(), (ulong)random.NextInt64());
+        for (var i = 0; i < count; i++) yield return DisclosureRules.NoiseKey(random.NextInt64(), (ulong)random.NextInt64());
     }
 
     /// <summary>A table of one group: a total and four parts, protected once with fresh keys.</summary>
     private static long?[] ProtectGroup(long[] counts, Random random)
     {
         var table = new DisclosureTable(Rules);
-        var cells = counts.Select(c => table.Add(c, DisclosureRules.NoiseKey(random.NextInt64(), random.NextInt64(), (ulong)random.NextInt64()))).ToArray();
+        var cells = counts.Select(c => table.Add(c, DisclosureRules.NoiseKey(random.NextInt64(), (ulong)random.NextInt64()))).ToArray();
         table.RelateGroup(cells);
         table.Protect();
         return cells.Select(table.Published).ToArray();
@@ -36,13 +36,13 @@ public sealed class DisclosureRulesTests
     [Fact]
     public void The_same_people_always_get_the_same_count()
     {
-        var key = DisclosureRules.NoiseKey(cellKeySum: 123_456_789, sliceKeySum: 555, rowKey: 987_654_321);
+        var key = DisclosureRules.NoiseKey(cellKeySum: 123_456_789, placementKey: 987_654_321);
 
-        Assert.Equal(Rules.Perturb(40, key), Rules.Perturb(40, DisclosureRules.NoiseKey(123_456_789, 555, 987_654_321)));
+        Assert.Equal(Rules.Perturb(40, key), Rules.Perturb(40, DisclosureRules.NoiseKey(123_456_789, 987_654_321)));
     }
 
     [Fact]
-    public void When_someone_joins_the_row_the_cells_they_are_not_in_are_drawn_anew_too()
+    public void When_someone_joins_the_slice_the_cells_they_are_not_in_are_drawn_anew_too()
     {
         var random = new Random(7);
         var changed = 0;
@@ -50,9 +50,9 @@ public sealed class DisclosureRulesTests
         for (var i = 0; i < Trials; i++)
         {
             long cell = random.NextInt64(1L << 40), other = random.NextInt64(1L << 40), newcomer = random.NextInt64(1L << 36);
-            var before = DisclosureRules.RowKey([(0, cell), (1, other)]);
-            var after = DisclosureRules.RowKey([(0, cell), (1, other + newcomer)]);
-            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, cell, before)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, cell, after))) changed++;
+            var before = DisclosureRules.PlacementKey([(0, cell), (1, other)]);
+            var after = DisclosureRules.PlacementKey([(0, cell), (1, other + newcomer)]);
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, before)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, after))) changed++;
         }
 
         // A fresh uniform draw over 9 values differs from the old one 8 times in 9.
@@ -60,7 +60,7 @@ public sealed class DisclosureRulesTests
     }
 
     [Fact]
-    public void When_someone_moves_within_the_row_the_cells_they_are_not_in_are_drawn_anew_too()
+    public void When_someone_moves_within_the_slice_the_cells_they_are_not_in_are_drawn_anew_too()
     {
         var random = new Random(11);
         var changed = 0;
@@ -68,9 +68,9 @@ public sealed class DisclosureRulesTests
         for (var i = 0; i < Trials; i++)
         {
             long cell = random.NextInt64(1L << 40), from = random.NextInt64(1L << 40), to = random.NextInt64(1L << 40), mover = random.NextInt64(1L << 36);
-            var before = DisclosureRules.RowKey([(0, cell), (1, from + mover), (2, to)]);
-            var after = DisclosureRules.RowKey([(0, cell), (1, from), (2, to + mover)]);
-            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, cell, before)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, cell, after))) changed++;
+            var before = DisclosureRules.PlacementKey([(0, cell), (1, from + mover), (2, to)]);
+            var after = DisclosureRules.PlacementKey([(0, cell), (1, from), (2, to + mover)]);
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(cell, before)) != Rules.Perturb(50, DisclosureRules.NoiseKey(cell, after))) changed++;
         }
 
         Assert.InRange(changed / (double)Trials, 0.85, 0.93);
@@ -79,15 +79,17 @@ public sealed class DisclosureRulesTests
     [Fact]
     public void The_same_people_in_the_same_slice_read_the_same_and_in_another_slice_draw_again()
     {
-        var row = DisclosureRules.RowKey([(0, 123), (1, 456)]);
         var random = new Random(19);
         var equal = 0;
         const int Trials = 3000;
         for (var i = 0; i < Trials; i++)
         {
-            long people = random.NextInt64(1L << 40), slice = random.NextInt64(1L << 40), outsider = random.NextInt64(1L << 36);
-            Assert.Equal(Rules.Perturb(50, DisclosureRules.NoiseKey(people, slice, row)), Rules.Perturb(50, DisclosureRules.NoiseKey(people, slice, row)));
-            if (Rules.Perturb(50, DisclosureRules.NoiseKey(people, slice, row)) == Rules.Perturb(50, DisclosureRules.NoiseKey(people, slice + outsider, row))) equal++;
+            long people = random.NextInt64(1L << 40), others = random.NextInt64(1L << 40), outsider = random.NextInt64(1L << 36);
+            var slice = DisclosureRules.PlacementKey([(0, people), (1, others)]);
+            var again = DisclosureRules.PlacementKey([(0, people), (1, others)]);
+            var widened = DisclosureRules.PlacementKey([(0, people), (1, others + outsider)]);
+            Assert.Equal(Rules.Perturb(50, DisclosureRules.NoiseKey(people, slice)), Rules.Perturb(50, DisclosureRules.NoiseKey(people, again)));
+            if (Rules.Perturb(50, DisclosureRules.NoiseKey(people, slice)) == Rules.Perturb(50, DisclosureRules.NoiseKey(people, widened))) equal++;
         }
 
         // A cell whose people are the same in a slice with one more person reads the same only by chance (1 in 9).

@@ -5,10 +5,11 @@ namespace DigitalInitiativer.Api.Analytics.Disclosure;
 /// suppression on top (<see cref="MinimumGroupSize"/>). See docs/analytics.md.
 /// <para>
 /// Every person carries a fixed random record key. A cell's key is the sum of its people's keys. Its count is moved by
-/// a whole number from −D to +D drawn from that key, mixed with the row key (how every person of the whole row, e.g.
-/// every participant of the initiative, is placed over units, roles and groups), and shown only when the moved count is
-/// at least k. So the same row always gives the same answer; two overlapping cells no longer subtract to a person; and
-/// when one person joins, leaves or moves within a row, every cell of the row is drawn anew, whether it is shown
+/// a whole number from −D to +D drawn from that key, mixed with the placement key of its slice (how the people of
+/// that unit and role are placed over the row's groups, e.g. the profiles and the unassessed), and shown only when the
+/// moved count is at least k. So the same people in the same slice always give the same answer, whatever else the row
+/// or the query holds (another window, other units); two overlapping cells no longer subtract to a person; and when
+/// one person joins, leaves or moves within a slice, every cell of that slice is drawn anew, whether it is shown
 /// included, so neither "the one cell that moved" nor "the one cell that appeared" names their group. Profiles are
 /// broken down only for groups of at least <see cref="MinimumBreakdownSize"/>.
 /// </para>
@@ -39,16 +40,16 @@ public sealed record DisclosureRules(int MinimumGroupSize, int MaximumPerturbati
     }
 
     /// <summary>
-    /// The noise key of a cell: its people's key sum, mixed with the key sum of everyone in its slice (the unit and role
-    /// it belongs to) and with the row key. The same cell read through the same slice, e.g. a unit and a parent that adds
-    /// nobody, gives the same answer, so reading both is one reading; a cell that holds the same people in two
-    /// different slices draws twice, so equal figures do not tell that the slices' difference is empty.
+    /// The noise key of a cell: its people's key sum, mixed with its slice's <see cref="PlacementKey"/>. The same cell read
+    /// through the same slice, e.g. a unit and a parent that adds nobody, or one unit in two date windows that differ only
+    /// elsewhere, gives the same answer, so reading both is one reading; a cell that holds the same people in two
+    /// differently placed slices draws twice, so equal figures do not tell that the slices' difference is empty.
     /// </summary>
-    public static ulong NoiseKey(long cellKeySum, long sliceKeySum, ulong rowKey) =>
-        Finalise(unchecked((ulong)cellKeySum * 0x9E3779B97F4A7C15UL + Finalise((ulong)sliceKeySum ^ Finalise(rowKey))));
+    public static ulong NoiseKey(long cellKeySum, ulong placementKey) =>
+        Finalise(unchecked((ulong)cellKeySum * 0x9E3779B97F4A7C15UL + Finalise(placementKey)));
 
-    /// <summary>A key for how the people of a row are placed: the key sums of every (position, key sum) that counts someone, in order.</summary>
-    public static ulong RowKey(IEnumerable<(long Position, long KeySum)> placements)
+    /// <summary>A key for how the people of a slice are placed: the key sum of every group (position) that counts someone, in order.</summary>
+    public static ulong PlacementKey(IEnumerable<(long Position, long KeySum)> placements)
     {
         var key = 0x2545F4914F6CDD1DUL;
         foreach (var (position, keySum) in placements)

@@ -67,7 +67,7 @@ public sealed class UnitRoleCube
 
     /// <summary>Adds the cube and its unit and role relations; <paramref name="withinEach"/> are groups among members (a total first, then its parts), applied to every unit and role.</summary>
     /// <param name="ownStaffed">Whether a unit has staff of its own in a role; a unit without any is known to add nothing to its parent's figures.</param>
-    /// <param name="rowMembers">The members that together place everyone in the cube once, e.g. the profiles and the unassessed group; how people are spread over them makes the row key.</param>
+    /// <param name="rowMembers">The members that together place everyone in the cube once, e.g. the profiles and the unassessed group; how a slice's people are spread over them makes its placement key, which draws the noise of every cell of the slice.</param>
     /// <param name="gate">The breakdown of each unit and role that needs enough people; what every breakdown holding it adds are its complements.</param>
     /// <param name="within">
     /// A larger table whose breakdowns hold this one's, e.g. everyone assessed in both waves for the participants and the
@@ -84,17 +84,18 @@ public sealed class UnitRoleCube
 
         long SumOf(long[] sums, int unit, int role, int member) => SumIn(sums, members, unit, role, member);
 
-        var rowKey = RowKey(own, tree.Count, rowMembers);
-        long SliceKeys(int unit, int role) => rowMembers.Sum(member => SumOf(subtreeKeys, unit, role, member));
+        var sliceKeys = new ulong[tree.Count * RoleSlots];
+        for (var unit = 0; unit < tree.Count; unit++)
+            for (var role = 0; role < RoleSlots; role++)
+                sliceKeys[unit * RoleSlots + role] = DisclosureRules.PlacementKey(rowMembers
+                    .Where(member => SumOf(subtree, unit, role, member) > 0)
+                    .Select(member => ((long)member, SumOf(subtreeKeys, unit, role, member))));
         var @base = table.Count;
         var cube = new UnitRoleCube(table, @base, members);
         for (var unit = 0; unit < tree.Count; unit++)
             for (var role = 0; role < RoleSlots; role++)
-            {
-                var slice = SliceKeys(unit, role);
                 for (var member = 0; member < members; member++)
-                    table.Add(SumOf(subtree, unit, role, member), DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member), slice, rowKey));
-            }
+                    table.Add(SumOf(subtree, unit, role, member), DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member), sliceKeys[unit * RoleSlots + role]));
 
         // A breakdown can be laid beside every breakdown that holds it: the same role or all staff, in its unit and every
         // unit above. Each difference must be empty or hold enough people, or the cells that differ point at them.
@@ -104,8 +105,8 @@ public sealed class UnitRoleCube
                 var complements = new List<(long, ulong)>();
                 void Enclosing(long[] counts, long[] keySums, int tableMembers, int member, int above, int aboveRole)
                 {
-                    var keys = SumIn(keySums, tableMembers, above, aboveRole, member) - SumOf(subtreeKeys, unit, role, gate.Member);
-                    complements.Add((SumIn(counts, tableMembers, above, aboveRole, member) - SumOf(subtree, unit, role, gate.Member), DisclosureRules.NoiseKey(keys, keys, rowKey)));
+                    var aboveKeys = SumIn(keySums, tableMembers, above, aboveRole, member);
+                    complements.Add((SumIn(counts, tableMembers, above, aboveRole, member) - SumOf(subtree, unit, role, gate.Member), ComplementKey(aboveKeys, SumOf(subtreeKeys, unit, role, gate.Member))));
                 }
                 for (var above = unit; above >= 0; above = tree.Parent[above])
                     foreach (var aboveRole in role == (int)RoleSlot.All ? [role] : new[] { role, (int)RoleSlot.All })
@@ -117,8 +118,8 @@ public sealed class UnitRoleCube
                     foreach (var below in tree.SelfAndBelow(unit))
                         foreach (var belowRole in role == (int)RoleSlot.All ? new[] { 0, 1, 2 } : [role])
                         {
-                            var keys = SumOf(subtreeKeys, unit, role, gate.Member) - SumOf(keySums, below, belowRole, gate.Member);
-                            complements.Add((SumOf(subtree, unit, role, gate.Member) - SumOf(counts, below, belowRole, gate.Member), DisclosureRules.NoiseKey(keys, keys, rowKey)));
+                            complements.Add((SumOf(subtree, unit, role, gate.Member) - SumOf(counts, below, belowRole, gate.Member),
+                                ComplementKey(SumOf(subtreeKeys, unit, role, gate.Member), SumOf(keySums, below, belowRole, gate.Member))));
                         }
                 table.AddGate(cube.Cell(unit, (RoleSlot)role, gate.Member), [.. gate.Parts.Select(part => cube.Cell(unit, (RoleSlot)role, part))],
                     [.. complements], table.Rules.MinimumBreakdownSize);
@@ -187,19 +188,9 @@ public sealed class UnitRoleCube
     }
 
     /// <summary>
-    /// Where everyone in the row is placed: their key sums in every unit, role and row member. A person who joins,
-    /// leaves or moves anywhere in the row changes it, and with it the noise of every cell.
+    /// The noise key of the people an enclosing breakdown adds to an enclosed one: drawn from both groups' key sums, so
+    /// the same two groups always give the same decision, whatever else the row holds.
     /// </summary>
-    private static ulong RowKey(OwnCounts own, int units, int[] rowMembers)
-    {
-        var placements = new List<(long Position, long KeySum)>();
-        for (var unit = 0; unit < units; unit++)
-            foreach (var role in (ReadOnlySpan<RoleSlot>)[RoleSlot.Employees, RoleSlot.Leaders])
-                foreach (var member in rowMembers)
-                {
-                    var index = OwnCounts.Index(unit, role, member, own.Members);
-                    if (own.Counts[index] > 0) placements.Add((index, own.KeySums[index]));
-                }
-        return DisclosureRules.RowKey(placements);
-    }
+    private static ulong ComplementKey(long enclosingKeySum, long enclosedKeySum) =>
+        DisclosureRules.NoiseKey(enclosingKeySum - enclosedKeySum, DisclosureRules.PlacementKey([(0, enclosingKeySum), (1, enclosedKeySum)]));
 }
