@@ -10,6 +10,8 @@ namespace DigitalInitiativer.Api.Audit;
 
 public static class AuditQueries
 {
+    private static readonly KeysetOrder<AuditEntry> NewestFirst = KeysetOrder<AuditEntry>.ById("newest", e => e.Id, descending: true);
+
     public static void AddAuditQueries(this ObjectGraphType query)
     {
         query.Field<NonNullGraphType<ConnectionType<AuditEntryType, AuditEntry>>>("auditLog")
@@ -22,8 +24,7 @@ public static class AuditQueries
             {
                 var subject = GlobalId.ParseKey(ctx.GetArgument<string>("subjectId"), PersonType.TypeName, "subjectId");
                 return await db.AuditEntries().Where(e => e.SubjectPersonId == subject)
-                    .OrderByDescending(e => e.Id)
-                    .ToConnectionAsync(PageRequest.From(ctx), ctx.CancellationToken);
+                    .ToConnectionAsync(NewestFirst, PageRequest.From(ctx), ctx.CancellationToken, parent: subject);
             });
     }
 }

@@ -14,6 +14,7 @@ public static class CompetitionData
     public static DbSet<ProposalAuthor> ProposalAuthors(this AppDbContext db) => db.Set<ProposalAuthor>();
     public static DbSet<CoAuthorInvitation> CoAuthorInvitations(this AppDbContext db) => db.Set<CoAuthorInvitation>();
     public static DbSet<Vote> Votes(this AppDbContext db) => db.Set<Vote>();
+    public static DbSet<VoteRetraction> VoteRetractions(this AppDbContext db) => db.Set<VoteRetraction>();
     public static DbSet<Ballot> Ballots(this AppDbContext db) => db.Set<Ballot>();
     public static DbSet<ProposalComment> ProposalComments(this AppDbContext db) => db.Set<ProposalComment>();
 }
@@ -84,6 +85,18 @@ public sealed class VoteConfiguration : IEntityTypeConfiguration<Vote>
         vote.HasIndex(v => new { v.CompetitionId, v.VoterPersonId });
         vote.HasOne<Proposal>().WithMany().HasForeignKey(v => v.ProposalId).OnDelete(DeleteBehavior.Cascade);
         vote.HasOne<Person>().WithMany().HasForeignKey(v => v.VoterPersonId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public sealed class VoteRetractionConfiguration : IEntityTypeConfiguration<VoteRetraction>
+{
+    public void Configure(EntityTypeBuilder<VoteRetraction> retraction)
+    {
+        retraction.ToTable("vote_retractions");
+        retraction.HasKey(r => r.VoteId);
+        retraction.Property(r => r.VoteId).ValueGeneratedNever();
+        retraction.HasIndex(r => r.ProposalId);
+        retraction.HasOne<Proposal>().WithMany().HasForeignKey(r => r.ProposalId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -20,6 +20,10 @@ public enum VoteOutcome { Changed, Unchanged, BudgetExhausted }
 /// </summary>
 public sealed class CompetitionStore(AppDbContext db)
 {
+    /// <summary>The highest vote id given out so far, taken back or not: the snapshot a ranking by votes is read at.</summary>
+    public async Task<long> HighestVoteIdAsync(CancellationToken cancellationToken) =>
+        Math.Max(await db.Votes().MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0, await db.VoteRetractions().MaxAsync(r => (int?)r.VoteId, cancellationToken) ?? 0);
+
     public async Task<(VoteOutcome Outcome, ProposalVotesChanged? Change)> CastAsync(IdeaCompetition competition, int proposalId, int voter, CancellationToken cancellationToken) =>
         await WithRetryOnContentionAsync(async () =>
         {
@@ -49,6 +53,11 @@ public sealed class CompetitionStore(AppDbContext db)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await LockCountAsync(proposalId, cancellationToken);
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO vote_retractions ("VoteId", "ProposalId", "RetractedAfter")
+                SELECT "Id", "ProposalId", (SELECT MAX(h) FROM (SELECT MAX("Id") AS h FROM votes UNION ALL SELECT MAX("VoteId") FROM vote_retractions) AS highest)
+                FROM votes WHERE "ProposalId" = {proposalId} AND "VoterPersonId" = {voter}
+                """, cancellationToken);
             var deleted = await db.Database.ExecuteSqlAsync($"""DELETE FROM votes WHERE "ProposalId" = {proposalId} AND "VoterPersonId" = {voter}""", cancellationToken);
             if (deleted == 0) return (VoteOutcome.Unchanged, (ProposalVotesChanged?)null);
             await db.Database.ExecuteSqlAsync($"""
@@ -77,6 +86,7 @@ public sealed class CompetitionStore(AppDbContext db)
               AND "VoterPersonId" IN (SELECT "VoterPersonId" FROM votes WHERE "ProposalId" = {target.Id})
             """, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""UPDATE votes SET "ProposalId" = {target.Id} WHERE "ProposalId" = {source.Id}""", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""UPDATE vote_retractions SET "ProposalId" = {target.Id} WHERE "ProposalId" = {source.Id}""", cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO proposal_authors ("ProposalId", "PersonId", "IsLead", "DisplayName", "HideName", "MergedFromProposalId")
             SELECT {target.Id}, "PersonId", {false}, "DisplayName", "HideName", COALESCE("MergedFromProposalId", {source.Id}) FROM proposal_authors WHERE "ProposalId" = {source.Id}

@@ -90,6 +90,8 @@ public sealed class ProposalType : NodeType<Proposal>
 {
     public const string TypeName = "Proposal";
 
+    private static readonly KeysetOrder<ProposalComment> OldestCommentFirst = KeysetOrder<ProposalComment>.ById("oldest", c => c.Id, descending: false);
+
     public ProposalType() : base(TypeName, "A proposal for a digital solution. Votes are secret: only counts are shown, and each caller sees only whether they voted themselves.")
     {
         Field(p => p.Title).Description($"The title, at most {ProposalRules.MaxTitleLength} characters.");
@@ -119,8 +121,8 @@ public sealed class ProposalType : NodeType<Proposal>
             .Description("Comments from staff, oldest first. Hidden comments stay in place without their text.")
             .PagingArguments()
             .Resolve().WithService<AppDbContext>()
-            .ResolveAsync(async (ctx, db) => await db.ProposalComments().Where(c => c.ProposalId == ctx.Source.Id).OrderBy(c => c.Id)
-                .ToConnectionAsync(PageRequest.From(ctx), ctx.CancellationToken));
+            .ResolveAsync(async (ctx, db) => await db.ProposalComments().Where(c => c.ProposalId == ctx.Source.Id)
+                .ToConnectionAsync(OldestCommentFirst, PageRequest.From(ctx), ctx.CancellationToken, parent: ctx.Source.Id));
     }
 }
 
@@ -201,11 +203,14 @@ public sealed class ProposalFilterType : InputObjectGraphType<ProposalFilter>
 
 public enum ProposalOrderField
 {
-    [System.ComponentModel.Description("Most votes first.")]
+    [System.ComponentModel.Description("By votes; with DESC, most first. Ties in submission order. Every page ranks by the votes as they stood when the first page was read, so votes cast meanwhile do not shift the pages.")]
     Votes = 1,
 
-    [System.ComponentModel.Description("Most recently submitted first.")]
+    [System.ComponentModel.Description("Most recently submitted first, whatever the direction.")]
     Newest = 2,
+
+    [System.ComponentModel.Description("By submission; with DESC, newest first.")]
+    Submitted = 3,
 }
 
 public sealed class ProposalOrderFieldType : EnumerationGraphType<ProposalOrderField>
@@ -214,12 +219,22 @@ public sealed class ProposalOrderFieldType : EnumerationGraphType<ProposalOrderF
     {
         Name = "ProposalOrderField";
         Description = "What to sort proposals by.";
+        Values["NEWEST"]!.DeprecationReason = "Use SUBMITTED with direction DESC.";
     }
 }
 
 public sealed class ProposalOrder
 {
-    public ProposalOrderField Field { get; set; } = ProposalOrderField.Newest;
+    private readonly OrderDirection _direction = OrderDirection.Desc;
+
+    public ProposalOrderField Field { get; set; } = ProposalOrderField.Submitted;
+
+    /// <summary>NEWEST, kept for older clients, always meant newest first.</summary>
+    public OrderDirection Direction
+    {
+        get => Field == ProposalOrderField.Newest ? OrderDirection.Desc : _direction;
+        init => _direction = value;
+    }
 }
 
 public sealed class ProposalOrderType : InputObjectGraphType<ProposalOrder>
@@ -229,6 +244,7 @@ public sealed class ProposalOrderType : InputObjectGraphType<ProposalOrder>
         Name = "ProposalOrder";
         Description = "How to sort proposals. Ties are broken by submission order.";
         Field<NonNullGraphType<ProposalOrderFieldType>>("field").Description("What to sort by.");
+        Field<NonNullGraphType<OrderDirectionType>>("direction").Description("Which way to sort; largest first by default (most votes, newest).").DefaultValue(OrderDirection.Desc);
     }
 }
 

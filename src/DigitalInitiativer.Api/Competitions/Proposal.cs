@@ -325,3 +325,19 @@ public sealed class ProposalComment : IEntity
         return refusals;
     }
 }
+
+/// <summary>
+/// A vote that was taken back, kept without its voter: a listing ranked by votes ranks every page by the votes as they
+/// stood when its first page was read (the highest vote id then), and a vote taken back later still counts there.
+/// <see cref="RetractedAfter"/> is the highest vote id when it was taken back.
+/// </summary>
+public sealed class VoteRetraction
+{
+    private VoteRetraction()
+    {
+    }
+
+    public int VoteId { get; private set; }
+    public int ProposalId { get; private set; }
+    public int RetractedAfter { get; private set; }
+}

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalInitiativer.Api.Competitions;
 
 /// <summary>Reads for proposals, for one request. Counts and the caller's own votes are batched per page.</summary>
-public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, Viewer viewer)
+public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, Viewer viewer, CompetitionStore store)
 {
     public async Task<Connection<Proposal>> ProposalsAsync(IResolveFieldContext context, int competitionId)
     {
@@ -31,10 +31,20 @@ public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, V
             var text = filter.Text.Trim().ToLower();
             proposals = proposals.Where(p => p.Title.ToLower().Contains(text) || p.Summary.ToLower().Contains(text));
         }
-        var ordered = (context.GetArgument<ProposalOrder?>("order")?.Field ?? ProposalOrderField.Newest) == ProposalOrderField.Votes
-            ? proposals.OrderByDescending(p => db.Votes().Count(v => v.ProposalId == p.Id)).ThenBy(p => p.Id)
-            : proposals.OrderByDescending(p => p.Id);
-        return await ordered.ToConnectionAsync(page, context.CancellationToken);
+        var order = context.GetArgument<ProposalOrder?>("order") ?? new();
+        var descending = order.Direction == OrderDirection.Desc;
+        var name = $"{order.Field}:{order.Direction}";
+        if (order.Field != ProposalOrderField.Votes)
+            return await proposals.ToConnectionAsync(KeysetOrder<Proposal>.ById(name, p => p.Id, descending), page, context.CancellationToken, competitionId);
+
+        // Votes keep arriving while people page, so every page ranks by the votes as they stood at the first page:
+        // those cast up to then, including any taken back since.
+        var snapshot = page.Snapshot ?? await store.HighestVoteIdAsync(context.CancellationToken);
+        var byVotes = KeysetOrder<Proposal>.By(name,
+            p => db.Votes().Count(v => v.ProposalId == p.Id && v.Id <= snapshot)
+                + db.VoteRetractions().Count(r => r.ProposalId == p.Id && r.VoteId <= snapshot && r.RetractedAfter >= snapshot),
+            descending, p => p.Id, idDescending: false);
+        return await proposals.ToConnectionAsync(byVotes, page, context.CancellationToken, competitionId, snapshot);
     }
 
     public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(IResolveFieldContext context, int competitionId, int top)

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Data;
@@ -7,7 +8,7 @@ namespace DigitalInitiativer.Api.Data;
 /// (e.g. <c>db.Persons()</c>) in its own folder, so this type names no feature. It carries the SQLite migrations;
 /// <see cref="PostgresAppDbContext"/> carries PostgreSQL's.
 /// </summary>
-public class AppDbContext : DbContext
+public class AppDbContext : DbContext, IDataProtectionKeyContext
 {
     public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
     {
@@ -17,5 +18,12 @@ public class AppDbContext : DbContext
     {
     }
 
-    protected override void OnModelCreating(ModelBuilder model) => model.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    /// <summary>The Data Protection key ring (e.g. for paging cursors), shared by every instance through the database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        model.Entity<DataProtectionKey>().ToTable("data_protection_keys");
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -17,6 +18,7 @@ public static class DatabaseServiceCollectionExtensions
             .Configure(options)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(sp.GetServices<IInterceptor>()));
+        services.AddDataProtection().SetApplicationName("DigitalInitiativer").PersistKeysToDbContext<AppDbContext>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
+using GraphQL.Validation.Rules;
 using GraphQLParser.AST;
 
 namespace DigitalInitiativer.Api.GraphQL;
@@ -9,7 +10,8 @@ namespace DigitalInitiativer.Api.GraphQL;
 /// <summary>
 /// Keeps documents that parsed and validated, keyed by their text, so that a front-end's repeated operations skip
 /// parsing and the specification's validation rules, which depend only on the document and the schema. Every other
-/// rule still runs on every request: authorization, limits, complexity (which depends on variables) and the
+/// rule still runs on every request: authorization, limits, complexity and field argument checks (which depend on
+/// variables) and the
 /// transport's rules. GraphQL.NET's MemoryDocumentCache does the same, but its package is not served here.
 /// </summary>
 public sealed class DocumentCache : IConfigureExecution
@@ -17,7 +19,8 @@ public sealed class DocumentCache : IConfigureExecution
     /// <summary>Once this many characters of document text are kept, new documents are not cached.</summary>
     public const int MaxCachedCharacters = 4_000_000;
 
-    private static readonly HashSet<IValidationRule> SpecificationRules = [.. DocumentValidator.CoreRules];
+    /// <summary>The core rules that depend on the document alone; field argument checks (e.g. paging cursors) depend on the variables too.</summary>
+    private static readonly HashSet<IValidationRule> SpecificationRules = [.. DocumentValidator.CoreRules.Where(rule => rule is not FieldArgumentsAreValidRule)];
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new();
     private long _cachedCharacters;
 

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Limits;
+using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.GraphQL.Transport;
 using GraphQL;
 using GraphQL.DI;
@@ -25,6 +26,8 @@ public static class GraphQLServiceCollectionExtensions
     {
         services.AddScoped<DataLoaderRegistry>();
         services.AddScoped<EntityLoader>();
+        services.AddDataProtection();
+        services.AddSingleton<CursorCodec>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<GraphQLWebSocketHandler>();

@@ -43,15 +43,6 @@ public enum InitiativeOrderField
     StartsOn = 2,
 }
 
-public enum OrderDirection
-{
-    [System.ComponentModel.Description("Smallest first: A to Z, oldest first.")]
-    Asc = 1,
-
-    [System.ComponentModel.Description("Largest first: Z to A, newest first.")]
-    Desc = 2,
-}
-
 public sealed class InitiativeOrder
 {
     public InitiativeOrderField Field { get; set; } = InitiativeOrderField.Title;
@@ -64,15 +55,6 @@ public sealed class InitiativeOrderFieldType : EnumerationGraphType<InitiativeOr
     {
         Name = "InitiativeOrderField";
         Description = "What to sort initiatives by.";
-    }
-}
-
-public sealed class OrderDirectionType : EnumerationGraphType<OrderDirection>
-{
-    public OrderDirectionType()
-    {
-        Name = "OrderDirection";
-        Description = "Sort direction.";
     }
 }
 
@@ -104,7 +86,7 @@ public static class InitiativeQueries
                 var filtered = Filter(db, ctx.GetArgument<InitiativeFilter?>("where"));
                 // A catalogue page nearly always shows each initiative's unit: one SQL statement instead of two.
                 if (ctx.Selects("nodes", "unit") || ctx.Selects("edges", "node", "unit")) filtered = filtered.Include(i => i.Unit);
-                return await Sort(filtered, ctx.GetArgument<InitiativeOrder?>("order") ?? new()).ToConnectionAsync(page, ctx.CancellationToken);
+                return await filtered.ToConnectionAsync(OrderOf(ctx.GetArgument<InitiativeOrder?>("order") ?? new()), page, ctx.CancellationToken);
             });
 
         query.Field<InitiativeType>("initiative")
@@ -144,11 +126,12 @@ public static class InitiativeQueries
         return initiatives;
     }
 
-    private static IQueryable<Initiative> Sort(IQueryable<Initiative> initiatives, InitiativeOrder order) => (order.Field, order.Direction) switch
+    private static KeysetOrder<Initiative> OrderOf(InitiativeOrder order)
     {
-        (InitiativeOrderField.StartsOn, OrderDirection.Desc) => initiatives.OrderByDescending(i => i.StartsOn).ThenByDescending(i => i.Id),
-        (InitiativeOrderField.StartsOn, _) => initiatives.OrderBy(i => i.StartsOn).ThenBy(i => i.Id),
-        (_, OrderDirection.Desc) => initiatives.OrderByDescending(i => i.Title).ThenByDescending(i => i.Id),
-        _ => initiatives.OrderBy(i => i.Title).ThenBy(i => i.Id),
-    };
+        var descending = order.Direction == OrderDirection.Desc;
+        var name = $"{order.Field}:{order.Direction}";
+        return order.Field == InitiativeOrderField.StartsOn
+            ? KeysetOrder<Initiative>.By(name, i => i.StartsOn, descending, i => i.Id, descending)
+            : KeysetOrder<Initiative>.By(name, i => i.Title, descending, i => i.Id, descending);
+    }
 }

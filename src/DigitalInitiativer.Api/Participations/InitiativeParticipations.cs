@@ -13,45 +13,37 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalInitiativer.Api.Participations;
 
 /// <summary>
-/// Initiative.participations for a whole page of initiatives at once: one GROUP BY for the totals and one
-/// windowed query (EF Core turns the per-initiative Skip/Take into ROW_NUMBER() OVER (PARTITION BY ...)) for each distinct page window. Forward paging, the usual case,
-/// has the same window for every initiative, so a page of 50 initiatives costs two statements, like a page of 5.
+/// Initiative.participations for a whole page of initiatives at once: one GROUP BY for the totals (only when
+/// totalCount is asked for) and one query for every initiative's page (EF Core turns the per-initiative Take into
+/// ROW_NUMBER() OVER (PARTITION BY ...)), so a page of 50 initiatives costs what a page of 5 does. Pages are read by
+/// position in recording order, so participations recorded meanwhile never shift them.
 /// </summary>
 public sealed class InitiativeParticipations(AppDbContext db, DataLoaderRegistry loaders)
 {
+    private const string Order = "recorded";
+
     public IDataLoaderResult<Connection<Participation>> Load(IResolveFieldContext context, int initiativeId)
     {
         var page = PageRequest.From(context);
-        return loaders.GetOrAdd<int, Connection<Participation>>($"initiativeParticipations:{page}", async (ids, ct) =>
+        page.Check(Order, initiativeId);
+        var (after, before) = (page.After?.Keys[0].GetInt32(), page.Before?.Keys[0].GetInt32());
+        return loaders.GetOrAdd<int, Connection<Participation>>($"initiativeParticipations:{page.First}:{page.Last}:{after}:{before}", async (ids, ct) =>
         {
-            var totals = await db.Participations().Where(p => ids.Contains(p.InitiativeId))
+            var bounded = db.Participations().Where(p => (after == null || p.Id > after) && (before == null || p.Id < before));
+            var take = page.Size + 1;
+            var initiatives = db.Initiatives().Where(i => ids.Contains(i.Id));
+            var pages = page.FromEnd
+                ? await initiatives.Select(i => new { i.Id, Rows = bounded.Where(p => p.InitiativeId == i.Id).OrderByDescending(p => p.Id).Take(take).ToList() }).ToDictionaryAsync(x => x.Id, x => x.Rows, ct)
+                : await initiatives.Select(i => new { i.Id, Rows = bounded.Where(p => p.InitiativeId == i.Id).OrderBy(p => p.Id).Take(take).ToList() }).ToDictionaryAsync(x => x.Id, x => x.Rows, ct);
+            Task<Dictionary<int, int>>? totals = null;
+            Task<Dictionary<int, int>> TotalsAsync(CancellationToken token) => totals ??= db.Participations().Where(p => ids.Contains(p.InitiativeId))
                 .GroupBy(p => p.InitiativeId).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-
-            var windows = ids.ToDictionary(id => id, id => page.Window(totals.GetValueOrDefault(id)));
-            var result = new Dictionary<int, Connection<Participation>>();
-            foreach (var sameWindow in ids.GroupBy(id => FetchWindow(page, windows[id])))
-            {
-                var (skip, take) = sameWindow.Key;
-                var keys = sameWindow.ToList();
-                var pages = take == 0 ? [] : await db.Initiatives().Where(i => keys.Contains(i.Id))
-                    .Select(i => new { i.Id, Rows = db.Participations().Where(p => p.InitiativeId == i.Id).OrderBy(p => p.Id).Skip(skip).Take(take).ToList() })
-                    .ToDictionaryAsync(x => x.Id, x => x.Rows, ct);
-                foreach (var id in keys)
-                    result[id] = Connection.Of(pages.GetValueOrDefault(id) ?? [], windows[id].Start, totals.GetValueOrDefault(id));
-            }
-            return result;
-        }, Connection.Of<Participation>([], 0, 0)).Load(initiativeId);
+                .ToDictionaryAsync(g => g.Key, g => g.Count, token);
+            return ids.ToDictionary(id => id, id => page.Of(Order, id, null,
+                [.. (pages.GetValueOrDefault(id) ?? []).Select(p => new Keyed<Participation>(p, [p.Id]))],
+                async token => (await TotalsAsync(token)).GetValueOrDefault(id)));
+        }, Connection<Participation>.Empty).Load(initiativeId);
     }
-
-    /// <summary>
-    /// Forward pages ask every initiative for the same rows (skip after+1, take first), whatever its total;
-    /// only backward pages (last/before) depend on each total.
-    /// </summary>
-    private static (int Skip, int Take) FetchWindow(PageRequest page, (int Start, int End) window) =>
-        page is { Last: null, Before: null, First: { } first }
-            ? ((page.After ?? -1) + 1, first)
-            : (window.Start, window.End - window.Start);
 }
 
 /// <summary>Initiative.participations: who took part, for those who run initiatives.</summary>

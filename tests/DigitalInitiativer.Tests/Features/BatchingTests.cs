@@ -77,7 +77,6 @@ public sealed class BatchingTests : IClassFixture<ApiFactory>, IAsyncLifetime
 
     [Theory]
     [InlineData("first: 3", false)]
-    [InlineData("first: 2, after: \"b2Zmc2V0OjE\"", false)] // after offset 1
     [InlineData("last: 3", true)]
     public async Task Batched_nested_pages_hold_the_same_rows_as_paging_each_initiative_alone(string arguments, bool fromTheEnd)
     {
@@ -90,7 +89,7 @@ public sealed class BatchingTests : IClassFixture<ApiFactory>, IAsyncLifetime
         {
             var code = (string)node!["code"]!;
             var all = await db.Participations().Where(p => p.Initiative!.Code == code).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync();
-            var expected = arguments.Contains("after") ? all.Skip(2).Take(2) : fromTheEnd ? all.TakeLast(3) : all.Take(3);
+            var expected = fromTheEnd ? all.TakeLast(3) : all.Take(3);
             var connection = node["participations"]!;
             Assert.Equal(all.Count, (int)connection["totalCount"]!);
             Assert.Equal(expected.Select(id => GlobalIds.Of("Participation", id)), connection["nodes"]!.AsArray().Select(n => (string)n!["id"]!));

@@ -60,7 +60,7 @@ public sealed class InitiativeCatalogueTests(ApiFactory api) : IClassFixture<Api
     {
         var response = await _client.PostAsync(Page, new { first, last });
 
-        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(["PAGINATION_OUT_OF_RANGE"], response.ErrorCodes);
     }
 
@@ -69,6 +69,7 @@ public sealed class InitiativeCatalogueTests(ApiFactory api) : IClassFixture<Api
     {
         var response = await _client.PostAsync(Page, new { first = 2, after = "not-a-cursor" });
 
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(["INVALID_CURSOR"], response.ErrorCodes);
     }
 

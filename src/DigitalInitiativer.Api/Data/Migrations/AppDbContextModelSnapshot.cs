@@ -347,6 +347,24 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.ToTable("votes", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.VoteRetraction", b =>
+                {
+                    b.Property<int>("VoteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RetractedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("VoteId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("vote_retractions", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Initiatives.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -593,6 +611,23 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.ToTable("survey_waves", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Ballot", b =>
                 {
                     b.HasOne("DigitalInitiativer.Api.Competitions.IdeaCompetition", null)
@@ -701,6 +736,15 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .WithMany()
                         .HasForeignKey("VoterPersonId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.VoteRetraction", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Competitions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Initiatives.Initiative", b =>

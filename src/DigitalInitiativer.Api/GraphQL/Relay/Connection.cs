@@ -1,5 +1,4 @@
-using System.Buffers.Text;
-using System.Text;
+using System.Text.Json;
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,100 +8,111 @@ public sealed record Edge<T>(string Cursor, T Node);
 
 public sealed record PageInfo(bool HasNextPage, bool HasPreviousPage, string? StartCursor, string? EndCursor);
 
-/// <summary>A page of a list. The total is known up front, or counted only when a client asks for <c>totalCount</c>.</summary>
+/// <summary>A page of a list. The total is counted only when a client asks for <c>totalCount</c>.</summary>
 public sealed record Connection<T>(IReadOnlyList<Edge<T>> Edges, PageInfo PageInfo, Func<CancellationToken, Task<int>> CountAsync)
 {
     public IEnumerable<T> Nodes => Edges.Select(e => e.Node);
+
+    public static Connection<T> Empty { get; } = new([], new PageInfo(false, false, null, null), _ => Task.FromResult(0));
 }
 
-/// <summary>Relay paging arguments after validation: <c>first</c>/<c>last</c> within 1..MaxPageSize.</summary>
-public sealed record PageRequest(int? First, int? After, int? Last, int? Before)
+/// <summary>
+/// Relay paging arguments of one connection field, checked when the request is validated (<see cref="Validate"/>):
+/// <c>first</c>/<c>last</c> within 1..MaxPageSize, and cursors this field gave out.
+/// </summary>
+public sealed record PageRequest(string Field, int? First, Cursor? After, int? Last, Cursor? Before, CursorCodec Codec)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
+    /// <summary>The snapshot the pages so far were ranked at; null on a first page.</summary>
+    public long? Snapshot => (After ?? Before)?.Snapshot;
+
     public static PageRequest From(IResolveFieldContext context)
     {
-        var first = context.GetArgument<int?>("first");
-        var last = context.GetArgument<int?>("last");
-        CheckSize("first", first);
-        CheckSize("last", last);
-        if (first is null && last is null) first = DefaultPageSize;
-        return new PageRequest(first, DecodeCursor(context.GetArgument<string?>("after"), "after"), last, DecodeCursor(context.GetArgument<string?>("before"), "before"));
+        var codec = context.RequestServices!.GetRequiredService<CursorCodec>();
+        var (first, last) = (context.GetArgument<int?>("first"), context.GetArgument<int?>("last"));
+        Cursor? Decode(string argument) => context.GetArgument<string?>(argument) is { } text ? codec.Decode(text, argument) : null;
+        return new PageRequest(FieldOf(context.FieldDefinition), first is null && last is null ? DefaultPageSize : first,
+            Decode("after"), last, Decode("before"), codec);
     }
 
-    /// <summary>The offsets [start, end) of the requested page in a list of <paramref name="total"/> items.</summary>
-    public (int Start, int End) Window(int total)
+    /// <summary>Refuses, before anything runs, a page size out of range, a made-up cursor, or one from another connection field.</summary>
+    public static void Validate(global::GraphQL.Validation.FieldArgumentsValidationContext context)
     {
-        var start = After is { } after ? Math.Min(after + 1, total) : 0;
-        var end = Before is { } before ? Math.Clamp(before, start, total) : total;
-        if (First is { } first) end = Math.Min(end, start + first);
-        if (Last is { } last) start = Math.Max(start, end - last);
-        return (start, end);
-    }
-
-    private static void CheckSize(string name, int? value)
-    {
-        if (value is < 1 or > MaxPageSize)
-            throw new ExecutionError($"'{name}' must be between 1 and {MaxPageSize}; it was {value}.") { Code = ErrorCodes.PaginationOutOfRange };
-    }
-
-    // Cursors are opaque offsets into the ordered result. Simple and stable for a given order;
-    // rows inserted while a client pages can shift a page by one, which is acceptable for these lists.
-    internal static string EncodeCursor(int offset) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"offset:{offset}"));
-
-    private static int? DecodeCursor(string? cursor, string argument)
-    {
-        if (cursor is null) return null;
-        try
+        var field = FieldOf(context.FieldDefinition);
+        foreach (var name in (ReadOnlySpan<string>)["first", "last"])
+            if (context.GetArgument<int?>(name) is { } size && size is < 1 or > MaxPageSize)
+                throw new global::GraphQL.Validation.ValidationError($"'{name}' must be between 1 and {MaxPageSize}; it was {size}.") { Code = ErrorCodes.PaginationOutOfRange };
+        var codec = context.RequestServices!.GetRequiredService<CursorCodec>();
+        foreach (var name in (ReadOnlySpan<string>)["after", "before"])
         {
-            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
-            if (text.StartsWith("offset:", StringComparison.Ordinal) && int.TryParse(text.AsSpan(7), out var offset) && offset >= 0)
-                return offset;
+            if (context.GetArgument<string?>(name) is not { } text) continue;
+            try
+            {
+                if (codec.Decode(text, name).Field != field) throw CursorCodec.Invalid(name);
+            }
+            catch (ExecutionError e)
+            {
+                throw new global::GraphQL.Validation.ValidationError(e.Message) { Code = e.Code };
+            }
         }
-        catch (FormatException)
-        {
-        }
-        throw new ExecutionError($"'{argument}' is not a cursor this list gave out.") { Code = ErrorCodes.InvalidCursor };
     }
+
+    /// <summary>Refuses a cursor of this field from another order, or from the same list of another object (e.g. another proposal's comments).</summary>
+    public void Check(string order, int? parent)
+    {
+        if (After is { } after && (after.Order != order || after.Parent != parent)) throw CursorCodec.Invalid("after");
+        if (Before is { } before && (before.Order != order || before.Parent != parent)) throw CursorCodec.Invalid("before");
+    }
+
+    /// <summary>True when the page is read from the end of the list (<c>last</c> without <c>first</c>).</summary>
+    public bool FromEnd => this is { Last: not null, First: null };
+
+    /// <summary>How many rows the page query takes, before one more to know whether more follow.</summary>
+    public int Size => First ?? Last!.Value;
+
+    /// <summary>
+    /// The page made of <paramref name="fetched"/>: up to <see cref="Size"/> + 1 rows from the page's start, in the
+    /// list's order (or from its end, in reverse, when <see cref="FromEnd"/>), each with the key values it was sorted by.
+    /// </summary>
+    public Connection<T> Of<T>(string order, int? parent, long? snapshot, IReadOnlyList<Keyed<T>> fetched, Func<CancellationToken, Task<int>> countAsync)
+    {
+        var more = fetched.Count > Size;
+        var rows = fetched.Take(Size).ToList();
+        if (FromEnd) rows.Reverse();
+        var trimmed = !FromEnd && Last is { } last && rows.Count > last;
+        if (trimmed) rows = rows[^Last!.Value..];
+
+        var edges = rows.Select(row => new Edge<T>(
+            Codec.Encode(new Cursor(Field, order, parent, snapshot, [.. row.Keys.Select(k => JsonSerializer.SerializeToElement(k))])), row.Node)).ToList();
+        var pageInfo = new PageInfo(
+            HasNextPage: FromEnd ? Before is not null : more,
+            HasPreviousPage: FromEnd ? more : After is not null || trimmed,
+            edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor);
+        return new Connection<T>(edges, pageInfo, countAsync);
+    }
+
+    /// <summary>The connection field, by its name and the connection type it returns, e.g. <c>proposals:ProposalConnection</c>.</summary>
+    private static string FieldOf(global::GraphQL.Types.FieldType field) => $"{field.Name}:{field.ResolvedType!.GetNamedType().Name}";
 }
 
 public static class ConnectionExtensions
 {
     /// <summary>
-    /// Pages an ordered query. Paging forward takes one query (a row more than asked, to know whether there is a next
-    /// page) and counts only if totalCount is selected; paging from the end needs the count first.
+    /// Pages a filtered list by position in <paramref name="order"/>: one query for the page (a row more than asked, to
+    /// know whether more follow), and a count only if totalCount is selected. <paramref name="parent"/> is the object
+    /// the list belongs to; <paramref name="snapshot"/> what an order by live figures ranks at.
     /// </summary>
-    public static async Task<Connection<T>> ToConnectionAsync<T>(this IQueryable<T> ordered, PageRequest page, CancellationToken cancellationToken)
+    public static async Task<Connection<T>> ToConnectionAsync<T>(this IQueryable<T> filtered, KeysetOrder<T> order, PageRequest page, CancellationToken cancellationToken,
+        int? parent = null, long? snapshot = null)
     {
-        if (page is { First: { } first, Last: null, Before: null })
-        {
-            var offset = page.After is { } after ? after + 1 : 0;
-            var rows = await ordered.Skip(offset).Take(first + 1).ToListAsync(cancellationToken);
-            var edges = Connection.EdgesOf(rows.Take(first).ToList(), offset);
-            return new Connection<T>(edges,
-                new PageInfo(HasNextPage: rows.Count > first, HasPreviousPage: offset > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
-                ct => ordered.CountAsync(ct));
-        }
-        var total = await ordered.CountAsync(cancellationToken);
-        var (start, end) = page.Window(total);
-        var items = end > start ? await ordered.Skip(start).Take(end - start).ToListAsync(cancellationToken) : [];
-        return Connection.Of(items, start, total);
-    }
-}
+        page.Check(order.Name, parent);
+        var bounded = filtered;
+        if (page.After is { } after) bounded = order.Beyond(bounded, after.Keys, before: false);
+        if (page.Before is { } before) bounded = order.Beyond(bounded, before.Keys, before: true);
 
-public static class Connection
-{
-    /// <summary>A connection for the items found at offsets start.. of a list of <paramref name="total"/> items.</summary>
-    public static Connection<T> Of<T>(IReadOnlyList<T> items, int start, int total)
-    {
-        var edges = EdgesOf(items, start);
-        return new Connection<T>(
-            edges,
-            new PageInfo(HasNextPage: start + items.Count < total, HasPreviousPage: start > 0, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
-            _ => Task.FromResult(total));
+        var fetched = await order.Sort(bounded, reverse: page.FromEnd).Select(order.WithKeys()).Take(page.Size + 1).ToListAsync(cancellationToken);
+        return page.Of(order.Name, parent, snapshot, fetched, filtered.CountAsync);
     }
-
-    internal static List<Edge<T>> EdgesOf<T>(IReadOnlyList<T> items, int start) =>
-        items.Select((item, i) => new Edge<T>(PageRequest.EncodeCursor(start + i), item)).ToList();
 }

@@ -34,7 +34,8 @@ public sealed class EdgeType<TNodeType, TNode> : ObjectGraphType<Edge<TNode>> wh
         var nodeName = typeof(TNodeType).GraphQLName();
         Name = nodeName + "Edge";
         Description = $"One {nodeName} in a connection, with its cursor.";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Description("An opaque cursor; pass it as after or before to page from this item.").Resolve(ctx => ctx.Source.Cursor);
+        Field<NonNullGraphType<StringGraphType>>("cursor")
+            .Description("An opaque cursor that marks this item's position; pass it as after or before to page from here. Items added or moved elsewhere in the list do not shift it.").Resolve(ctx => ctx.Source.Cursor);
         Field<NonNullGraphType<TNodeType>>("node").Description($"The {nodeName}.").Resolve(ctx => ctx.Source.Node);
     }
 }
@@ -54,10 +55,11 @@ public sealed class PageInfoType : ObjectGraphType<PageInfo>
 
 public static class ConnectionFieldExtensions
 {
-    /// <summary>Adds Relay's first/after/last/before arguments.</summary>
+    /// <summary>Adds Relay's first/after/last/before arguments, checked when the request is validated.</summary>
     public static FieldBuilder<TSource, TReturn> PagingArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
         .Argument<IntGraphType>("first", $"Return the first n items (1 to {PageRequest.MaxPageSize}). Defaults to {PageRequest.DefaultPageSize} when neither first nor last is given.")
         .Argument<StringGraphType>("after", "Return items after this cursor.")
         .Argument<IntGraphType>("last", $"Return the last n items (1 to {PageRequest.MaxPageSize}).")
-        .Argument<StringGraphType>("before", "Return items before this cursor.");
+        .Argument<StringGraphType>("before", "Return items before this cursor.")
+        .ValidateArguments(PageRequest.Validate);
 }

@@ -362,6 +362,24 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.ToTable("votes", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.VoteRetraction", b =>
+                {
+                    b.Property<int>("VoteId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RetractedAfter")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VoteId");
+
+                    b.HasIndex("ProposalId");
+
+                    b.ToTable("vote_retractions", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Initiatives.Initiative", b =>
                 {
                     b.Property<int>("Id")
@@ -622,6 +640,25 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.ToTable("survey_waves", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Ballot", b =>
                 {
                     b.HasOne("DigitalInitiativer.Api.Competitions.IdeaCompetition", null)
@@ -730,6 +767,15 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("VoterPersonId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.VoteRetraction", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Competitions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Initiatives.Initiative", b =>
