@@ -25,6 +25,11 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
     {
         if (filter is { From: { } from, To: { } to } && to < from)
             throw new ExecutionError($"'to' ({to:yyyy-MM-dd}) is before 'from' ({from:yyyy-MM-dd}).") { Code = ErrorCodes.EndBeforeStart };
+        // Windows over a kind's row would let one reader see the same people through many different sets of initiatives
+        // in one day, each drawing the noise anew; a kind's row always counts all its initiatives.
+        if (filter is { GroupByKind: true } and ({ From: not null } or { To: not null }))
+            throw new ExecutionError("'from' and 'to' cannot be combined with 'groupByKind': a kind's row always counts every initiative of the kind. "
+                + "Leave out groupByKind to read the initiatives of a period one by one.") { Code = ErrorCodes.ConflictingFilters };
         var wave = filter.WaveId is { } waveId
             ? await WaveAsync(waveId, "filter.waveId", cancellationToken)
             : await db.SurveyWaves().OrderByDescending(w => w.HeldOn).FirstOrDefaultAsync(cancellationToken);

@@ -96,9 +96,10 @@ public sealed class ReachFilterType : InputObjectGraphType<ReachFilter>
         Field<IdGraphType>("unitId").Description("Only people in this unit or a unit below it (as placed by the wave; unassessed people by their current unit).");
         Field<PersonRoleType>("role").Description("Only employees or only leaders.");
         Field<ListGraphType<NonNullGraphType<InitiativeKindType>>>("kinds").Description("Only initiatives of these kinds.");
-        Field<DateType>("from").Description("Only initiatives still running on or after this day.");
-        Field<DateType>("to").Description("Only initiatives that started on or before this day.");
-        Field<BooleanGraphType>("groupByKind").Description("One row per initiative kind, counting each person once per kind, instead of one row per initiative.").DefaultValue(false);
+        Field<DateType>("from").Description("Only initiatives still running on or after this day. Not together with groupByKind.");
+        Field<DateType>("to").Description("Only initiatives that started on or before this day. Not together with groupByKind.");
+        Field<BooleanGraphType>("groupByKind").Description("One row per initiative kind, counting each person once per kind over every initiative of the kind, instead of one row per initiative. "
+            + "Not together with from or to (CONFLICTING_FILTERS): rows of one kind over many periods would let the same people be read many times with fresh noise.").DefaultValue(false);
     }
 }
 

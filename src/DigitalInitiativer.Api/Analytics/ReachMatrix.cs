@@ -179,7 +179,7 @@ public static class ReachMatrix
         // Grouped by a wave, the assessed participants are some of the people the wave assessed: the wave's population holds them.
         var within = grouping is ReachGrouping.InWave { WaveId: not null } ? population.Enclosing : null;
         var cubes = own.Select((counts, row) => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3, UnassessedGroup], Breakdown,
-            within, holdsOf?.Invoke(row))).ToArray();
+            within, holdsOf?.Invoke(row), ungrouped: [Total])).ToArray();
         return (cubes, own);
     }
 

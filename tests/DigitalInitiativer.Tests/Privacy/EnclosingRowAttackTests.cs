@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Infrastructure;
@@ -11,7 +12,7 @@ namespace DigitalInitiativer.Tests.Privacy;
 /// Rows that hold other rows, laid side by side where they differ by one person. A kind's row holds its initiatives' rows. When one initiative of the kind holds a single person and another holds
 /// everyone else, the kind's breakdown beside the big initiative's differs by that person alone, in every unit above
 /// them. Initiative rows are fixed first (they read the same grouped or not), so the kind's must give way. (The kind is
-/// narrowed to this year's initiatives, so the demo's own OTHER initiative is not in it.)
+/// kept to this test's initiatives: the demo's own OTHER initiative is made a video guide first.)
 /// </summary>
 public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutputHelper output) : IClassFixture<AttackableApiFactory>
 {
@@ -28,6 +29,8 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
         var insiders = assessed.Where(a => a.UnitId == unit.Id).Take(30).Select(a => a.PersonId).ToList();
         var targets = assessed.Where(a => DepartmentOf(a.UnitId) != DepartmentOf(unit.Id)).GroupBy(a => a.Profile).SelectMany(g => g.Take(2)).ToList();
 
+        // Arrange: the demo's own OTHER initiative becomes a video guide, so the kind's row (which has no date window) holds only this test's initiatives.
+        await db.Initiatives().Where(i => i.Kind == InitiativeKind.Other).ExecuteUpdateAsync(set => set.SetProperty(i => i.Kind, InitiativeKind.VideoGuide));
         var esb = GlobalIds.Of("OrganisationUnit", units.Values.Single(u => u.ParentId == null).Id);
         async Task<string> CreateAsync(string code) => (string)(await administrator.QueryAsync("""
             mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
@@ -53,7 +56,7 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
             {
                 var data = await administrator.QueryAsync("""
                     query($wave: ID!, $unit: ID) {
-                      kind: reachMatrix(filter: { waveId: $wave, unitId: $unit, kinds: [OTHER], from: "2026-01-01", groupByKind: true }) { rows { cells { profile { kind } participants } } }
+                      kind: reachMatrix(filter: { waveId: $wave, unitId: $unit, kinds: [OTHER], groupByKind: true }) { rows { cells { profile { kind } participants } } }
                       initiatives: reachMatrix(filter: { waveId: $wave, unitId: $unit, kinds: [OTHER], from: "2026-01-01" }) { rows { initiative { code } cells { profile { kind } participants } } } }
                     """, new { wave = GlobalIds.Of("SurveyWave", latest.Id), unit = unitId });
                 static bool BrokenDown(System.Text.Json.Nodes.JsonNode row) => row["cells"]!.AsArray().Any(c => c!["profile"] is not null && c["participants"] is not null);

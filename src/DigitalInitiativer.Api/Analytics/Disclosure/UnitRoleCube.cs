@@ -47,6 +47,8 @@ public sealed class UnitRoleCube
 {
     public const int RoleSlots = 3;
 
+    private static readonly ulong UngroupedPlacement = DisclosureRules.PlacementKey([]);
+
     private readonly int _base;
     private readonly int _members;
 
@@ -73,9 +75,10 @@ public sealed class UnitRoleCube
     /// A larger table whose breakdowns hold this one's, e.g. everyone assessed in both waves for the participants and the
     /// non-participants: its slices count as enclosing breakdowns too, its own slice included.
     /// </param>
+    /// <param name="ungrouped">Members that count the same people however the row's groups place them (a row's total): their noise depends on those people alone, so two groupings of one row (by two waves) read the same there, and equal totals say nothing about whether anyone changed group.</param>
     /// <param name="holds">Smaller tables whose breakdowns this one's hold, e.g. a kind's initiatives: each of their slices in a unit and role this slice covers counts as enclosed.</param>
     public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, OwnCounts own, Func<int, RoleSlot, bool> ownStaffed,
-        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate, EnclosingTable? within = null, IReadOnlyList<OwnCounts>? holds = null)
+        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate, EnclosingTable? within = null, IReadOnlyList<OwnCounts>? holds = null, int[]? ungrouped = null)
     {
         var members = own.Members;
         var (subtree, subtreeKeys) = Subtrees(own, tree);
@@ -95,7 +98,8 @@ public sealed class UnitRoleCube
         for (var unit = 0; unit < tree.Count; unit++)
             for (var role = 0; role < RoleSlots; role++)
                 for (var member = 0; member < members; member++)
-                    table.Add(SumOf(subtree, unit, role, member), DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member), sliceKeys[unit * RoleSlots + role]));
+                    table.Add(SumOf(subtree, unit, role, member), DisclosureRules.NoiseKey(SumOf(subtreeKeys, unit, role, member),
+                        ungrouped?.Contains(member) == true ? UngroupedPlacement : sliceKeys[unit * RoleSlots + role]));
 
         // A breakdown can be laid beside every breakdown that holds it: the same role or all staff, in its unit and every
         // unit above. Each difference must be empty or hold enough people, or the cells that differ point at them.
