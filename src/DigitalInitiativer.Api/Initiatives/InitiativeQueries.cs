@@ -15,8 +15,14 @@ public sealed class InitiativeFilter
 {
     public List<InitiativeKind>? Kinds { get; set; }
     public string? UnitId { get; set; }
-    public CompetenceProfileKind? TargetProfile { get; set; }
+    public List<CompetenceProfileKind>? TargetProfiles { get; set; }
     public DateOnly? ActiveOn { get; set; }
+    public string? Text { get; set; }
+
+    /// <summary>Deprecated: one profile, now <see cref="TargetProfiles"/>.</summary>
+    public CompetenceProfileKind? TargetProfile { get; set; }
+
+    /// <summary>Deprecated: title only, now <see cref="Text"/>.</summary>
     public string? TitleContains { get; set; }
 }
 
@@ -28,9 +34,13 @@ public sealed class InitiativeFilterType : InputObjectGraphType<InitiativeFilter
         Description = "Conditions an initiative must meet to be listed. All given conditions must hold.";
         Field<ListGraphType<NonNullGraphType<InitiativeKindType>>>("kinds").Description("Only initiatives of one of these kinds.");
         Field<IdGraphType>("unitId").Description("Only initiatives for this unit or a unit below it.");
-        Field<CompetenceProfileKindType>("targetProfile").Description("Only initiatives that target this profile.");
+        Field<ListGraphType<NonNullGraphType<CompetenceProfileKindType>>>("targetProfiles").Description("Only initiatives that target at least one of these profiles.");
         Field<DateType>("activeOn").Description("Only initiatives running on this date: started on or before it and not ended before it.");
-        Field<StringGraphType>("titleContains").Description("Only initiatives whose title contains this text, ignoring case.");
+        Field<StringGraphType>("text").Description("Only initiatives whose title or description contains this text, ignoring case.");
+        Field<CompetenceProfileKindType>("targetProfile").Description("Only initiatives that target this profile.")
+            .DeprecationReason("Use targetProfiles, a list like every other set in a filter.");
+        Field<StringGraphType>("titleContains").Description("Only initiatives whose title contains this text, ignoring case.")
+            .DeprecationReason("Use text, the free-text filter every list has (it also searches the description).");
     }
 }
 
@@ -112,16 +122,22 @@ public static class InitiativeQueries
             var units = UnitTree.IdsUnder(db, unitId);
             initiatives = initiatives.Where(i => units.Contains(i.UnitId));
         }
-        if (filter.TargetProfile is { } profile)
+        var profiles = (filter.TargetProfiles ?? []).Concat(filter.TargetProfile is { } one ? [one] : []).ToList();
+        if (profiles.Count > 0)
         {
-            var mask = Initiative.MaskOf(profile);
+            var mask = profiles.Aggregate(0, (all, profile) => all | Initiative.MaskOf(profile));
             initiatives = initiatives.Where(i => (i.TargetProfileMask & mask) != 0);
         }
         if (filter.ActiveOn is { } day) initiatives = initiatives.Where(i => i.StartsOn <= day && (i.EndsOn == null || i.EndsOn >= day));
         if (!string.IsNullOrWhiteSpace(filter.TitleContains))
         {
-            var text = filter.TitleContains.Trim().ToLower();
-            initiatives = initiatives.Where(i => i.Title.ToLower().Contains(text));
+            var title = filter.TitleContains.Trim().ToLower();
+            initiatives = initiatives.Where(i => i.Title.ToLower().Contains(title));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim().ToLower();
+            initiatives = initiatives.Where(i => i.Title.ToLower().Contains(text) || (i.Description != null && i.Description.ToLower().Contains(text)));
         }
         return initiatives;
     }

@@ -1,5 +1,7 @@
 using System.Net;
+using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Tests.Features;
 
@@ -90,8 +92,25 @@ public sealed class InitiativeCatalogueTests(ApiFactory api) : IClassFixture<Api
         Assert.Contains("VIDEO-GUIDES", activeNow); // open-ended
         Assert.DoesNotContain("JC-CAFE", activeNow); // ended 2017
 
-        Assert.Equal(["JC-CAFE"], Codes(await PageAsync(new { first = 50, where = new { titleContains = "DROP-IN" } })));
-        Assert.Equal(["ELEARN-DIGIPOST", "ELEARN-SECURITY"], Codes(await PageAsync(new { first = 50, where = new { kinds = new[] { "E_LEARNING" }, titleContains = "e-læring" } })).Order());
+        Assert.Equal(["JC-CAFE"], Codes(await PageAsync(new { first = 50, where = new { text = "DROP-IN" } })));
+        Assert.Equal(["ELEARN-DIGIPOST", "ELEARN-SECURITY"], Codes(await PageAsync(new { first = 50, where = new { kinds = new[] { "E_LEARNING" }, text = "e-læring" } })).Order());
+    }
+
+    [Fact]
+    public async Task Text_searches_titles_and_descriptions_and_target_profiles_match_any_of_a_set()
+    {
+        await using var db = api.OpenDb();
+        var described = await db.Initiatives().Where(i => i.Description != null && i.Description.Length > 20).OrderBy(i => i.Id).FirstAsync();
+        var phrase = described.Description![5..18];
+        Assert.Contains(described.Code, Codes(await PageAsync(new { first = 100, where = new { text = phrase.ToUpperInvariant() } })));
+        if (!described.Title.Contains(phrase, StringComparison.OrdinalIgnoreCase)) // the deprecated filter searches titles only
+            Assert.DoesNotContain(described.Code, Codes(await PageAsync(new { first = 100, where = new { titleContains = phrase } })));
+
+        var hesitant = Codes(await PageAsync(new { first = 100, where = new { targetProfiles = new[] { "HESITANT" } } }));
+        var awaiting = Codes(await PageAsync(new { first = 100, where = new { targetProfiles = new[] { "AWAITING" } } }));
+        var either = Codes(await PageAsync(new { first = 100, where = new { targetProfiles = new[] { "AWAITING", "HESITANT" } } }));
+        Assert.Equal(hesitant.Union(awaiting).Order(), either.Order());
+        Assert.Equal(hesitant, Codes(await PageAsync(new { first = 100, where = new { targetProfile = "HESITANT" } }))); // deprecated, still served
     }
 
     [Fact]

@@ -6,12 +6,19 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { GraphQLSchema, buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, buildASTSchema, buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, parse, printSchema, visit } from 'graphql';
 
 const [url, token, schemaFile] = process.argv.slice(2);
-const contractSchema = buildSchema(readFileSync(schemaFile, 'utf8'));
+const contractDocument = parse(readFileSync(schemaFile, 'utf8'));
+// Deprecated arguments and input fields are part of the answer only when the query asks for input-value deprecation.
+const withoutDeprecatedInputs = visit(contractDocument, {
+  InputValueDefinition: node => (node.directives ?? []).some(d => d.name.value === 'deprecated') ? null : undefined,
+});
 // The schema's own description is part of the answer only when the query asks for it.
-const contractFor = options => printSchema(lexicographicSortSchema(options.schemaDescription ? contractSchema : new GraphQLSchema({ ...contractSchema.toConfig(), description: undefined })));
+const contractFor = options => {
+  const schema = buildASTSchema(options.inputValueDeprecation ? contractDocument : withoutDeprecatedInputs);
+  return printSchema(lexicographicSortSchema(options.schemaDescription ? schema : new GraphQLSchema({ ...schema.toConfig(), description: undefined })));
+};
 const optionSets = {
   'default': {},
   'descriptions, directiveIsRepeatable, schemaDescription, specifiedByUrl': { descriptions: true, directiveIsRepeatable: true, schemaDescription: true, specifiedByUrl: true },
