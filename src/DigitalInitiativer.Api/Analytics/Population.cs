@@ -55,7 +55,7 @@ public sealed class Population
         var table = new DisclosureTable(rules);
         var staffed = own.StaffedIn(Assessed, Unassessed);
         // The wave's row is the people it assessed: someone joining the staff later leaves the wave's figures as they were.
-        var cube = UnitRoleCube.Add(table, tree, own, staffed, [[Assessed, 0, 1, 2, 3]], rowMembers: [0, 1, 2, 3], new BreakdownGate(Assessed, [0, 1, 2, 3]));
+        var cube = UnitRoleCube.Add(table, tree, own, staffed, [[Assessed, 0, 1, 2, 3]], rowMembers: [0, 1, 2, 3], new BreakdownGate(Assessed, [0, 1, 2, 3]), grouping: waveId ?? 0);
         table.Protect();
         return new Population(cube, staffed, own);
     }

@@ -103,13 +103,14 @@ public static class ProfileTransitions
         var staffed = own[0].StaffedIn(N);
 
         var everyoneTable = new DisclosureTable(rules);
-        var everyone = UnitRoleCube.Add(everyoneTable, tree, own[0], staffed, WithinTable, rowMembers: TransitionCells, Breakdown);
+        var waves = (long)from.Id << 32 | (uint)to.Id;
+        var everyone = UnitRoleCube.Add(everyoneTable, tree, own[0], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, grouping: waves);
         everyoneTable.Protect();
 
         var splitTable = new DisclosureTable(rules);
         // Everyone less the non-participants is the participants, and the other way round: each split is checked against everyone.
-        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N));
-        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N));
+        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N), grouping: waves);
+        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N), grouping: waves);
         for (var u = 0; u < tree.Count; u++)
             for (var r = 0; r < UnitRoleCube.RoleSlots; r++)
                 for (var m = 0; m < Members; m++)
@@ -122,10 +123,32 @@ public static class ProfileTransitions
 
         var all = Read(everyone, unit, role);
         var participantTable = Read(participants, unit, role);
-        var otherTable = Read(others, unit, role);
+        // Perturbed, the non-participants are everyone less the participants, as published: drawn on their own, each
+        // scope (e.g. each of many small decoy initiatives) would give a fresh reading of nearly the same people.
+        var otherTable = rules.Perturbs ? Remainder(all, participantTable, rules) : Read(others, unit, role);
         var anyWithheld = new[] { all, participantTable, otherTable }.Any(t => t.N.Suppressed || t.Cells.Any(c => c.Count.Suppressed));
         return new ProfileTransitionsResult(from, to, all, participantTable, otherTable, MovedUpDifference.Between(participantTable, otherTable),
             scope.Describe(from, to), Caveats(rules, anyWithheld), rules);
+    }
+
+    /// <summary>
+    /// Everyone's published table less the participants', cell by cell: it tells nothing that the two published tables
+    /// do not. A figure is withheld where either is, where it comes out below k, and where it is within k of its
+    /// total; the cells are broken down only for at least 2k people.
+    /// </summary>
+    private static TransitionTable Remainder(TransitionTable all, TransitionTable participants, DisclosureRules rules)
+    {
+        var k = rules.MinimumGroupSize;
+        static ProtectedCount Less(ProtectedCount whole, ProtectedCount part) =>
+            new(whole.Value is { } w && part.Value is { } p ? w - p : null);
+        ProtectedCount Shown(ProtectedCount count) => count.Value >= k ? count : new(null);
+        ProtectedCount Part(ProtectedCount count, ProtectedCount total) => total.Value - count.Value >= k ? count : new(null);
+
+        var n = Shown(Less(all.N, participants.N));
+        var brokenDown = n.Value >= rules.MinimumBreakdownSize;
+        ProtectedCount Cell(ProtectedCount whole, ProtectedCount part) => brokenDown ? Part(Shown(Less(whole, part)), n) : new(null);
+        var cells = all.Cells.Zip(participants.Cells, (whole, part) => whole with { Count = Cell(whole.Count, part.Count) }).ToList();
+        return new TransitionTable(n, cells, Cell(all.MovedUp, participants.MovedUp), Cell(all.Stayed, participants.Stayed), Cell(all.MovedDown, participants.MovedDown));
     }
 
     private static TransitionTable Read(UnitRoleCube cube, int unit, RoleSlot role)

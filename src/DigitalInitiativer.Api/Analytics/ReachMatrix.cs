@@ -179,9 +179,12 @@ public static class ReachMatrix
         // Grouped by a wave, the assessed participants are some of the people the wave assessed: the wave's population holds them.
         var within = grouping is ReachGrouping.InWave { WaveId: not null } ? population.Enclosing : null;
         var cubes = own.Select((counts, row) => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3, UnassessedGroup], Breakdown,
-            within, holdsOf?.Invoke(row), ungrouped: [Total])).ToArray();
+            within, holdsOf?.Invoke(row), ungrouped: [Total], grouping: GroupingKey(grouping))).ToArray();
         return (cubes, own);
     }
+
+    /// <summary>Which grouping placed a row's people: a wave by its id, the assessment before the start otherwise.</summary>
+    private static long GroupingKey(ReachGrouping grouping) => grouping is ReachGrouping.InWave inWave ? inWave.WaveId ?? 0 : -1;
 
     /// <summary>
     /// A kind's figure is the sum of its initiatives' figures less the people counted twice, so a reader who knows the

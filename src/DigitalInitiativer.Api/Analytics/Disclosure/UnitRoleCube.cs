@@ -75,10 +75,15 @@ public sealed class UnitRoleCube
     /// A larger table whose breakdowns hold this one's, e.g. everyone assessed in both waves for the participants and the
     /// non-participants: its slices count as enclosing breakdowns too, its own slice included.
     /// </param>
+    /// <param name="grouping">
+    /// What placed people in the row's groups (e.g. the wave whose profiles group them): part of every grouped cell's
+    /// noise, so the same row grouped two ways draws twice. Otherwise equal readings in two groupings would tell that
+    /// nobody in the slice changed group between them, e.g. that a colleague beside stayers kept their profile.
+    /// </param>
     /// <param name="ungrouped">Members that count the same people however the row's groups place them (a row's total): their noise depends on those people alone, so two groupings of one row (by two waves) read the same there, and equal totals say nothing about whether anyone changed group.</param>
     /// <param name="holds">Smaller tables whose breakdowns this one's hold, e.g. a kind's initiatives: each of their slices in a unit and role this slice covers counts as enclosed.</param>
     public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, OwnCounts own, Func<int, RoleSlot, bool> ownStaffed,
-        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate, EnclosingTable? within = null, IReadOnlyList<OwnCounts>? holds = null, int[]? ungrouped = null)
+        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate, EnclosingTable? within = null, IReadOnlyList<OwnCounts>? holds = null, int[]? ungrouped = null, long grouping = 0)
     {
         var members = own.Members;
         var (subtree, subtreeKeys) = Subtrees(own, tree);
@@ -92,7 +97,8 @@ public sealed class UnitRoleCube
             for (var role = 0; role < RoleSlots; role++)
                 sliceKeys[unit * RoleSlots + role] = DisclosureRules.PlacementKey(rowMembers
                     .Where(member => SumOf(subtree, unit, role, member) > 0)
-                    .Select(member => ((long)member, SumOf(subtreeKeys, unit, role, member))));
+                    .Select(member => ((long)member, SumOf(subtreeKeys, unit, role, member)))
+                    .Prepend((-1, grouping)));
         var @base = table.Count;
         var cube = new UnitRoleCube(table, @base, members);
         for (var unit = 0; unit < tree.Count; unit++)
