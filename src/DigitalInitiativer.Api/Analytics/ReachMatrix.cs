@@ -178,7 +178,9 @@ public static class ReachMatrix
         }
         // Grouped by a wave, the assessed participants are some of the people the wave assessed: the wave's population holds them.
         var within = grouping is ReachGrouping.InWave { WaveId: not null } ? population.Enclosing : null;
-        var cubes = own.Select((counts, row) => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3, UnassessedGroup], Breakdown,
+        // Only the profile groups make the placement: people joining or leaving the unassessed group (new hires, people
+        // added by an import and erased again) redraw no profile cell, or each of them would be a fresh reading.
+        var cubes = own.Select((counts, row) => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3], Breakdown,
             within, holdsOf?.Invoke(row), ungrouped: [Total], grouping: GroupingKey(grouping))).ToArray();
         return (cubes, own);
     }

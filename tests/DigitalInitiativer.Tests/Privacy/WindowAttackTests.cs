@@ -1,5 +1,6 @@
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -189,5 +190,55 @@ public sealed class WindowAttackTests(AttackableApiFactory api, ITestOutputHelpe
 
         Assert.NotEmpty(everyoneReadings);
         Assert.Single(everyoneReadings);
+    }
+}
+
+/// <summary>
+/// Round 9: an administrator pads a row with people an import makes up (never assessed), and erases them one at a
+/// time. Erasure changes figures at once, so each erasure was a fresh reading of the row's profile cells (40 of 40
+/// profiles named in one day). Unassessed people are not part of the profile cells' placement: their coming and going
+/// redraws no profile cell.
+/// </summary>
+public sealed class ErasedPaddingAttackTests(AttackableApiFactory api, ITestOutputHelper output) : IClassFixture<AttackableApiFactory>
+{
+    [Fact]
+    public async Task Erasing_made_up_unassessed_people_one_at_a_time_redraws_no_profile_cell()
+    {
+        var administrator = api.CreateGraphQLClient(Roles.Administrator);
+        await using var db = api.OpenDb();
+        var latest = await db.SurveyWaves().OrderBy(w => w.HeldOn).LastAsync();
+        var assessed = await db.Assessments().Where(a => a.WaveId == latest.Id).OrderBy(a => a.PersonId).Take(40).Select(a => a.PersonId).ToListAsync();
+        var esb = (string)(await administrator.QueryAsync("""{ organisationUnit(code: "ESB") { id } }"""))["organisationUnit"]!["id"]!;
+        var course = (string)(await administrator.QueryAsync("""
+            mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
+            """, new { input = new { code = "PADDED", kind = "COURSE", title = "Padded", unitId = esb, startsOn = "2026-01-01" } }))["createInitiative"]!["initiative"]!["id"]!;
+        var items = assessed.Select(id => new { personId = GlobalIds.Of("Person", id), initiativeId = course, status = "COMPLETED", enrolledOn = "2026-11-02" }).ToArray();
+        await administrator.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }", new { input = new { items } });
+        var madeUp = Enumerable.Range(0, 12).Select(i => $"99000{i:00}").ToList();
+        var csv = "employee_number;initiative_code;status;started_on;completed_on;score\n" + string.Concat(madeUp.Select(number => $"{number};PADDED;COMPLETED;2026-11-02;;\n"));
+        var imported = await administrator.QueryAsync("mutation($input: ImportParticipationsInput!) { importParticipations(input: $input) { importReport { personsCreated } errors { __typename } } }",
+            new { input = new { content = csv } });
+        Assert.Equal(12, (int)imported["importParticipations"]!["importReport"]!["personsCreated"]!);
+        await api.RefreshAnalyticsAsync();
+        var padding = await db.Participations().Where(p => p.Initiative!.Code == "PADDED" && !assessed.Contains(p.PersonId)).Select(p => p.PersonId).ToListAsync();
+
+        var readings = new List<string>();
+        async Task ReadAsync() => readings.Add(string.Join(",", (await administrator.QueryAsync("""
+            query($wave: ID!) { reachMatrix(filter: { waveId: $wave, kinds: [COURSE] }) { rows { initiative { code } cells { participants } } } }
+            """, new { wave = GlobalIds.Of("SurveyWave", latest.Id) }))["reachMatrix"]!["rows"]!.AsArray()
+            .Single(r => (string)r!["initiative"]!["code"]! == "PADDED")!["cells"]!.AsArray().Take(4).Select(c => c!["participants"]?.ToJsonString() ?? "-")));
+        await ReadAsync();
+        foreach (var person in padding)
+        {
+            var erased = await administrator.QueryAsync("mutation($input: ErasePersonInput!) { erasePerson(input: $input) { errors { __typename } } }",
+                new { input = new { personId = GlobalIds.Of("Person", person) } });
+            Assert.Empty(erased["erasePerson"]!["errors"]!.AsArray());
+            await ReadAsync();
+        }
+        output.WriteLine($"Profile cells over {padding.Count} erasures: {string.Join(" | ", readings.Distinct())}");
+
+        Assert.Equal(12, padding.Count);
+        Assert.Contains(readings[0].Split(','), cell => cell != "-");
+        Assert.Single(readings.Distinct());
     }
 }
