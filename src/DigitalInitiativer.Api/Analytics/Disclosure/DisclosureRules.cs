@@ -6,7 +6,7 @@ namespace DigitalInitiativer.Api.Analytics.Disclosure;
 /// <para>
 /// Every person carries a fixed random record key. A cell's key is the sum of its people's keys. Its count is moved by
 /// a whole number from −D to +D drawn from that key, mixed with the placement key of its slice (how the people of
-/// that unit and role are placed over the row's groups, e.g. the profiles and the unassessed), and shown only when the
+/// that unit and role are placed over the row's groups, e.g. the four profiles), and shown only when the
 /// moved count is at least k. So the same people in the same slice always give the same answer, whatever else the row
 /// or the query holds (another window, other units); two overlapping cells no longer subtract to a person; and when
 /// one person joins, leaves or moves within a slice, every cell of that slice is drawn anew, whether it is shown

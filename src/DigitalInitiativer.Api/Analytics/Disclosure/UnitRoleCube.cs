@@ -69,7 +69,7 @@ public sealed class UnitRoleCube
 
     /// <summary>Adds the cube and its unit and role relations; <paramref name="withinEach"/> are groups among members (a total first, then its parts), applied to every unit and role.</summary>
     /// <param name="ownStaffed">Whether a unit has staff of its own in a role; a unit without any is known to add nothing to its parent's figures.</param>
-    /// <param name="rowMembers">The members that together place everyone in the cube once, e.g. the profiles and the unassessed group; how a slice's people are spread over them makes its placement key, which draws the noise of every cell of the slice.</param>
+    /// <param name="rowMembers">The groups a row places people in, e.g. the four profiles (not the unassessed, whose coming and going must redraw nothing); how a slice's people are spread over them makes its placement key, which draws the noise of every cell of the slice.</param>
     /// <param name="gate">The breakdown of each unit and role that needs enough people; what every breakdown holding it adds are its complements.</param>
     /// <param name="within">
     /// A larger table whose breakdowns hold this one's, e.g. everyone assessed in both waves for the participants and the
