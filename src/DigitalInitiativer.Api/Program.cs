@@ -1,11 +1,13 @@
 using DigitalInitiativer.Api.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-if (DevTokenCommand.TryRun(builder, args, Console.Out, Console.Error) is { } exitCode)
-    return exitCode;
+if (HelpCommand.TryRun(args, Console.Out, Console.Error) is { } helpExitCode)
+    return helpExitCode;
 
+var builder = WebApplication.CreateBuilder(args);
 builder.AddDigitalInitiativer();
 var app = builder.Build();
+if (await DevTokenCommand.TryRunAsync(app.Services, args, Console.Out, Console.Error) is { } tokenExitCode)
+    return tokenExitCode;
 if (await GenerateCommand.TryRunAsync(app, args, Console.Out, Console.Error) is { } generateExitCode)
     return generateExitCode;
 if (await ImportCommand.TryRunAsync(app, args, Console.Out, Console.Error) is { } importExitCode)

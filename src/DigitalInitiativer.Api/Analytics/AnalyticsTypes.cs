@@ -21,7 +21,7 @@ public sealed class ReachCellType : ObjectGraphType<ReachCell>
         Field<FloatGraphType>("coverage")
             .Description("Participants inside the initiative's target unit (sub-units included) as a share, 0 to 1, of everyone in the group there. "
                 + "Null when either figure is withheld, when the unit filter lies outside the target, or when reach is not tied to a wave.")
-            .Resolve(ctx => ctx.Source.Coverage);
+            .Resolve(ctx => Share.Rounded(ctx.Source.Coverage));
         Field<NonNullGraphType<BooleanGraphType>>("suppressed")
             .Description("True when participants is withheld because it rests on too few people or could be worked out from a figure that does.")
             .Resolve(ctx => ctx.Source.Participants.Suppressed);
@@ -127,9 +127,9 @@ public sealed class TransitionTableType : ObjectGraphType<TransitionTable>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TransitionCellType>>>>("cells")
             .Description("Sixteen cells, ordered by first-wave profile and then second-wave profile, each by level.")
             .Resolve(ctx => ctx.Source.Cells);
-        Field<FloatGraphType>("movedUpShare").Description("The share, 0 to 1, that moved up at least one level; null when withheld.").Resolve(ctx => ctx.Source.MovedUpShare);
-        Field<FloatGraphType>("stayedShare").Description("The share that stayed in the same profile; null when withheld.").Resolve(ctx => ctx.Source.StayedShare);
-        Field<FloatGraphType>("movedDownShare").Description("The share that moved down at least one level; null when withheld.").Resolve(ctx => ctx.Source.MovedDownShare);
+        Field<FloatGraphType>("movedUpShare").Description("The share, 0 to 1, that moved up at least one level; null when withheld.").Resolve(ctx => Share.Rounded(ctx.Source.MovedUpShare));
+        Field<FloatGraphType>("stayedShare").Description("The share that stayed in the same profile; null when withheld.").Resolve(ctx => Share.Rounded(ctx.Source.StayedShare));
+        Field<FloatGraphType>("movedDownShare").Description("The share that moved down at least one level; null when withheld.").Resolve(ctx => Share.Rounded(ctx.Source.MovedDownShare));
     }
 }
 
@@ -139,9 +139,9 @@ public sealed class MovedUpDifferenceType : ObjectGraphType<MovedUpDifference>
     {
         Name = "MovedUpDifference";
         Description = "Participants' moved-up share minus non-participants' (a difference-in-differences on moving up), with a 95 % confidence interval.";
-        Field<FloatGraphType>("estimate").Description("The difference in moved-up share, -1 to 1; null when withheld.").Resolve(ctx => ctx.Source.Estimate);
-        Field<FloatGraphType>("ciLow").Description("The lower end of the 95 % confidence interval.").Resolve(ctx => ctx.Source.CiLow);
-        Field<FloatGraphType>("ciHigh").Description("The upper end of the 95 % confidence interval.").Resolve(ctx => ctx.Source.CiHigh);
+        Field<FloatGraphType>("estimate").Description("The difference in moved-up share, -1 to 1; null when withheld.").Resolve(ctx => Share.Rounded(ctx.Source.Estimate));
+        Field<FloatGraphType>("ciLow").Description("The lower end of the 95 % confidence interval.").Resolve(ctx => Share.Rounded(ctx.Source.CiLow));
+        Field<FloatGraphType>("ciHigh").Description("The upper end of the 95 % confidence interval.").Resolve(ctx => Share.Rounded(ctx.Source.CiHigh));
         Field<NonNullGraphType<BooleanGraphType>>("suppressed")
             .Description("True when the difference is withheld because a share or n it rests on is withheld, or a group is empty.")
             .Resolve(ctx => ctx.Source.Suppressed);

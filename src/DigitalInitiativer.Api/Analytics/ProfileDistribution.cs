@@ -46,7 +46,7 @@ public sealed class ProfileGroupCountType : ObjectGraphType<ProfileGroupCount>
         Description = "The number of people in one profile.";
         Field<NonNullGraphType<CompetenceProfileType>>("profile").Description("The profile.").Resolve(ctx => ctx.Source.Profile);
         Field<IntGraphType>("count").Description("How many people were placed in the profile, perturbed by up to ±maximumPerturbation; null when withheld.").Resolve(ctx => ctx.Source.Count.Value);
-        Field<FloatGraphType>("share").Description("The profile's share of the total, 0 to 1; null when the count or the total is withheld.").Resolve(ctx => ctx.Source.Share);
+        Field<FloatGraphType>("share").Description("The profile's share of the total, 0 to 1; null when the count or the total is withheld.").Resolve(ctx => Share.Rounded(ctx.Source.Share));
         Field<NonNullGraphType<BooleanGraphType>>("suppressed").Description("True when count is withheld to protect individuals.").Resolve(ctx => ctx.Source.Count.Suppressed);
     }
 }

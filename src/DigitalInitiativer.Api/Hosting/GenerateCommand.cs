@@ -13,6 +13,7 @@ namespace DigitalInitiativer.Api.Hosting;
 public static class GenerateCommand
 {
     public const string Name = "generate";
+    public const string Usage = $"usage: {Name} --persons <N> [--participations <M>, default 5×N] [--initiatives <I>, default 100] [--seed <S>]";
 
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args, TextWriter output, TextWriter errors)
     {
@@ -22,7 +23,7 @@ public static class GenerateCommand
             || Number(args, "--initiatives", 100) is not ({ } initiatives and > 0)
             || Number(args, "--seed", 1) is not { } seed)
         {
-            errors.WriteLine($"usage: {Name} --persons <N> [--participations <M>, default 5×N] [--initiatives <I>, default 100] [--seed <S>]");
+            errors.WriteLine(Usage);
             return 2;
         }
 

@@ -11,7 +11,7 @@ namespace DigitalInitiativer.Api.Hosting;
 public static class ImportCommand
 {
     public const string Name = "import";
-    private const string Usage = "usage: import units|survey|participations --file <path> [--year <yyyy> (survey)] [--held-on <yyyy-MM-dd>] [--format csv|xapi] [--dry-run]";
+    public const string Usage = "usage: import units|survey|participations --file <path> [--year <yyyy> (survey)] [--held-on <yyyy-MM-dd>] [--format csv|xapi] [--dry-run]";
 
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args, TextWriter output, TextWriter errors)
     {

@@ -45,11 +45,11 @@ public sealed class StrategyGoalType : NodeType<StrategyGoal>
         Field<OrganisationUnitType>("unit").Description("The unit the goal is for, sub-units included; null for the whole organisation.")
             .ResolveById<StrategyGoal, OrganisationUnit>(g => g.UnitId);
         Field<FloatGraphType>("latestValue").Description("The profile's share in the latest wave that assessed anyone in the unit, from the protected (perturbed) counts; null when withheld or not measured.")
-            .Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)p.LatestValue));
+            .Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)Share.Rounded(p.LatestValue)));
         Field<SurveyWaveType>("wave").Description("The wave latestValue comes from.").Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)p.Wave));
         Field<FloatGraphType>("projectedValue")
             .Description("The share in the target year if the change between the last two waves continues in a straight line (kept within 0 to 1); null when not projected.")
-            .Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)p.ProjectedValue));
+            .Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)Share.Rounded(p.ProjectedValue)));
         Field<BooleanGraphType>("onTrack").Description("True when achieved or on track, false when off track, null when it cannot be told.").Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)p.OnTrack));
         Field<NonNullGraphType<GoalStatusType>>("status").Description("Where the goal stands.").Resolve().WithService<GoalProgressReads>().Resolve((ctx, progress) => progress.Of(ctx.Source).Then(p => (object?)p.Status));
     }

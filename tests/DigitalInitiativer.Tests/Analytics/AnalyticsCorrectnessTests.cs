@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
@@ -45,7 +46,7 @@ public sealed class AnalyticsCorrectnessTests(SyntheticApiFactory api) : IClassF
                 actual[(initiative.Code, group)] = (long?)cell["participants"];
                 Assert.Equal(cell["participants"] is null, (bool)cell["suppressed"]!);
                 if ((double?)cell["coverage"] is { } coverage)
-                    Assert.Equal(ExpectedCoverage(initiative, group, waveId, unitId, role), coverage, 9);
+                    Assert.Equal(Share.Rounded(ExpectedCoverage(initiative, group, waveId, unitId, role)), coverage);
             }
             expected[(initiative.Code, "TOTAL")] = _expected.ParticipantsOf([initiative.Id]).Select(p => _expected.Placement(p, waveId))
                 .Count(x => _expected.Within(x.UnitId, unitId) && (role is null || x.Role == role));
@@ -133,9 +134,9 @@ public sealed class AnalyticsCorrectnessTests(SyntheticApiFactory api) : IClassF
                 expected[key] = people.Count(p => Expected.Name(p.From) == (string)cell["from"]!["kind"]! && Expected.Name(p.To) == (string)cell["to"]!["kind"]!);
                 actual[key] = (long?)cell["count"];
             }
-            if ((double?)table["movedUpShare"] is { } up) Assert.Equal((double)people.Count(p => p.To > p.From) / people.Count, up, 9);
-            if ((double?)table["movedDownShare"] is { } down) Assert.Equal((double)people.Count(p => p.To < p.From) / people.Count, down, 9);
-            if ((double?)table["stayedShare"] is { } stayed) Assert.Equal((double)people.Count(p => p.To == p.From) / people.Count, stayed, 9);
+            if ((double?)table["movedUpShare"] is { } up) Assert.Equal(Share.Rounded((double)people.Count(p => p.To > p.From) / people.Count), up);
+            if ((double?)table["movedDownShare"] is { } down) Assert.Equal(Share.Rounded((double)people.Count(p => p.To < p.From) / people.Count), down);
+            if ((double?)table["stayedShare"] is { } stayed) Assert.Equal(Share.Rounded((double)people.Count(p => p.To == p.From) / people.Count), stayed);
         }
         Assert.Equal(16, data["all"]!["cells"]!.AsArray().Count);
         Assert.True(ProtectedFigures.AssertMatch(expected, actual) >= 8);
@@ -145,9 +146,9 @@ public sealed class AnalyticsCorrectnessTests(SyntheticApiFactory api) : IClassF
             double Up(string name) => (double)groups[name].Count(p => p.To > p.From) / groups[name].Count;
             var (p1, n1, p2, n2) = (Up("participants"), groups["participants"].Count, Up("nonParticipants"), groups["nonParticipants"].Count);
             var margin = 1.96 * Math.Sqrt(p1 * (1 - p1) / n1 + p2 * (1 - p2) / n2);
-            Assert.Equal(p1 - p2, estimate, 9);
-            Assert.Equal(p1 - p2 - margin, (double)data["difference"]!["ciLow"]!, 9);
-            Assert.Equal(p1 - p2 + margin, (double)data["difference"]!["ciHigh"]!, 9);
+            Assert.Equal(Share.Rounded(p1 - p2), estimate);
+            Assert.Equal(Share.Rounded(p1 - p2 - margin), (double)data["difference"]!["ciLow"]!);
+            Assert.Equal(Share.Rounded(p1 - p2 + margin), (double)data["difference"]!["ciHigh"]!);
         }
         else
         {

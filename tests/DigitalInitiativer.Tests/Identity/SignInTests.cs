@@ -6,7 +6,6 @@ using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,28 +14,70 @@ namespace DigitalInitiativer.Tests.Identity;
 public sealed class DevTokenTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     [Fact]
-    public async Task The_dev_token_command_prints_a_token_the_development_server_accepts()
+    public async Task The_dev_token_command_prints_only_a_token_the_development_server_accepts_with_the_persons_name()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = api.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().ContentRootPath });
-        var output = new StringWriter();
+        var (output, errors) = (new StringWriter(), new StringWriter());
 
-        var exitCode = DevTokenCommand.TryRun(builder, ["dev-token", "--role", "employee", "--person", "demo-0001"], output, TextWriter.Null);
+        var exitCode = await DevTokenCommand.TryRunAsync(api.Services, ["dev-token", "--role", "employee", "--person", "demo-0001"], output, errors);
 
         Assert.Equal(0, exitCode);
-        var me = await api.CreateClientWithToken(output.ToString().Trim()).QueryAsync("{ me { roles person { key role } } }");
+        Assert.Single(output.ToString().Trim().Split('\n'));
+        Assert.Equal("", errors.ToString());
+        var token = output.ToString().Trim();
+        var me = await api.CreateClientWithToken(token).QueryAsync("{ me { roles person { key role } } }");
         Assert.Equal(["Employee"], me["me"]!["roles"]!.AsArray().Select(r => (string)r!));
         Assert.Equal("demo-0001", (string?)me["me"]!["person"]!["key"]);
+        Assert.Equal("Demo demo-0001", new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).GetClaim("name").Value);
     }
 
     [Fact]
-    public void The_dev_token_command_refuses_an_unknown_role()
+    public async Task The_dev_token_command_takes_a_display_name_and_warns_on_standard_error_for_a_person_that_does_not_exist()
     {
-        var errors = new StringWriter();
+        var (output, errors) = (new StringWriter(), new StringWriter());
 
-        var exitCode = DevTokenCommand.TryRun(WebApplication.CreateBuilder(), ["dev-token", "--role", "Mayor"], TextWriter.Null, errors);
+        var exitCode = await DevTokenCommand.TryRunAsync(api.Services, ["dev-token", "--role", "Employee", "--person", "demo-9999", "--name", "Anna Andersen"], output, errors);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("no person has the key 'demo-9999'", errors.ToString());
+        Assert.Equal("Anna Andersen", new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(output.ToString().Trim()).GetClaim("name").Value);
+    }
+
+    [Fact]
+    public async Task The_dev_token_command_refuses_an_unknown_role_on_standard_error()
+    {
+        var (output, errors) = (new StringWriter(), new StringWriter());
+
+        var exitCode = await DevTokenCommand.TryRunAsync(api.Services, ["dev-token", "--role", "Mayor"], output, errors);
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("usage", errors.ToString());
+        Assert.Equal("", output.ToString());
+        Assert.Contains("'Mayor' is not a role", errors.ToString());
+        Assert.Contains("usage: dev-token --role", errors.ToString());
+    }
+
+    [Theory]
+    [InlineData("--help", 0)]
+    [InlineData("-h", 0)]
+    [InlineData("frobnicate", 2)]
+    public void Help_and_unknown_commands_list_the_commands_instead_of_starting_the_server(string argument, int expectedExitCode)
+    {
+        var (output, errors) = (new StringWriter(), new StringWriter());
+
+        var exitCode = HelpCommand.TryRun([argument], output, errors);
+
+        Assert.Equal(expectedExitCode, exitCode);
+        var listed = expectedExitCode == 0 ? output.ToString() : errors.ToString();
+        Assert.All(new[] { "dev-token --role", "import units|survey|participations", "generate --persons", "--help" }, command => Assert.Contains(command, listed));
+        if (expectedExitCode == 2) Assert.Contains("Unknown command 'frobnicate'", listed);
+    }
+
+    [Theory]
+    [InlineData("--urls", "http://127.0.0.1:5099")]
+    [InlineData("Seed:Demo=false", "")]
+    [InlineData("dev-token", "--role")]
+    public void Host_options_configuration_and_commands_are_left_to_the_app(string first, string second)
+    {
+        Assert.Null(HelpCommand.TryRun([first, second], TextWriter.Null, TextWriter.Null));
     }
 
     [Fact]
