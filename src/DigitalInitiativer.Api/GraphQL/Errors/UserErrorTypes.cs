@@ -4,10 +4,7 @@ using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.GraphQL.Errors;
 
-/// <summary>
-/// A refusal as clients see it. Every mutation takes one <c>input</c>, so a refusal's field maps to the path
-/// ["input", …field]; this is the one place that mapping happens.
-/// </summary>
+/// <summary>A refusal as clients see it: message, code and path, shared by every typed mutation error.</summary>
 public sealed class UserErrorInterface : InterfaceGraphType<Refusal>
 {
     public UserErrorInterface()
@@ -26,7 +23,10 @@ public sealed class UserErrorInterface : InterfaceGraphType<Refusal>
     }
 }
 
-/// <summary>The GraphQL type of one kind of refusal; its name (…ErrorType → …Error) is what clients see.</summary>
+/// <summary>
+/// The GraphQL type of one kind of refusal; its name (…ErrorType → …Error) is what clients see. Every mutation takes
+/// one <c>input</c>, so a refusal's field maps to the path ["input", …field]; this is the one place that mapping happens.
+/// </summary>
 public abstract class UserErrorType<T> : ObjectGraphType<T> where T : Refusal
 {
     protected UserErrorType(string description)
