@@ -6,6 +6,12 @@ public sealed class ImportSettings
     public const string Section = "Imports";
 
     public ScoringRule Scoring { get; set; } = new();
+
+    /// <summary>
+    /// Hours between applied unit-tree imports, and between applied survey-wave imports, through the API; null means
+    /// Analytics:RefreshHours. 0 turns the limit off, and is honoured only in Development (tests that import often).
+    /// </summary>
+    public int? PlacementImportHours { get; set; }
 }
 
 /// <summary>

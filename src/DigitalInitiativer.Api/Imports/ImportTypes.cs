@@ -9,10 +9,13 @@ public sealed record ImportRejected(string Message, int ProblemCount, IReadOnlyL
 
 public sealed record PseudonymisationNotConfigured(string Message) : Refusal(Message, ImportErrorCodes.PseudonymisationNotConfigured);
 
+public sealed record ImportTooSoon(string Message, DateTime RetryAfter) : Refusal(Message, ImportErrorCodes.ImportTooSoon);
+
 public static class ImportErrorCodes
 {
     public const string ImportRejected = "IMPORT_REJECTED";
     public const string PseudonymisationNotConfigured = "PSEUDONYMISATION_NOT_CONFIGURED";
+    public const string ImportTooSoon = "IMPORT_TOO_SOON";
 }
 
 public sealed class ImportKindType : EnumerationGraphType<ImportKind>
@@ -77,10 +80,19 @@ public sealed class ImportRejectedErrorType : UserErrorType<ImportRejected>
 public sealed class PseudonymisationNotConfiguredErrorType() : UserErrorType<PseudonymisationNotConfigured>(
     "Pseudonymisation:Key is not configured, so employee numbers cannot be pseudonymised; nothing was imported. Code PSEUDONYMISATION_NOT_CONFIGURED.");
 
-public sealed class ImportUnitsErrorType() : UserErrorUnion("ImportUnitsError", "importUnits", typeof(InvalidInputErrorType), typeof(ImportRejectedErrorType));
+public sealed class ImportTooSoonErrorType : UserErrorType<ImportTooSoon>
+{
+    public ImportTooSoonErrorType() : base("An import of this kind was applied within the last analytics refresh period (Analytics:RefreshHours). "
+        + "Unit trees and survey waves place people in the figures at once, so each kind applies at most once per period; a dry run is always allowed. Code IMPORT_TOO_SOON.")
+    {
+        Field<NonNullGraphType<DateTimeGraphType>>("retryAfter").Description("When an import of this kind can be applied again (UTC).").Resolve(ctx => ctx.Source.RetryAfter);
+    }
+}
+
+public sealed class ImportUnitsErrorType() : UserErrorUnion("ImportUnitsError", "importUnits", typeof(InvalidInputErrorType), typeof(ImportRejectedErrorType), typeof(ImportTooSoonErrorType));
 
 public sealed class ImportSurveyWaveErrorType() : UserErrorUnion("ImportSurveyWaveError", "importSurveyWave",
-    typeof(InvalidInputErrorType), typeof(ImportRejectedErrorType), typeof(PseudonymisationNotConfiguredErrorType));
+    typeof(InvalidInputErrorType), typeof(ImportRejectedErrorType), typeof(PseudonymisationNotConfiguredErrorType), typeof(ImportTooSoonErrorType));
 
 public sealed class ImportParticipationsErrorType() : UserErrorUnion("ImportParticipationsError", "importParticipations",
     typeof(InvalidInputErrorType), typeof(ImportRejectedErrorType), typeof(PseudonymisationNotConfiguredErrorType));

@@ -10,7 +10,8 @@ public sealed class ImportApiFactory : ApiFactory
 {
     public LogCapture Logs { get; } = new();
 
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Logging:LogLevel:Default", "Trace")];
+    // These tests import again and again; the once-a-period limit on placing imports has its own test.
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Logging:LogLevel:Default", "Trace"), new("Imports:PlacementImportHours", "0")];
 
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(Logs);
 

@@ -242,3 +242,39 @@ public sealed class ErasedPaddingAttackTests(AttackableApiFactory api, ITestOutp
         Assert.Single(readings.Distinct());
     }
 }
+
+/// <summary>
+/// Round 10: unit-tree and survey-wave imports place people in the figures at once, so re-importing a made-up wave,
+/// or moving units back and forth, redrew every row each time (39 of 40 profiles named in seconds). Through the API
+/// each kind now applies at most once per refresh period.
+/// </summary>
+public sealed class PlacementImportAttackTests(AttackableApiFactory api) : IClassFixture<AttackableApiFactory>
+{
+    [Fact]
+    public async Task A_second_unit_tree_or_survey_wave_within_the_refresh_period_is_refused_and_changes_nothing()
+    {
+        var administrator = api.CreateGraphQLClient(Roles.Administrator);
+        const string Units = "mutation($content: String!, $dryRun: Boolean) { importUnits(input: { content: $content, dryRun: $dryRun }) { importReport { applied } errors { __typename ... on UserError { code } ... on ImportTooSoonError { retryAfter } } } }";
+        const string Survey = "mutation($content: String!) { importSurveyWave(input: { year: 2016, heldOn: \"2016-04-15\", content: $content }) { importReport { applied } errors { __typename ... on UserError { code } } } }";
+        await using var db = api.OpenDb();
+        var unit = await db.Units().Where(u => u.ParentId != null).OrderBy(u => u.Id).Select(u => new { u.Code, u.Name, Parent = db.Units().Single(p => p.Id == u.ParentId).Code }).FirstAsync();
+        var top = await db.Units().Where(u => u.ParentId == null).Select(u => u.Code).SingleAsync();
+        string Tree(string parent) => $"code;name;parent_code\n{unit.Code};{unit.Name};{parent}\n";
+
+        var moved = await administrator.QueryAsync(Units, new { content = Tree(top) });
+        var checkedOnly = await administrator.QueryAsync(Units, new { content = Tree(unit.Parent), dryRun = true });
+        var movedBack = await administrator.QueryAsync(Units, new { content = Tree(unit.Parent) });
+        var wave = "employee_number;unit_code;role;profile\n" + string.Concat(Enumerable.Range(0, 5).Select(i => $"88000{i};{unit.Code};EMPLOYEE;WILLING\n"));
+        var firstWave = await administrator.QueryAsync(Survey, new { content = wave });
+        var againWave = await administrator.QueryAsync(Survey, new { content = wave.Replace("WILLING", "HESITANT") });
+
+        Assert.True((bool)moved["importUnits"]!["importReport"]!["applied"]!);
+        Assert.Empty(checkedOnly["importUnits"]!["errors"]!.AsArray());
+        Assert.Equal("IMPORT_TOO_SOON", (string?)movedBack["importUnits"]!["errors"]![0]!["code"]);
+        Assert.NotNull(movedBack["importUnits"]!["errors"]![0]!["retryAfter"]);
+        Assert.Equal(top, await db.Units().Where(u => u.Code == unit.Code).Select(u => db.Units().Single(p => p.Id == u.ParentId).Code).SingleAsync());
+        Assert.True((bool)firstWave["importSurveyWave"]!["importReport"]!["applied"]!);
+        Assert.Equal("IMPORT_TOO_SOON", (string?)againWave["importSurveyWave"]!["errors"]![0]!["code"]);
+        Assert.Equal(0, await db.Assessments().CountAsync(a => a.Wave!.Year == 2016 && a.Profile == Api.Profiles.CompetenceProfileKind.Hesitant));
+    }
+}

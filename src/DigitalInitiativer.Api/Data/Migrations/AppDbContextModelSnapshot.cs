@@ -365,6 +365,25 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.ToTable("vote_retractions", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Imports.PlacementImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "AppliedAtUtc");
+
+                    b.ToTable("placement_imports", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Initiatives.Initiative", b =>
                 {
                     b.Property<int>("Id")

@@ -380,6 +380,27 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.ToTable("vote_retractions", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Imports.PlacementImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "AppliedAtUtc");
+
+                    b.ToTable("placement_imports", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Initiatives.Initiative", b =>
                 {
                     b.Property<int>("Id")
