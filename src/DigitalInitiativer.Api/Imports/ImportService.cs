@@ -36,22 +36,51 @@ public sealed class ImportService(Importer importer, AppDbContext db, TimeProvid
         var now = clock.GetUtcNow().UtcDateTime;
         var hours = settings.Value.PlacementImportHours ?? analytics.Value.RefreshHours;
         if (hours <= 0 && !environment.IsDevelopment()) hours = analytics.Value.RefreshHours;
-        if (!input.DryRun && hours > 0)
+        if (input.DryRun || hours <= 0) return await run();
+
+        var period = TimeSpan.FromHours(hours);
+        if (!await ClaimAsync(kind, now, now - period, cancellationToken))
         {
-            var period = TimeSpan.FromHours(hours);
-            var last = await db.PlacementImports().Where(i => i.Kind == kind).MaxAsync(i => (DateTime?)i.AppliedAtUtc, cancellationToken);
-            if (last is { } applied && applied + period > now)
-                return new ImportTooSoon($"A {kind.ToString().ToLowerInvariant()} import was applied at {applied:yyyy-MM-dd HH:mm} UTC; the next can be applied after {applied + period:yyyy-MM-dd HH:mm} UTC. A dry run can check a file now.",
-                    applied + period) { Field = ["content"] };
+            var applied = await db.PlacementImports().Where(i => i.Kind == kind).MaxAsync(i => i.AppliedAtUtc, cancellationToken);
+            return new ImportTooSoon($"A {kind.ToString().ToLowerInvariant()} import was applied at {applied:yyyy-MM-dd HH:mm} UTC; the next can be applied after {applied + period:yyyy-MM-dd HH:mm} UTC. A dry run can check a file now.",
+                applied + period) { Field = ["content"] };
         }
-        var result = await run();
-        if (result.Value is { Applied: true })
+        var released = false;
+        try
         {
-            db.PlacementImports().Add(new PlacementImport { Kind = kind, AppliedAtUtc = now });
-            await db.SaveChangesAsync(cancellationToken);
+            var result = await run();
+            if (result.Value is { Applied: true }) return result;
+            released = true;
+            await ReleaseAsync(kind, now);
+            return result;
         }
-        return result;
+        catch when (!released)
+        {
+            await ReleaseAsync(kind, now);
+            throw;
+        }
     }
+
+    /// <summary>
+    /// Claims the period for this kind in one statement, before importing, so imports sent at the same moment cannot all
+    /// pass a check made before any of them is written. SQLite lets one writer in at a time; PostgreSQL takes a lock.
+    /// </summary>
+    private async Task<bool> ClaimAsync(ImportKind kind, DateTime now, DateTime since, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PlacementImport.LockKey}, {(int)kind})", cancellationToken);
+        var claimed = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO placement_imports ("Kind", "AppliedAtUtc")
+            SELECT {(int)kind}, {now} WHERE NOT EXISTS (SELECT 1 FROM placement_imports WHERE "Kind" = {(int)kind} AND "AppliedAtUtc" > {since})
+            """, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return claimed == 1;
+    }
+
+    /// <summary>Gives the period back when the import did not apply (rejected, or it failed).</summary>
+    private Task ReleaseAsync(ImportKind kind, DateTime claimedAt) =>
+        db.PlacementImports().Where(i => i.Kind == kind && i.AppliedAtUtc == claimedAt).ExecuteDeleteAsync(CancellationToken.None);
 
     private static async Task<Result<ImportReport>> RunAsync(ImportInput input, Func<Stream, Task<ImportReport>> import)
     {

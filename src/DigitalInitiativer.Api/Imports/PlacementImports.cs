@@ -11,6 +11,9 @@ namespace DigitalInitiativer.Api.Imports;
 /// </summary>
 public sealed class PlacementImport
 {
+    /// <summary>The first key of the PostgreSQL advisory lock that serialises claims; the kind is the second.</summary>
+    public const int LockKey = 0x504C4143; // "PLAC"
+
     public int Id { get; set; }
     public ImportKind Kind { get; set; }
     public DateTime AppliedAtUtc { get; set; }

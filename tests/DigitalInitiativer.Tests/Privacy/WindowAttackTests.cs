@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Api.Imports;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Surveys;
@@ -276,5 +278,27 @@ public sealed class PlacementImportAttackTests(AttackableApiFactory api) : IClas
         Assert.True((bool)firstWave["importSurveyWave"]!["importReport"]!["applied"]!);
         Assert.Equal("IMPORT_TOO_SOON", (string?)againWave["importSurveyWave"]!["errors"]![0]!["code"]);
         Assert.Equal(0, await db.Assessments().CountAsync(a => a.Wave!.Year == 2016 && a.Profile == Api.Profiles.CompetenceProfileKind.Hesitant));
+    }
+}
+
+/// <summary>Round 11: imports sent at the same moment all passed a check made before any of them was written.</summary>
+public sealed class ConcurrentPlacementImportTests(AttackableApiFactory api) : IClassFixture<AttackableApiFactory>
+{
+    [Fact]
+    public async Task Of_eight_survey_waves_sent_at_once_exactly_one_applies()
+    {
+        const string Survey = "mutation($content: String!) { importSurveyWave(input: { year: 2016, heldOn: \"2016-04-15\", content: $content }) { importReport { applied } errors { ... on UserError { code } } } }";
+        await using var db = api.OpenDb();
+        var unit = await db.Units().Where(u => u.ParentId != null).OrderBy(u => u.Id).Select(u => u.Code).FirstAsync();
+        string[] profiles = ["AWAITING", "HESITANT", "WILLING", "SELF_DRIVEN"];
+        var waves = Enumerable.Range(0, 8).Select(attempt => "employee_number;unit_code;role;profile\n"
+            + string.Concat(Enumerable.Range(0, 40).Select(i => $"77{i:0000};{unit};EMPLOYEE;{profiles[(i + attempt) % 4]}\n"))).ToList();
+
+        var answers = await Task.WhenAll(waves.Select(content => api.CreateGraphQLClient(Roles.Administrator).QueryAsync(Survey, new { content })));
+
+        var applied = answers.Count(a => a["importSurveyWave"]!["importReport"] is JsonObject report && (bool)report["applied"]!);
+        var refused = answers.Count(a => a["importSurveyWave"]!["errors"]!.AsArray().Any(e => (string?)e!["code"] == "IMPORT_TOO_SOON"));
+        Assert.Equal((1, 7), (applied, refused));
+        Assert.Equal(1, await db.PlacementImports().CountAsync(i => i.Kind == Api.Imports.ImportKind.Survey));
     }
 }
