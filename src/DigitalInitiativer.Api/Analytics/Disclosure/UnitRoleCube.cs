@@ -109,10 +109,11 @@ public sealed class UnitRoleCube
 
         // A breakdown can be laid beside every breakdown that holds it: the same role or all staff, in its unit and every
         // unit above. Each difference must be empty or hold enough people, or the cells that differ point at them.
+        var complementsOf = new List<(long, ulong)>[tree.Count * RoleSlots];
         for (var unit = 0; unit < tree.Count; unit++)
             for (var role = 0; role < RoleSlots; role++)
             {
-                var complements = new List<(long, ulong)>();
+                var complements = complementsOf[unit * RoleSlots + role] = [];
                 void Enclosing(long[] counts, long[] keySums, int tableMembers, int member, int above, int aboveRole)
                 {
                     var aboveKeys = SumIn(keySums, tableMembers, above, aboveRole, member);
@@ -131,6 +132,20 @@ public sealed class UnitRoleCube
                             complements.Add((SumOf(subtree, unit, role, gate.Member) - SumOf(counts, below, belowRole, gate.Member),
                                 ComplementKey(SumOf(subtreeKeys, unit, role, gate.Member), SumOf(keySums, below, belowRole, gate.Member))));
                         }
+            }
+
+        // A slice that holds exactly the people of a slice below it (the same count of a subset) reads the same, so it
+        // must pass that slice's checks too: otherwise the whole organisation shows what its only unit withholds.
+        for (var unit = 0; unit < tree.Count; unit++)
+            for (var role = 0; role < RoleSlots; role++)
+            {
+                var people = SumOf(subtree, unit, role, gate.Member);
+                var complements = new List<(long, ulong)>(complementsOf[unit * RoleSlots + role]);
+                if (people > 0)
+                    foreach (var below in tree.SelfAndBelow(unit))
+                        foreach (var belowRole in role == (int)RoleSlot.All ? new[] { 0, 1, 2 } : [role])
+                            if ((below != unit || belowRole != role) && SumOf(subtree, below, belowRole, gate.Member) == people)
+                                complements.AddRange(complementsOf[below * RoleSlots + belowRole]);
                 table.AddGate(cube.Cell(unit, (RoleSlot)role, gate.Member), [.. gate.Parts.Select(part => cube.Cell(unit, (RoleSlot)role, part))],
                     [.. complements], table.Rules.MinimumBreakdownSize);
             }
