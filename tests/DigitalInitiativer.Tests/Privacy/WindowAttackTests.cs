@@ -35,21 +35,11 @@ public sealed class WindowAttackTests(AttackableApiFactory api, ITestOutputHelpe
         var targetAndColleagues = assessed.Where(a => a.UnitId == unit.Id).Take(30).Select(a => a.PersonId).ToList();
         var unassessedDecoys = persons.Where(p => p.UnitId == unit.Id && !assessedIds.Contains(p.Id)).Take(8).Select(p => p.Id).ToList();
 
-        var esb = GlobalIds.Of("OrganisationUnit", units.Values.Single(u => u.ParentId == null).Id);
-        async Task<string> CreateAsync(string code, string startsOn, string? endsOn) => (string)(await administrator.QueryAsync("""
-            mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
-            """, new { input = new { code, kind = "OTHER", title = code, unitId = esb, startsOn, endsOn } }))["createInitiative"]!["initiative"]!["id"]!;
-        async Task RecordAsync(string initiative, IEnumerable<int> people)
-        {
-            var items = people.Select(id => new { personId = GlobalIds.Of("Person", id), initiativeId = initiative, status = "COMPLETED", enrolledOn = "2026-11-02" }).ToArray();
-            var payload = await administrator.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }",
-                new { input = new { items } });
-            Assert.Empty(payload["recordParticipations"]!["errors"]!.AsArray());
-        }
-        await RecordAsync(await CreateAsync("VERSION-TARGET", "2026-01-01", null), targetAndColleagues);
+        var writes = new AttackWrites(administrator);
+        await writes.RecordAsync(await writes.CreateInitiativeAsync("VERSION-TARGET", "OTHER", "2026-01-01"), targetAndColleagues, "2026-11-02");
         // One decoy a month, each one unassessed colleague of the same unit: windows over them would make 37 versions of the unit.
         for (var month = 2; month <= 9; month++)
-            await RecordAsync(await CreateAsync($"VERSION-DECOY-{month}", $"2026-{month:00}-01", $"2026-{month:00}-20"), [unassessedDecoys[month - 2]]);
+            await writes.RecordAsync(await writes.CreateInitiativeAsync($"VERSION-DECOY-{month}", "OTHER", $"2026-{month:00}-01", $"2026-{month:00}-20"), [unassessedDecoys[month - 2]], "2026-11-02");
         await api.RefreshAnalyticsAsync();
 
         var readings = new Dictionary<(string Wave, int Cell), HashSet<string>>();
@@ -111,17 +101,12 @@ public sealed class WindowAttackTests(AttackableApiFactory api, ITestOutputHelpe
         var stayers = both.Where(p => p.Before == p.After).GroupBy(p => p.After).Where(g => g.Count() >= 100)
             .Select(g => new Queue<int>(g.Select(p => p.PersonId))).ToList();
         var targets = both.Where(p => p.Before != p.After).Take(8).Concat(both.Where(p => p.Before == p.After).Reverse().Take(8)).ToList();
-        var esb = (string)(await administrator.QueryAsync("""{ organisationUnit(code: "ESB") { id } }"""))["organisationUnit"]!["id"]!;
-
+        var writes = new AttackWrites(administrator);
         for (var i = 0; i < targets.Count; i++)
         {
-            var initiative = (string)(await administrator.QueryAsync("""
-                mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
-                """, new { input = new { code = $"TOTAL-{i}", kind = "COURSE", title = $"Total {i}", unitId = esb, startsOn = "2026-12-01" } }))["createInitiative"]!["initiative"]!["id"]!;
             // Colleagues who kept their profile, 9 in each of the larger groups, and the target.
             var people = stayers.SelectMany(group => Enumerable.Range(0, 9).Select(_ => group.Dequeue())).Where(id => id != targets[i].PersonId).Append(targets[i].PersonId);
-            var items = people.Select(id => new { personId = GlobalIds.Of("Person", id), initiativeId = initiative, status = "COMPLETED", enrolledOn = "2026-12-01" }).ToArray();
-            await administrator.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }", new { input = new { items } });
+            await writes.RecordAsync(await writes.CreateInitiativeAsync($"TOTAL-{i}", "COURSE", "2026-12-01"), people, "2026-12-01");
         }
         await api.RefreshAnalyticsAsync();
 
@@ -159,17 +144,13 @@ public sealed class WindowAttackTests(AttackableApiFactory api, ITestOutputHelpe
             first => first.PersonId, second => second.PersonId, (first, second) => new { first.PersonId, first.UnitId }).ToListAsync();
         var unitId = inBoth.GroupBy(a => a.UnitId).Where(g => g.Count() is >= 50 and <= 100).Select(g => g.Key).Order().First();
         var colleagues = inBoth.Where(a => a.UnitId == unitId).Select(a => a.PersonId).ToList();
-        var esb = (string)(await administrator.QueryAsync("""{ organisationUnit(code: "ESB") { id } }"""))["organisationUnit"]!["id"]!;
+        var writes = new AttackWrites(administrator);
         var random = new Random(8);
         var decoys = new List<string>();
         for (var d = 0; d < 10; d++)
         {
-            var initiative = (string)(await administrator.QueryAsync("""
-                mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
-                """, new { input = new { code = $"DECOY-{d}", kind = "OTHER", title = $"Decoy {d}", unitId = esb, startsOn = "2016-01-01" } }))["createInitiative"]!["initiative"]!["id"]!;
-            var items = colleagues.OrderBy(_ => random.Next()).Take(14)
-                .Select(id => new { personId = GlobalIds.Of("Person", id), initiativeId = initiative, status = "COMPLETED", enrolledOn = "2016-05-01" }).ToArray();
-            await administrator.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }", new { input = new { items } });
+            var initiative = await writes.CreateInitiativeAsync($"DECOY-{d}", "OTHER", "2016-01-01");
+            await writes.RecordAsync(initiative, colleagues.OrderBy(_ => random.Next()).Take(14), "2016-05-01");
             decoys.Add(initiative);
         }
         await api.RefreshAnalyticsAsync();
@@ -210,12 +191,8 @@ public sealed class ErasedPaddingAttackTests(AttackableApiFactory api, ITestOutp
         await using var db = api.OpenDb();
         var latest = await db.SurveyWaves().OrderBy(w => w.HeldOn).LastAsync();
         var assessed = await db.Assessments().Where(a => a.WaveId == latest.Id).OrderBy(a => a.PersonId).Take(40).Select(a => a.PersonId).ToListAsync();
-        var esb = (string)(await administrator.QueryAsync("""{ organisationUnit(code: "ESB") { id } }"""))["organisationUnit"]!["id"]!;
-        var course = (string)(await administrator.QueryAsync("""
-            mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
-            """, new { input = new { code = "PADDED", kind = "COURSE", title = "Padded", unitId = esb, startsOn = "2026-01-01" } }))["createInitiative"]!["initiative"]!["id"]!;
-        var items = assessed.Select(id => new { personId = GlobalIds.Of("Person", id), initiativeId = course, status = "COMPLETED", enrolledOn = "2026-11-02" }).ToArray();
-        await administrator.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }", new { input = new { items } });
+        var writes = new AttackWrites(administrator);
+        await writes.RecordAsync(await writes.CreateInitiativeAsync("PADDED", "COURSE", "2026-01-01"), assessed, "2026-11-02");
         var madeUp = Enumerable.Range(0, 12).Select(i => $"99000{i:00}").ToList();
         var csv = "employee_number;initiative_code;status;started_on;completed_on;score\n" + string.Concat(madeUp.Select(number => $"{number};PADDED;COMPLETED;2026-11-02;;\n"));
         var imported = await administrator.QueryAsync("mutation($input: ImportParticipationsInput!) { importParticipations(input: $input) { importReport { personsCreated } errors { __typename } } }",
