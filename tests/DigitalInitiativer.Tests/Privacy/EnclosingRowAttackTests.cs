@@ -126,4 +126,49 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
         Assert.Equal(8, readings);
         Assert.Equal(0, both);
     }
+
+    /// <summary>
+    /// Round 13: a course of everyone assessed in a sub-unit plus one colleague from a sibling unit. Read for the parent
+    /// unit (or the whole organisation) it differs from the sub-unit's profile distribution by that one colleague.
+    /// </summary>
+    [Fact]
+    public async Task A_parents_reach_is_not_broken_down_beside_a_sub_units_distribution_that_differs_by_one_colleague()
+    {
+        var administrator = api.CreateGraphQLClient(Roles.Administrator);
+        await using var db = api.OpenDb();
+        var latest = await db.SurveyWaves().OrderBy(w => w.HeldOn).LastAsync();
+        var assessed = await db.Assessments().Where(a => a.WaveId == latest.Id).ToListAsync();
+        var units = await db.Units().ToDictionaryAsync(u => u.Id);
+        var pairs = units.Values.Where(u => u.ParentId is not null && assessed.Count(a => a.UnitId == u.Id) is >= 25 and <= 70 && !units.Values.Any(c => c.ParentId == u.Id))
+            .SelectMany(w => units.Values.Where(s => s.ParentId == w.ParentId && s.Id != w.Id && assessed.Any(a => a.UnitId == s.Id)).Take(1).Select(sibling => (Sub: w, Sibling: sibling)))
+            .OrderBy(p => p.Sub.Id).Take(4).ToList();
+        var writes = new AttackWrites(administrator);
+
+        var (both, readings) = (0, 0);
+        for (var i = 0; i < pairs.Count * 2; i++)
+        {
+            var (sub, sibling) = pairs[i % pairs.Count];
+            var target = assessed.Where(a => a.UnitId == sibling.Id).Skip(i / pairs.Count).First().PersonId;
+            var course = await writes.CreateInitiativeAsync($"SUB-AND-ONE-{i}", "COURSE", "2026-01-01");
+            await writes.RecordAsync(course, assessed.Where(a => a.UnitId == sub.Id).Select(a => a.PersonId).Append(target), "2026-11-02");
+            await api.RefreshAnalyticsAsync();
+            var data = await administrator.QueryAsync("""
+                query($wave: ID!, $parent: ID!, $sub: ID!, $course: ID!) {
+                  parent: reachMatrix(filter: { waveId: $wave, unitId: $parent, kinds: [COURSE], from: "2026-01-01" }) { rows { initiative { id } cells { profile { kind } participants } } }
+                  course: node(id: $course) { ... on Initiative { reach(waveId: $wave) { profile { kind } participants } } }
+                  node(id: $wave) { ... on SurveyWave { profileDistribution(unitId: $sub) { groups { count } } } } }
+                """, new { wave = GlobalIds.Of("SurveyWave", latest.Id), parent = GlobalIds.Of("OrganisationUnit", sub.ParentId!.Value), sub = GlobalIds.Of("OrganisationUnit", sub.Id), course });
+            static bool BrokenDown(System.Text.Json.Nodes.JsonArray cells) => cells.Any(c => c!["profile"] is not null && c["participants"] is not null);
+            var parentShown = BrokenDown(data["parent"]!["rows"]!.AsArray().Single(r => (string)r!["initiative"]!["id"]! == course)!["cells"]!.AsArray());
+            var organisationShown = BrokenDown(data["course"]!["reach"]!.AsArray());
+            var distributionShown = data["node"]!["profileDistribution"]!["groups"]!.AsArray().Any(g => g!["count"] is not null);
+            readings += 2;
+            if (parentShown && distributionShown) both++;
+            if (organisationShown && distributionShown) both++;
+        }
+        output.WriteLine($"A parent's (or the organisation's) reach beside a sub-unit's distribution, differing by one colleague, both broken down: {both} of {readings} readings.");
+
+        Assert.True(readings >= 8, $"too few readings ({readings})");
+        Assert.Equal(0, both);
+    }
 }

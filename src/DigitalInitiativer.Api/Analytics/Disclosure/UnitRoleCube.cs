@@ -125,6 +125,18 @@ public sealed class UnitRoleCube
                         if (above != unit || aboveRole != role) Enclosing(subtree, subtreeKeys, members, gate.Member, above, aboveRole);
                         if (within is not null) Enclosing(withinSubtree, withinKeys, within.Counts.Members, within.Member, above, aboveRole);
                     }
+                // The larger table's slices below this one: this breakdown and one of theirs share the people this slice has
+                // there, and must not differ by only a few (a course of everyone in a sub-unit and one colleague beside it).
+                if (within is not null)
+                    foreach (var below in tree.SelfAndBelow(unit))
+                        foreach (var belowRole in role == (int)RoleSlot.All ? new[] { 0, 1, 2 } : [role])
+                        {
+                            if (below == unit && belowRole == role) continue;
+                            var (shared, sharedKeys) = (SumOf(subtree, below, belowRole, gate.Member), SumOf(subtreeKeys, below, belowRole, gate.Member));
+                            var (mine, mineKeys) = (SumOf(subtree, unit, role, gate.Member), SumOf(subtreeKeys, unit, role, gate.Member));
+                            var (theirs, theirsKeys) = (SumIn(withinSubtree, within.Counts.Members, below, belowRole, within.Member), SumIn(withinKeys, within.Counts.Members, below, belowRole, within.Member));
+                            complements.Add((mine - shared + (theirs - shared), ComplementKey(mineKeys + theirsKeys - sharedKeys, sharedKeys)));
+                        }
                 foreach (var (counts, keySums) in held)
                     foreach (var below in tree.SelfAndBelow(unit))
                         foreach (var belowRole in role == (int)RoleSlot.All ? new[] { 0, 1, 2 } : [role])
