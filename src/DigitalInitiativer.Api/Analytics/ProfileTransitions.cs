@@ -110,22 +110,27 @@ public static class ProfileTransitions
         var splitTable = new DisclosureTable(rules);
         // Everyone less the non-participants is the participants, and the other way round: each split is checked against everyone.
         var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N), grouping: waves);
-        var others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N), grouping: waves);
-        for (var u = 0; u < tree.Count; u++)
-            for (var r = 0; r < UnitRoleCube.RoleSlots; r++)
-                for (var m = 0; m < Members; m++)
-                {
-                    var slot = (RoleSlot)r;
-                    var whole = splitTable.AddFixed(everyone.ValueOf(u, slot, m), everyoneTable.IsWithheld(everyone.Cell(u, slot, m)));
-                    splitTable.Relate([whole, participants.Cell(u, slot, m), others.Cell(u, slot, m)]);
-                }
+        // Perturbed, the non-participants are everyone less the participants, as published (Remainder): drawn on their
+        // own, each scope (e.g. each of many small decoy initiatives) would give a fresh reading of nearly the same people.
+        // Exact, they are counted and suppressed together with the participants, against everyone's fixed figures.
+        UnitRoleCube? others = null;
+        if (!rules.Perturbs)
+        {
+            others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N), grouping: waves);
+            for (var u = 0; u < tree.Count; u++)
+                for (var r = 0; r < UnitRoleCube.RoleSlots; r++)
+                    for (var m = 0; m < Members; m++)
+                    {
+                        var slot = (RoleSlot)r;
+                        var whole = splitTable.AddFixed(everyone.ValueOf(u, slot, m), everyoneTable.IsWithheld(everyone.Cell(u, slot, m)));
+                        splitTable.Relate([whole, participants.Cell(u, slot, m), others.Cell(u, slot, m)]);
+                    }
+        }
         splitTable.Protect();
 
         var all = Read(everyone, unit, role);
         var participantTable = Read(participants, unit, role);
-        // Perturbed, the non-participants are everyone less the participants, as published: drawn on their own, each
-        // scope (e.g. each of many small decoy initiatives) would give a fresh reading of nearly the same people.
-        var otherTable = rules.Perturbs ? Remainder(all, participantTable, rules) : Read(others, unit, role);
+        var otherTable = others is null ? Remainder(all, participantTable, rules) : Read(others, unit, role);
         var anyWithheld = new[] { all, participantTable, otherTable }.Any(t => t.N.Suppressed || t.Cells.Any(c => c.Count.Suppressed));
         return new ProfileTransitionsResult(from, to, all, participantTable, otherTable, MovedUpDifference.Between(participantTable, otherTable),
             scope.Describe(from, to), Caveats(rules, anyWithheld), rules);

@@ -45,19 +45,14 @@ public sealed class ImportService(Importer importer, AppDbContext db, TimeProvid
             return new ImportTooSoon($"A {kind.ToString().ToLowerInvariant()} import was applied at {applied:yyyy-MM-dd HH:mm} UTC; the next can be applied after {applied + period:yyyy-MM-dd HH:mm} UTC. A dry run can check a file now.",
                 applied + period) { Field = ["content"] };
         }
-        var released = false;
+        Result<ImportReport>? result = null;
         try
         {
-            var result = await run();
-            if (result.Value is { Applied: true }) return result;
-            released = true;
-            await ReleaseAsync(kind, now);
-            return result;
+            return result = await run();
         }
-        catch when (!released)
+        finally
         {
-            await ReleaseAsync(kind, now);
-            throw;
+            if (result?.Value is not { Applied: true }) await ReleaseAsync(kind, now);
         }
     }
 

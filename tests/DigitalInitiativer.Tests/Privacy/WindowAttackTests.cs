@@ -276,6 +276,22 @@ public sealed class ConcurrentPlacementImportTests(AttackableApiFactory api) : I
         var applied = answers.Count(a => a["importSurveyWave"]!["importReport"] is JsonObject report && (bool)report["applied"]!);
         var refused = answers.Count(a => a["importSurveyWave"]!["errors"]!.AsArray().Any(e => (string?)e!["code"] == "IMPORT_TOO_SOON"));
         Assert.Equal((1, 7), (applied, refused));
-        Assert.Equal(1, await db.PlacementImports().CountAsync(i => i.Kind == Api.Imports.ImportKind.Survey));
+        Assert.Equal(1, await db.PlacementImports().CountAsync(i => i.Kind == ImportKind.Survey));
+    }
+
+    [Fact]
+    public async Task A_rejected_unit_tree_gives_the_period_back_so_the_corrected_file_applies()
+    {
+        const string Units = "mutation($content: String!) { importUnits(input: { content: $content }) { importReport { applied } errors { ... on UserError { code } } } }";
+        var administrator = api.CreateGraphQLClient(Roles.Administrator);
+        await using var db = api.OpenDb();
+        var unit = await db.Units().Where(u => u.ParentId != null).OrderBy(u => u.Id).Select(u => new { u.Code, u.Name, Parent = db.Units().Single(p => p.Id == u.ParentId).Code }).FirstAsync();
+
+        var rejected = await administrator.QueryAsync(Units, new { content = $"code;name;parent_code\n{unit.Code};;NO-SUCH-UNIT\n" });
+        var corrected = await administrator.QueryAsync(Units, new { content = $"code;name;parent_code\n{unit.Code};{unit.Name};{unit.Parent}\n" });
+
+        Assert.Equal("IMPORT_REJECTED", (string?)rejected["importUnits"]!["errors"]![0]!["code"]);
+        Assert.True((bool)corrected["importUnits"]!["importReport"]!["applied"]!, corrected.ToJsonString());
+        Assert.Equal(1, await db.PlacementImports().CountAsync(i => i.Kind == ImportKind.Units));
     }
 }

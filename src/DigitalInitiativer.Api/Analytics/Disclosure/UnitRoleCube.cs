@@ -109,16 +109,18 @@ public sealed class UnitRoleCube
 
         // A breakdown can be laid beside every breakdown that holds it: the same role or all staff, in its unit and every
         // unit above. Each difference must be empty or hold enough people, or the cells that differ point at them.
+        // Every slice at or below a unit that a slice of it covers: the same role, or every role under all staff.
+        IEnumerable<(int Unit, int Role)> SlicesIn(int unit, int role) =>
+            tree.SelfAndBelow(unit).SelectMany(below => (role == (int)RoleSlot.All ? new[] { 0, 1, 2 } : [role]).Select(r => (below, r)));
+
         var complementsOf = new List<(long, ulong)>[tree.Count * RoleSlots];
         for (var unit = 0; unit < tree.Count; unit++)
             for (var role = 0; role < RoleSlots; role++)
             {
                 var complements = complementsOf[unit * RoleSlots + role] = [];
-                void Enclosing(long[] counts, long[] keySums, int tableMembers, int member, int above, int aboveRole)
-                {
-                    var aboveKeys = SumIn(keySums, tableMembers, above, aboveRole, member);
-                    complements.Add((SumIn(counts, tableMembers, above, aboveRole, member) - SumOf(subtree, unit, role, gate.Member), ComplementKey(aboveKeys, SumOf(subtreeKeys, unit, role, gate.Member))));
-                }
+                var (mine, mineKeys) = (SumOf(subtree, unit, role, gate.Member), SumOf(subtreeKeys, unit, role, gate.Member));
+                void Enclosing(long[] counts, long[] keySums, int tableMembers, int member, int above, int aboveRole) =>
+                    complements.Add((SumIn(counts, tableMembers, above, aboveRole, member) - mine, ComplementKey(SumIn(keySums, tableMembers, above, aboveRole, member), mineKeys)));
                 for (var above = unit; above >= 0; above = tree.Parent[above])
                     foreach (var aboveRole in role == (int)RoleSlot.All ? [role] : new[] { role, (int)RoleSlot.All })
                     {
@@ -128,22 +130,16 @@ public sealed class UnitRoleCube
                 // The larger table's slices below this one: this breakdown and one of theirs share the people this slice has
                 // there, and must not differ by only a few (a course of everyone in a sub-unit and one colleague beside it).
                 if (within is not null)
-                    foreach (var below in tree.SelfAndBelow(unit))
-                        foreach (var belowRole in role == (int)RoleSlot.All ? new[] { 0, 1, 2 } : [role])
-                        {
-                            if (below == unit && belowRole == role) continue;
-                            var (shared, sharedKeys) = (SumOf(subtree, below, belowRole, gate.Member), SumOf(subtreeKeys, below, belowRole, gate.Member));
-                            var (mine, mineKeys) = (SumOf(subtree, unit, role, gate.Member), SumOf(subtreeKeys, unit, role, gate.Member));
-                            var (theirs, theirsKeys) = (SumIn(withinSubtree, within.Counts.Members, below, belowRole, within.Member), SumIn(withinKeys, within.Counts.Members, below, belowRole, within.Member));
-                            complements.Add((mine - shared + (theirs - shared), ComplementKey(mineKeys + theirsKeys - sharedKeys, sharedKeys)));
-                        }
+                    foreach (var (below, belowRole) in SlicesIn(unit, role))
+                    {
+                        if (below == unit && belowRole == role) continue;
+                        var (shared, sharedKeys) = (SumOf(subtree, below, belowRole, gate.Member), SumOf(subtreeKeys, below, belowRole, gate.Member));
+                        var (theirs, theirsKeys) = (SumIn(withinSubtree, within.Counts.Members, below, belowRole, within.Member), SumIn(withinKeys, within.Counts.Members, below, belowRole, within.Member));
+                        complements.Add((mine - shared + (theirs - shared), ComplementKey(mineKeys + theirsKeys - sharedKeys, sharedKeys)));
+                    }
                 foreach (var (counts, keySums) in held)
-                    foreach (var below in tree.SelfAndBelow(unit))
-                        foreach (var belowRole in role == (int)RoleSlot.All ? new[] { 0, 1, 2 } : [role])
-                        {
-                            complements.Add((SumOf(subtree, unit, role, gate.Member) - SumOf(counts, below, belowRole, gate.Member),
-                                ComplementKey(SumOf(subtreeKeys, unit, role, gate.Member), SumOf(keySums, below, belowRole, gate.Member))));
-                        }
+                    foreach (var (below, belowRole) in SlicesIn(unit, role))
+                        complements.Add((mine - SumOf(counts, below, belowRole, gate.Member), ComplementKey(mineKeys, SumOf(keySums, below, belowRole, gate.Member))));
             }
 
         // A slice that holds exactly the people of a slice below it (the same count of a subset) reads the same, so it
@@ -154,10 +150,9 @@ public sealed class UnitRoleCube
                 var people = SumOf(subtree, unit, role, gate.Member);
                 var complements = new List<(long, ulong)>(complementsOf[unit * RoleSlots + role]);
                 if (people > 0)
-                    foreach (var below in tree.SelfAndBelow(unit))
-                        foreach (var belowRole in role == (int)RoleSlot.All ? new[] { 0, 1, 2 } : [role])
-                            if ((below != unit || belowRole != role) && SumOf(subtree, below, belowRole, gate.Member) == people)
-                                complements.AddRange(complementsOf[below * RoleSlots + belowRole]);
+                    foreach (var (below, belowRole) in SlicesIn(unit, role))
+                        if ((below != unit || belowRole != role) && SumOf(subtree, below, belowRole, gate.Member) == people)
+                            complements.AddRange(complementsOf[below * RoleSlots + belowRole]);
                 table.AddGate(cube.Cell(unit, (RoleSlot)role, gate.Member), [.. gate.Parts.Select(part => cube.Cell(unit, (RoleSlot)role, part))],
                     [.. complements], table.Rules.MinimumBreakdownSize);
             }

@@ -60,7 +60,7 @@ public sealed class KeysetOrder<T>
         {
             var key = Inline(_keys[i].Selector, item);
             var value = Parameter(values[i].Deserialize(_keys[i].Type), _keys[i].Type);
-            var later = _keys[i].Descending == before ? GreaterThan(key, value) : LessThan(key, value);
+            var later = Compare(_keys[i].Descending == before ? ExpressionType.GreaterThan : ExpressionType.LessThan, key, value);
             var branch = Expression.AndAlso(equalSoFar, later);
             any = any is null ? branch : Expression.OrElse(any, branch);
             equalSoFar = Expression.AndAlso(equalSoFar, Expression.Equal(key, value));
@@ -87,13 +87,10 @@ public sealed class KeysetOrder<T>
         return Expression.Field(Expression.Constant(box), nameof(StrongBox<object>.Value));
     }
 
-    private static Expression GreaterThan(Expression left, Expression right) => left.Type == typeof(string)
-        ? Expression.GreaterThan(Expression.Call(typeof(string), nameof(string.Compare), null, left, right), Expression.Constant(0))
-        : Expression.GreaterThan(left, right);
-
-    private static Expression LessThan(Expression left, Expression right) => left.Type == typeof(string)
-        ? Expression.LessThan(Expression.Call(typeof(string), nameof(string.Compare), null, left, right), Expression.Constant(0))
-        : Expression.LessThan(left, right);
+    /// <summary>left &lt; right or left &gt; right; strings through string.Compare, which C# gives no operator for.</summary>
+    private static Expression Compare(ExpressionType comparison, Expression left, Expression right) => left.Type == typeof(string)
+        ? Expression.MakeBinary(comparison, Expression.Call(typeof(string), nameof(string.Compare), null, left, right), Expression.Constant(0))
+        : Expression.MakeBinary(comparison, left, right);
 }
 
 /// <summary>An item of a page with the values it was sorted by.</summary>
