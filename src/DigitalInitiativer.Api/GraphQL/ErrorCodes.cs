@@ -21,11 +21,14 @@ public static class ErrorCodes
     public const string InternalError = "INTERNAL_ERROR";
     public const string WebSocketRequired = "WEBSOCKET_REQUIRED";
     public const string TrustedDocumentRequired = "TRUSTED_DOCUMENT_REQUIRED";
+    public const string TooManyOperations = "TOO_MANY_OPERATIONS";
 
     // Identity and limits
     public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
     public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
     public const string TooManyAliases = "TOO_MANY_ALIASES";
+    public const string TooManyTokens = "TOO_MANY_TOKENS";
+    public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
     public const string RateLimited = "RATE_LIMITED";
     public const string CsrfPreflightRequired = "CSRF_PREFLIGHT_REQUIRED";
     public const string Timeout = "TIMEOUT";

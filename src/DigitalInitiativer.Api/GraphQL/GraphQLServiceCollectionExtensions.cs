@@ -33,6 +33,9 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<GraphQLWebSocketHandler>();
         services.AddSingleton<TrustedDocuments>();
         services.AddSingleton<IPersistedDocumentLoader>(sp => sp.GetRequiredService<TrustedDocuments>());
+        // Registered before AddGraphQL, which keeps them instead of its defaults.
+        services.AddSingleton<IDocumentBuilder, LimitedDocumentBuilder>();
+        services.AddSingleton<IDocumentValidator, GuardsFirstDocumentValidator>();
         services.AddGraphQL(graphQL => pipeline(graphQL
             .AddSchema<TSchema>()
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))

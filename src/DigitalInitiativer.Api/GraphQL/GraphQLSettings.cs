@@ -8,6 +8,9 @@ public sealed class GraphQLSettings
     /// <summary>Largest accepted request body; larger ones get 413.</summary>
     public int MaxRequestBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Most tokens (names, punctuation, values, comments) a document may have; counted before it is parsed.</summary>
+    public int MaxTokens { get; set; } = 1_000;
+
     /// <summary>Deepest selection nesting an operation may have.</summary>
     public int MaxDepth { get; set; } = 10;
 
@@ -22,6 +25,12 @@ public sealed class GraphQLSettings
 
     /// <summary>How long a WebSocket client has to send connection_init before it is closed with 4408.</summary>
     public double ConnectionInitTimeoutSeconds { get; set; } = 3;
+
+    /// <summary>Operations (subscriptions included) one WebSocket may run at once; the next gets TOO_MANY_OPERATIONS.</summary>
+    public int MaxOperationsPerConnection { get; set; } = 25;
+
+    /// <summary>Operations one caller may run at once over all their WebSockets to one instance.</summary>
+    public int MaxOperationsPerCaller { get; set; } = 50;
 
     /// <summary>Mutations one caller may send per minute before getting 429.</summary>
     public int MutationsPerMinute { get; set; } = 60;

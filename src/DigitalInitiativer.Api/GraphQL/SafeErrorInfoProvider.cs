@@ -10,7 +10,8 @@ namespace DigitalInitiativer.Api.GraphQL;
 /// </summary>
 public sealed partial class SafeErrorInfoProvider(IHostEnvironment environment) : ErrorInfoProvider(new ErrorInfoProviderOptions { ExposeExceptionDetails = false })
 {
-    [GeneratedRegex(@"\s*Did you mean [^?]*\?", RegexOptions.CultureInvariant)]
+    /// <summary>GraphQL.NET ends a message with its suggestion, with or without a question mark.</summary>
+    [GeneratedRegex(@"\s*Did you mean\b.*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Suggestion();
 
     public override ErrorInfo GetInfo(ExecutionError executionError)

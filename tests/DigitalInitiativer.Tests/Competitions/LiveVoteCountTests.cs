@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Identity;
@@ -54,41 +52,16 @@ public sealed class LiveVoteCountTests(KestrelApiFactory api) : IClassFixture<Ke
         Assert.Equal("connected", await client.ReadLineAsync(TimeSpan.FromSeconds(20)));
     }
 
-    private async Task<ClientWebSocket> ConnectAsync(string? subProtocol = "graphql-transport-ws")
-    {
-        var socket = new ClientWebSocket();
-        if (subProtocol is not null) socket.Options.AddSubProtocol(subProtocol);
-        await socket.ConnectAsync(new Uri(api.WebSocketUrl), CancellationToken.None);
-        return socket;
-    }
+    private Task<GraphQLSocket> ConnectAsync(string? subProtocol = "graphql-transport-ws") => GraphQLSocket.ConnectAsync(api.WebSocketUrl, subProtocol);
 
-    private static Task SendAsync(ClientWebSocket socket, object message) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<(string? Text, int? CloseCode)> ReceiveAsync(ClientWebSocket socket)
-    {
-        var buffer = new byte[64 * 1024];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        var result = await socket.ReceiveAsync(buffer, timeout.Token);
-        return result.MessageType == WebSocketMessageType.Close
-            ? (null, (int?)socket.CloseStatus)
-            : (Encoding.UTF8.GetString(buffer, 0, result.Count), null);
-    }
-
-    private async Task<ClientWebSocket> AcknowledgedAsync()
-    {
-        var socket = await ConnectAsync();
-        await SendAsync(socket, new { type = "connection_init", payload = new { Authorization = "Bearer " + Token(Roles.Employee, "demo-0005") } });
-        Assert.Contains("connection_ack", (await ReceiveAsync(socket)).Text);
-        return socket;
-    }
+    private Task<GraphQLSocket> AcknowledgedAsync() => GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, Token(Roles.Employee, "demo-0005"));
 
     [Fact]
     public async Task Without_connection_init_the_server_closes_with_4408_after_the_timeout()
     {
         using var socket = await ConnectAsync();
 
-        Assert.Equal(4408, (await ReceiveAsync(socket)).CloseCode);
+        Assert.Equal(4408, (await socket.ReceiveAsync()).CloseCode);
     }
 
     [Fact]
@@ -96,9 +69,9 @@ public sealed class LiveVoteCountTests(KestrelApiFactory api) : IClassFixture<Ke
     {
         using var socket = await AcknowledgedAsync();
 
-        await SendAsync(socket, new { type = "connection_init" });
+        await socket.SendAsync(new { type = "connection_init" });
 
-        Assert.Equal(4429, (await ReceiveAsync(socket)).CloseCode);
+        Assert.Equal(4429, (await socket.ReceiveAsync()).CloseCode);
     }
 
     [Fact]
@@ -106,9 +79,9 @@ public sealed class LiveVoteCountTests(KestrelApiFactory api) : IClassFixture<Ke
     {
         using var socket = await ConnectAsync();
 
-        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "{ __typename }" } });
+        await socket.SendAsync(new { id = "1", type = "subscribe", payload = new { query = "{ __typename }" } });
 
-        Assert.Equal(4401, (await ReceiveAsync(socket)).CloseCode);
+        Assert.Equal(4401, (await socket.ReceiveAsync()).CloseCode);
     }
 
     [Fact]
@@ -117,10 +90,10 @@ public sealed class LiveVoteCountTests(KestrelApiFactory api) : IClassFixture<Ke
         using var socket = await AcknowledgedAsync();
         var subscribe = new { id = "same", type = "subscribe", payload = new { query = "subscription($id: ID!) { proposalVotesChanged(competitionId: $id) { voteCount } }", variables = new { id = GlobalIds.Of("IdeaCompetition", 1) } } };
 
-        await SendAsync(socket, subscribe);
-        await SendAsync(socket, subscribe);
+        await socket.SendAsync(subscribe);
+        await socket.SendAsync(subscribe);
 
-        Assert.Equal(4409, (await ReceiveAsync(socket)).CloseCode);
+        Assert.Equal(4409, (await socket.ReceiveAsync()).CloseCode);
     }
 
     [Fact]
@@ -128,12 +101,12 @@ public sealed class LiveVoteCountTests(KestrelApiFactory api) : IClassFixture<Ke
     {
         using var socket = await AcknowledgedAsync();
 
-        await SendAsync(socket, new { type = "ping" });
-        Assert.Equal("pong", (string?)JsonNode.Parse((await ReceiveAsync(socket)).Text!)!["type"]);
+        await socket.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (string?)JsonNode.Parse((await socket.ReceiveAsync()).Text!)!["type"]);
 
-        await SendAsync(socket, new { id = "q", type = "subscribe", payload = new { query = "{ competenceProfiles { kind } }" } });
-        var next = JsonNode.Parse((await ReceiveAsync(socket)).Text!)!;
-        var complete = JsonNode.Parse((await ReceiveAsync(socket)).Text!)!;
+        await socket.SendAsync(new { id = "q", type = "subscribe", payload = new { query = "{ competenceProfiles { kind } }" } });
+        var next = JsonNode.Parse((await socket.ReceiveAsync()).Text!)!;
+        var complete = JsonNode.Parse((await socket.ReceiveAsync()).Text!)!;
         Assert.Equal(("next", "q"), ((string?)next["type"], (string?)next["id"]));
         Assert.Equal(4, next["payload"]!["data"]!["competenceProfiles"]!.AsArray().Count);
         Assert.Equal(("complete", "q"), ((string?)complete["type"], (string?)complete["id"]));
@@ -144,11 +117,11 @@ public sealed class LiveVoteCountTests(KestrelApiFactory api) : IClassFixture<Ke
     {
         using (var socket = await AcknowledgedAsync())
         {
-            await SendAsync(socket, new { type = "shout" });
-            Assert.Equal(4400, (await ReceiveAsync(socket)).CloseCode);
+            await socket.SendAsync(new { type = "shout" });
+            Assert.Equal(4400, (await socket.ReceiveAsync()).CloseCode);
         }
         using var wrong = await ConnectAsync("graphql-ws");
-        Assert.Equal(4406, (await ReceiveAsync(wrong)).CloseCode);
+        Assert.Equal(4406, (await wrong.ReceiveAsync()).CloseCode);
     }
 
     [Fact]
@@ -156,8 +129,8 @@ public sealed class LiveVoteCountTests(KestrelApiFactory api) : IClassFixture<Ke
     {
         using var socket = await AcknowledgedAsync();
 
-        await SendAsync(socket, new { id = "x", type = "subscribe", payload = new { query = "{ auditLog(subjectId: \"UGVyc29uOjE\") { totalCount } }" } });
-        var error = JsonNode.Parse((await ReceiveAsync(socket)).Text!)!;
+        await socket.SendAsync(new { id = "x", type = "subscribe", payload = new { query = "{ auditLog(subjectId: \"UGVyc29uOjE\") { totalCount } }" } });
+        var error = JsonNode.Parse((await socket.ReceiveAsync()).Text!)!;
 
         Assert.Equal(("error", "x"), ((string?)error["type"], (string?)error["id"]));
         Assert.Equal("AUTH_NOT_AUTHORIZED", (string?)error["payload"]![0]!["extensions"]!["code"]);

@@ -8,6 +8,9 @@ public sealed class ErrorCodeDocsTests
 {
     private static string Doc(string name) => File.ReadAllText(Path.Combine(ApiFactory.TestProjectDirectory, "..", "..", "docs", name));
 
+    /// <summary>docs/errors.md, for tests that check a code they saw is documented.</summary>
+    public static string ErrorReference => Doc("errors.md");
+
     /// <summary>Every constant of every *Codes class in the API, e.g. ErrorCodes.NotFound = "NOT_FOUND".</summary>
     public static TheoryData<string, string> Codes()
     {

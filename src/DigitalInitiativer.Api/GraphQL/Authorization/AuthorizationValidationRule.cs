@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using DigitalInitiativer.Api.GraphQL.Limits;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Validation;
@@ -12,18 +12,24 @@ namespace DigitalInitiativer.Api.GraphQL.Authorization;
 /// field the operation selects and on the type each field returns, before anything executes. The checks depend
 /// only on the schema and the caller, never on data, so a refusal reveals nothing about what exists.
 /// </summary>
-public sealed class AuthorizationValidationRule : ValidationRuleBase
+public sealed class AuthorizationValidationRule(IHostEnvironment environment) : ValidationRuleBase, IGuardRule
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var referenced = context.GetRecursivelyReferencedFragments(context.Operation)?.ToHashSet() ?? [];
-        return new(new Visitor(referenced));
+        return new(new Visitor(referenced, hideUnknownFields: !environment.IsDevelopment()));
     }
 
-    private sealed class Visitor(HashSet<GraphQLFragmentDefinition> referencedFragments) : INodeVisitor
+    /// <param name="hideUnknownFields">
+    /// Outside Development a caller without a sign-in gets the same refusal for a field that does not exist as for one
+    /// that needs a sign-in, so probing cannot map the schema.
+    /// </param>
+    private sealed class Visitor(HashSet<GraphQLFragmentDefinition> referencedFragments, bool hideUnknownFields) : INodeVisitor
     {
         private bool _inScope;
         private readonly HashSet<string> _reported = [];
+        /// <summary>Without a sign-in, one refusal says all there is to say; more would tell known fields from unknown ones.</summary>
+        private bool _askedToSignIn;
 
         public async ValueTask EnterAsync(ASTNode node, ValidationContext context)
         {
@@ -36,13 +42,18 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
                     _inScope = referencedFragments.Contains(fragment);
                     break;
                 case GraphQLField field when _inScope && context.ShouldIncludeNode(field):
-                    if (context.TypeInfo.GetFieldDef() is not { } definition || context.TypeInfo.GetParentType() is not { } parent) break;
-                    var label = $"{parent.Name}.{definition.Name}";
-                    if (_reported.Contains(label)) break;
-                    var denied = await CheckAsync(definition, context) ?? await CheckAsync(definition.ResolvedType?.GetNamedType(), context);
+                    if (context.TypeInfo.GetParentType() is not { } parent) break;
+                    var definition = context.TypeInfo.GetFieldDef();
+                    if (definition is null && !(hideUnknownFields && !IsSignedIn(context))) break;
+                    var label = $"{parent.Name}.{field.Name.StringValue}";
+                    if (_askedToSignIn || _reported.Contains(label)) break;
+                    var denied = definition is null
+                        ? ErrorCodes.NotAuthenticated
+                        : await CheckAsync(definition, context) ?? await CheckAsync(definition.ResolvedType?.GetNamedType(), context);
                     if (denied is { } code)
                     {
                         _reported.Add(label);
+                        _askedToSignIn = code == ErrorCodes.NotAuthenticated;
                         context.ReportError(new AccessDeniedError(context.Document.Source, code, label, field));
                     }
                     break;
@@ -51,11 +62,13 @@ public sealed class AuthorizationValidationRule : ValidationRuleBase
 
         public ValueTask LeaveAsync(ASTNode node, ValidationContext context) => default;
 
+        private static bool IsSignedIn(ValidationContext context) => context.User?.Identity?.IsAuthenticated == true;
+
         private static async ValueTask<string?> CheckAsync(IMetadataReader? metadata, ValidationContext context)
         {
             if (metadata is null || metadata.IsAnonymousAllowed() || !metadata.IsAuthorizationRequired()) return null;
-            var user = context.User ?? new ClaimsPrincipal();
-            if (user.Identity?.IsAuthenticated != true) return ErrorCodes.NotAuthenticated;
+            if (!IsSignedIn(context)) return ErrorCodes.NotAuthenticated;
+            var user = context.User!;
 
             var roles = metadata.GetRoles();
             if (roles is { Count: > 0 } && !roles.Any(user.IsInRole)) return ErrorCodes.NotAuthorized;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace DigitalInitiativer.Api.GraphQL.Limits;
 
 /// <summary>Aliases let a small document ask for the same expensive field many times; cap them per operation.</summary>
-public sealed class MaxAliasesRule(IOptions<GraphQLSettings> settings) : ValidationRuleBase
+public sealed class MaxAliasesRule(IOptions<GraphQLSettings> settings) : ValidationRuleBase, IGuardRule
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {

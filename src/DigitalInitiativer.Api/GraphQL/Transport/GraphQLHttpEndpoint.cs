@@ -98,6 +98,9 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
             return StatusCodes.Status503ServiceUnavailable;
         if (result.Executed)
             return StatusCodes.Status200OK;
+        // Refused before parsing, like an oversized body: whatever the media type.
+        if (errors.Any(e => e.Code is ErrorCodes.TooManyTokens or ErrorCodes.DocumentTooDeep))
+            return StatusCodes.Status400BadRequest;
         if (errors.Any(e => e is OnlyQueriesOverGetRule.NotAQueryError))
         {
             http.Response.Headers.Allow = "POST";
@@ -178,7 +181,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
         {
             return document.RootElement.ValueKind switch
             {
-                JsonValueKind.Object => FromJson(document.RootElement),
+                JsonValueKind.Object => FromJsonObject(document.RootElement),
                 JsonValueKind.Array => ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BatchNotSupported, "Batched requests are not supported; send one operation per request."),
                 _ => ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request body must be a JSON object."),
             };
@@ -187,6 +190,19 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
 
     private static ParsedRequest TooLarge(int limit) =>
         ParsedRequest.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, $"The request body is larger than {limit / 1024} KB.");
+
+    /// <summary>JsonDocument checks UTF-8 only when a string is read, so invalid bytes inside strings surface here.</summary>
+    private ParsedRequest FromJsonObject(JsonElement body)
+    {
+        try
+        {
+            return FromJson(body);
+        }
+        catch (InvalidOperationException)
+        {
+            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is not valid UTF-8 JSON.");
+        }
+    }
 
     private ParsedRequest FromJson(JsonElement body)
     {

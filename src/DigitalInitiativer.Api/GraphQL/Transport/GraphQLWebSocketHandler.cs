@@ -12,19 +12,28 @@ namespace DigitalInitiativer.Api.GraphQL.Transport;
 
 /// <summary>
 /// The graphql-transport-ws protocol (as spoken by the npm graphql-ws client) on a WebSocket at /graphql.
-/// The connection is authenticated once, from the connection_init payload's Authorization entry.
+/// The connection is authenticated from the connection_init payload's Authorization entry, and lives as long as that
+/// token: at its expiry the server closes the socket with 4403. Operations are capped per connection and per caller.
 /// </summary>
 public sealed class GraphQLWebSocketHandler(
     IDocumentExecuter<ISchema> executer, IGraphQLTextSerializer serializer, IServiceScopeFactory scopes,
-    IOptions<GraphQLSettings> settings, ILogger<GraphQLWebSocketHandler> logger)
+    IOptions<GraphQLSettings> settings, ILogger<GraphQLWebSocketHandler> logger, TimeProvider clock)
 {
     public const string SubProtocol = "graphql-transport-ws";
+    public const int TokenExpiredCloseCode = 4403;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _operationsPerCaller = new();
+    private int _activeOperations;
+
+    /// <summary>Operations running or subscribed on this instance's sockets; each one holds a DI scope until it ends.</summary>
+    public int ActiveOperations => Volatile.Read(ref _activeOperations);
 
     private readonly IDocumentExecuter<ISchema> _executer = executer;
     private readonly IGraphQLTextSerializer _serializer = serializer;
     private readonly IServiceScopeFactory _scopes = scopes;
     private readonly GraphQLSettings _settings = settings.Value;
     private readonly ILogger _logger = logger;
+    private readonly TimeProvider _clock = clock;
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -46,6 +55,8 @@ public sealed class GraphQLWebSocketHandler(
         private readonly CancellationTokenSource _closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         private bool _initReceived;
         private bool _acknowledged;
+        private DateTimeOffset _tokenExpires = DateTimeOffset.MaxValue;
+        private string _caller = "";
         /// <summary>The user that connection_init authenticated; every operation on the socket runs as them.</summary>
         private System.Security.Claims.ClaimsPrincipal _user = new();
 
@@ -64,7 +75,8 @@ public sealed class GraphQLWebSocketHandler(
             }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException)
             {
-                // The client went away; nothing to answer.
+                // The client went away, or sent a frame the socket itself refused (text that is not UTF-8: the socket
+                // sends 1007 and fails the connection, as RFC 6455 asks). Nothing to answer.
             }
             finally
             {
@@ -91,6 +103,7 @@ public sealed class GraphQLWebSocketHandler(
                     await CloseAsync(4400, "Message too large");
                     return null;
                 }
+                // The socket itself checks that text is UTF-8, failing the connection with 1007 as RFC 6455 asks.
                 if (result.EndOfMessage) return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
             }
         }
@@ -113,7 +126,7 @@ public sealed class GraphQLWebSocketHandler(
                     break;
                 case "pong":
                     break;
-                case "subscribe" when id is { Length: > 0 } && (StringOf(payload?["query"]) ?? StringOf(payload?["documentId"])) is not null:
+                case "subscribe" when id is { Length: > 0 } && IsWellFormed(payload):
                     await SubscribeAsync(id, payload!);
                     break;
                 case "complete" when id is not null:
@@ -126,6 +139,17 @@ public sealed class GraphQLWebSocketHandler(
         }
 
         private static string? StringOf(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+        /// <summary>The protocol's subscribe payload: query or documentId a string, operationName a string, variables and extensions objects, each optional but the first.</summary>
+        private static bool IsWellFormed(JsonObject? payload) =>
+            payload is not null
+            && (StringOf(payload["query"]) ?? StringOf(payload["documentId"])) is not null
+            && payload.All(property => property.Value is null || property.Key switch
+            {
+                "query" or "documentId" or "operationName" => StringOf(property.Value) is not null,
+                "variables" or "extensions" => property.Value is JsonObject,
+                _ => true,
+            });
 
         private async Task InitAsync(JsonObject? payload)
         {
@@ -148,8 +172,24 @@ public sealed class GraphQLWebSocketHandler(
                 return;
             }
             _user = result.Principal;
+            _caller = Authorization.Caller.IdOf(_user);
+            _tokenExpires = ExpiryOf(result);
             _acknowledged = true;
             await SendAsync(new JsonObject { ["type"] = "connection_ack" });
+            if (_tokenExpires != DateTimeOffset.MaxValue)
+            {
+                _ = Task.Delay(Max(_tokenExpires - handler._clock.GetUtcNow(), TimeSpan.Zero), handler._clock, _closing.Token)
+                    .ContinueWith(_ => CloseAsync(TokenExpiredCloseCode, "Token expired"), TaskContinuationOptions.OnlyOnRanToCompletion);
+            }
+        }
+
+        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+        /// <summary>When the token stops being valid: the sign-in's own expiry, else the JWT's exp claim.</summary>
+        private static DateTimeOffset ExpiryOf(AuthenticateResult result)
+        {
+            if (result.Properties?.ExpiresUtc is { } expires) return expires;
+            return long.TryParse(result.Principal?.FindFirst("exp")?.Value, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : DateTimeOffset.MaxValue;
         }
 
         private async Task SubscribeAsync(string id, JsonObject payload)
@@ -159,16 +199,34 @@ public sealed class GraphQLWebSocketHandler(
                 await CloseAsync(4401, "Unauthorized");
                 return;
             }
-            var operation = new Operation(handler._scopes.CreateAsyncScope(), CancellationTokenSource.CreateLinkedTokenSource(_closing.Token));
+            // Each operation is authorised as of its own time: a token that has expired since the ack ends the session.
+            if (handler._clock.GetUtcNow() >= _tokenExpires)
+            {
+                await CloseAsync(TokenExpiredCloseCode, "Token expired");
+                return;
+            }
+            string? refusal;
             lock (_operations)
             {
-                if (!_operations.TryAdd(id, operation)) operation = null;
+                refusal = _operations.ContainsKey(id) ? "duplicate"
+                    : _operations.Count >= handler._settings.MaxOperationsPerConnection ? $"A connection may run at most {handler._settings.MaxOperationsPerConnection} operations at once; complete one first."
+                    : !handler.TryStartOperation(_caller) ? $"One caller may run at most {handler._settings.MaxOperationsPerCaller} operations at once on this server; complete one first."
+                    : null;
+                if (refusal is null) _operations.Add(id, new Operation(handler._scopes.CreateAsyncScope(), CancellationTokenSource.CreateLinkedTokenSource(_closing.Token), () => handler.EndOperation(_caller)));
             }
-            if (operation is null)
+            if (refusal == "duplicate")
             {
                 await CloseAsync(4409, $"Subscriber for {id} already exists");
                 return;
             }
+            if (refusal is not null)
+            {
+                var refused = new ExecutionResult(new ExecutionError(refusal) { Code = ErrorCodes.TooManyOperations });
+                await SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(refused) });
+                return;
+            }
+            Operation operation;
+            lock (_operations) operation = _operations[id];
             _ = RunOperationAsync(id, payload, operation);
         }
 
@@ -183,7 +241,13 @@ public sealed class GraphQLWebSocketHandler(
                     Forget(id);
                     return;
                 }
-                var serializer = handler._serializer;
+                if (!TryReadInputs(payload["variables"], out var variables) || !TryReadInputs(payload["extensions"], out var extensions))
+                {
+                    var refused = new ExecutionResult(new ExecutionError("The 'variables' and 'extensions' must be JSON objects of plain values.") { Code = ErrorCodes.InvalidRequest });
+                    await SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(refused) });
+                    Forget(id);
+                    return;
+                }
                 using var activity = GraphQLTelemetry.Start();
                 var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
                 var result = await handler._executer.ExecuteAsync(new ExecutionOptions
@@ -191,8 +255,8 @@ public sealed class GraphQLWebSocketHandler(
                     Query = StringOf(payload["query"]),
                     DocumentId = StringOf(payload["documentId"]),
                     OperationName = StringOf(payload["operationName"]),
-                    Variables = payload["variables"] is JsonObject variables ? serializer.Deserialize<Inputs>(variables.ToJsonString()) : null,
-                    Extensions = payload["extensions"] is JsonObject extensions ? serializer.Deserialize<Inputs>(extensions.ToJsonString()) : null,
+                    Variables = variables,
+                    Extensions = extensions,
                     User = _user,
                     RequestServices = operation.Scope.ServiceProvider,
                     CancellationToken = operation.Cancellation.Token,
@@ -201,7 +265,7 @@ public sealed class GraphQLWebSocketHandler(
                 GraphQLTelemetry.Record(activity, result, StringOf(payload["operationName"]), "websocket", startedAt);
                 if (result.Streams is { Count: > 0 } streams)
                 {
-                    operation.Subscriptions.AddRange(streams.Values.Select(stream => stream.Subscribe(new Observer(this, id))));
+                    foreach (var stream in streams.Values) operation.Hold(stream.Subscribe(new Observer(this, id)));
                     return;
                 }
                 if (!result.Executed)
@@ -223,6 +287,21 @@ public sealed class GraphQLWebSocketHandler(
             {
                 handler._logger.LogError(e, "WebSocket operation {Id} failed", id);
                 await CloseAsync(4500, "Internal server error");
+            }
+        }
+
+        private bool TryReadInputs(JsonNode? node, out Inputs? inputs)
+        {
+            inputs = null;
+            if (node is not JsonObject json) return true;
+            try
+            {
+                inputs = handler._serializer.Deserialize<Inputs>(json.ToJsonString());
+                return true;
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
+            {
+                return false;
             }
         }
 
@@ -295,18 +374,65 @@ public sealed class GraphQLWebSocketHandler(
         }
     }
 
-    /// <summary>One running operation: its DI scope lives as long as the subscription does.</summary>
-    private sealed class Operation(AsyncServiceScope scope, CancellationTokenSource cancellation) : IDisposable
+    private bool TryStartOperation(string caller)
     {
+        var max = _settings.MaxOperationsPerCaller;
+        while (true)
+        {
+            var running = _operationsPerCaller.GetValueOrDefault(caller);
+            if (running >= max) return false;
+            if (running == 0 ? _operationsPerCaller.TryAdd(caller, 1) : _operationsPerCaller.TryUpdate(caller, running + 1, running)) break;
+        }
+        Interlocked.Increment(ref _activeOperations);
+        return true;
+    }
+
+    private void EndOperation(string caller)
+    {
+        Interlocked.Decrement(ref _activeOperations);
+        while (true)
+        {
+            var running = _operationsPerCaller.GetValueOrDefault(caller);
+            if (running <= 1 ? _operationsPerCaller.TryRemove(new KeyValuePair<string, int>(caller, running)) : _operationsPerCaller.TryUpdate(caller, running - 1, running)) return;
+        }
+    }
+
+    /// <summary>
+    /// One running operation: its DI scope lives as long as the subscription does. A stream subscribed after the
+    /// socket closed (the execution was still running) is ended at once, so nothing outlives the connection.
+    /// </summary>
+    private sealed class Operation(AsyncServiceScope scope, CancellationTokenSource cancellation, Action ended) : IDisposable
+    {
+        private readonly List<IDisposable> _subscriptions = [];
+        private bool _disposed;
+
         public AsyncServiceScope Scope { get; } = scope;
         public CancellationTokenSource Cancellation { get; } = cancellation;
-        public List<IDisposable> Subscriptions { get; } = [];
+
+        public void Hold(IDisposable subscription)
+        {
+            lock (_subscriptions)
+            {
+                if (!_disposed)
+                {
+                    _subscriptions.Add(subscription);
+                    return;
+                }
+            }
+            subscription.Dispose();
+        }
 
         public void Dispose()
         {
+            lock (_subscriptions)
+            {
+                if (_disposed) return;
+                _disposed = true;
+            }
             Cancellation.Cancel();
-            foreach (var subscription in Subscriptions) subscription.Dispose();
+            foreach (var subscription in _subscriptions) subscription.Dispose();
             _ = Scope.DisposeAsync().AsTask();
+            ended();
         }
     }
 }

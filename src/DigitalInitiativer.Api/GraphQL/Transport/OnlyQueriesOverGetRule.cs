@@ -1,10 +1,11 @@
+using DigitalInitiativer.Api.GraphQL.Limits;
 using GraphQL.Validation;
 using GraphQLParser.AST;
 
 namespace DigitalInitiativer.Api.GraphQL.Transport;
 
 /// <summary>GET must never change anything, so only query operations may run over GET (answered with 405).</summary>
-public sealed class OnlyQueriesOverGetRule : ValidationRuleBase
+public sealed class OnlyQueriesOverGetRule : ValidationRuleBase, IGuardRule
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
@@ -24,7 +25,7 @@ public sealed class OnlyQueriesOverGetRule : ValidationRuleBase
 }
 
 /// <summary>A subscription streams events, which plain HTTP here cannot carry: it needs the WebSocket at the same path.</summary>
-public sealed class NoSubscriptionsOverHttpRule : ValidationRuleBase
+public sealed class NoSubscriptionsOverHttpRule : ValidationRuleBase, IGuardRule
 {
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {

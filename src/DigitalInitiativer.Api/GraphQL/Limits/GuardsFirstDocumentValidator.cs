@@ -1,0 +1,50 @@
+using GraphQL.Validation;
+
+namespace DigitalInitiativer.Api.GraphQL.Limits;
+
+/// <summary>A validation rule that only looks at the document and the caller, in one cheap pass, and runs before the rest.</summary>
+public interface IGuardRule : IValidationRule;
+
+/// <summary>
+/// Runs the guard rules (access, aliases, transport) in a pass of their own before GraphQL.NET's validation, which has
+/// rules that grow with the square of a document's fields. A caller who may not use what they ask for is refused
+/// before that work starts, so anonymous documents cost a walk of their tokens at most.
+/// </summary>
+public sealed class GuardsFirstDocumentValidator : IDocumentValidator
+{
+    private readonly DocumentValidator _validator = new();
+
+    public Task<IValidationResult> ValidateAsync(in ValidationOptions options)
+    {
+        var rules = (options.Rules ?? DocumentValidator.CoreRules).ToArray();
+        var guards = rules.OfType<IGuardRule>().ToArray();
+        if (guards.Length == 0) return _validator.ValidateAsync(options);
+        return ValidateInTwoPassesAsync(options, guards, [.. rules.Where(rule => rule is not IGuardRule)]);
+    }
+
+    private async Task<IValidationResult> ValidateInTwoPassesAsync(ValidationOptions options, IGuardRule[] guards, IValidationRule[] rest)
+    {
+        options.Schema.Initialize();
+        var context = new ValidationContext
+        {
+            TypeInfo = new TypeInfo(options.Schema),
+            Schema = options.Schema,
+            Document = options.Document,
+            Operation = options.Operation,
+            UserContext = options.UserContext,
+            Variables = options.Variables,
+            Extensions = options.Extensions,
+            Metrics = options.Metrics,
+            RequestServices = options.RequestServices,
+            User = options.User,
+            CancellationToken = options.CancellationToken,
+        };
+        var visitors = new List<INodeVisitor> { context.TypeInfo };
+        foreach (var guard in guards)
+            if (await guard.GetPreNodeVisitorAsync(context) is { } visitor) visitors.Add(visitor);
+        await new BasicVisitor(visitors).VisitAsync(context.Document, new BasicVisitor.State(context));
+        if (context.HasErrors) return new ValidationResult(context.Errors);
+
+        return await _validator.ValidateAsync(options with { Rules = rest });
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Tests.Infrastructure;
+
+namespace DigitalInitiativer.Tests.Limits;
+
+/// <summary>
+/// Heavy documents are refused before the work that grows with their size: tokens are counted before parsing, and who
+/// may use what is checked before GraphQL.NET's validation (whose overlapping-fields rule grows with the square of
+/// repeated fields). Seen as the production app answers anonymous and signed-in callers.
+/// </summary>
+public sealed class CheapRefusalTests(ProductionApiFactory api) : IClassFixture<ProductionApiFactory>
+{
+    private static string Repeated(string selection, int times) => "{ " + string.Concat(Enumerable.Repeat(selection + " ", times)) + "}";
+
+    [Fact]
+    public async Task An_anonymous_document_of_20000_fields_gets_400_TOO_MANY_TOKENS_at_once()
+    {
+        var anonymous = api.CreateAnonymousClient();
+        await anonymous.PostAsync("{ __typename }"); // warm up
+
+        var clock = Stopwatch.StartNew();
+        var response = await anonymous.PostAsync(Repeated("__typename", 20_000));
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["TOO_MANY_TOKENS"], response.ErrorCodes);
+        // Before the limit this took 6 to 12 seconds of CPU; a generous bound that a shared machine still meets.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task The_largest_real_document_has_room_under_the_token_limit()
+    {
+        var largest = RealQueries.All.Max(query => Api.GraphQL.Limits.LimitedDocumentBuilder.CountTokens(query, int.MaxValue));
+
+        Assert.True(largest * 2 <= new Api.GraphQL.GraphQLSettings().MaxTokens, $"largest real document: {largest} tokens");
+    }
+
+    [Fact]
+    public async Task A_caller_is_refused_for_what_they_may_not_use_before_the_rest_of_the_document_is_validated()
+    {
+        // Both documents also break a validation rule; only the access refusal comes back, so validation never ran.
+        const string invalidRest = "initiatives(first: 1, nosuchargument: 1) { totalCount } ";
+        var anonymous = await api.CreateAnonymousClient().PostAsync(Repeated(invalidRest + "surveyWaves { year }", 40));
+        var employee = await api.CreateEntraClient(Roles.Employee).PostAsync("{ " + invalidRest + "auditLog(subjectId: \"UGVyc29uOjE\") { totalCount } }");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
+        Assert.All(anonymous.ErrorCodes, code => Assert.Equal("AUTH_NOT_AUTHENTICATED", code));
+        Assert.Equal(HttpStatusCode.Forbidden, employee.Status);
+        Assert.Equal(["AUTH_NOT_AUTHORIZED"], employee.ErrorCodes);
+    }
+
+    [Theory]
+    [InlineData("{ noSuchField }", "{ initiatives { totalCount } }")]
+    [InlineData("{ __typename secretField }", "{ __typename surveyWaves { year } }")]
+    [InlineData("{ initiatives { nodes { noSuchField } } }", "{ initiatives { nodes { title } } }")]
+    public async Task Without_a_sign_in_an_unknown_field_is_refused_exactly_as_a_protected_one(string unknown, string protectedField)
+    {
+        var anonymous = api.CreateAnonymousClient();
+
+        var forUnknown = await anonymous.PostAsync(unknown);
+        var forProtected = await anonymous.PostAsync(protectedField);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, forUnknown.Status);
+        Assert.Equal(forProtected.Status, forUnknown.Status);
+        Assert.Equal(forProtected.ErrorCodes, forUnknown.ErrorCodes);
+        Assert.Equal(Shape(forProtected), Shape(forUnknown));
+    }
+
+    /// <summary>The messages with the caller's own field names taken out: what is left must not differ.</summary>
+    private static string Shape(GraphQLResponse response) =>
+        string.Join("|", response.Errors!.Select(e => System.Text.RegularExpressions.Regex.Replace((string)e!["message"]!, "'[^']*'", "'…'")));
+
+    public static TheoryData<string> Typos => new()
+    {
+        "{ initiatives { nodes { titl } } }",
+        "{ initiatives(firs: 2) { totalCount } }",
+        "{ initiatives(where: { kinds: [DROP_IN_CAF] }) { totalCount } }",
+        "{ initiatives(order: { fild: TITLE }) { totalCount } }",
+        "{ initiative { title } }",
+        "{ surveyWave { year } }",
+        "query($n: Itn) { initiatives(first: $n) { totalCount } }",
+        "{ initiatives { nodes { ... on Initiativ { title } } } }",
+        "{ organisationUnits { nodes { nme } } }",
+        "{ competenceProfiles { kinds } }",
+    };
+
+    [Theory]
+    [MemberData(nameof(Typos))]
+    public async Task No_error_suggests_a_name_to_anyone_outside_Development(string typo)
+    {
+        foreach (var client in new[] { api.CreateAnonymousClient(), api.CreateEntraClient(Roles.Administrator) })
+        {
+            var body = (await client.PostAsync(typo)).Body.ToJsonString();
+
+            Assert.DoesNotContain("did you mean", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("mean", body, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}
