@@ -52,7 +52,7 @@ public sealed class RunningNodeScript : IAsyncDisposable
 }
 
 /// <summary>The app on a real Kestrel port, for clients that run out of process.</summary>
-public sealed class KestrelApiFactory : ApiFactory
+public class KestrelApiFactory : ApiFactory
 {
     public KestrelApiFactory() => UseKestrel(0);
 

@@ -70,8 +70,9 @@ public sealed class GraphQLWebSocketHandler(
 
             try
             {
-                while (socket.State == WebSocketState.Open && await ReceiveAsync() is { } text)
-                    await HandleMessageAsync(text);
+                // After the server's close frame, keep reading until the client answers it, but act on nothing more.
+                while (socket.State is WebSocketState.Open or WebSocketState.CloseSent && await ReceiveAsync() is { } text)
+                    if (socket.State == WebSocketState.Open) await HandleMessageAsync(text);
             }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException)
             {
@@ -81,11 +82,16 @@ public sealed class GraphQLWebSocketHandler(
             finally
             {
                 await _closing.CancelAsync();
-                lock (_operations)
-                {
-                    foreach (var operation in _operations.Values) operation.Dispose();
-                    _operations.Clear();
-                }
+                EndAllOperations();
+            }
+        }
+
+        private void EndAllOperations()
+        {
+            lock (_operations)
+            {
+                foreach (var operation in _operations.Values) operation.Dispose();
+                _operations.Clear();
             }
         }
 
@@ -96,7 +102,11 @@ public sealed class GraphQLWebSocketHandler(
             while (true)
             {
                 var result = await socket.ReceiveAsync(buffer, _closing.Token);
-                if (result.MessageType == WebSocketMessageType.Close) return null;
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    if (socket.State == WebSocketState.CloseReceived) await CloseAsync((int)WebSocketCloseStatus.NormalClosure, "");
+                    return null;
+                }
                 message.Write(buffer, 0, result.Count);
                 if (message.Length > handler._settings.MaxRequestBodyBytes)
                 {
@@ -337,13 +347,17 @@ public sealed class GraphQLWebSocketHandler(
             }
         }
 
+        /// <summary>
+        /// Sends the close frame without waiting for the client's, and ends every operation at once; the receive loop
+        /// reads the client's answer, and a client that never answers is dropped after a few seconds.
+        /// </summary>
         private async Task CloseAsync(int code, string reason)
         {
             await _sending.WaitAsync();
             try
             {
                 if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                    await socket.CloseAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+                    await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
             }
             catch (WebSocketException)
             {
@@ -351,8 +365,9 @@ public sealed class GraphQLWebSocketHandler(
             finally
             {
                 _sending.Release();
-                await _closing.CancelAsync();
             }
+            EndAllOperations();
+            if (!_closing.IsCancellationRequested) _closing.CancelAfter(TimeSpan.FromSeconds(5));
         }
 
         private sealed class Observer(Connection connection, string id) : IObserver<ExecutionResult>

@@ -1,0 +1,101 @@
+using DigitalInitiativer.Api.GraphQL.Authorization;
+using DigitalInitiativer.Api.GraphQL.Transport;
+using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DigitalInitiativer.Tests.Transport;
+
+/// <summary>Small caps, so a test can reach them.</summary>
+public sealed class SocketLimitsApiFactory : KestrelApiFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("GraphQL:MaxOperationsPerConnection", "3"),
+        new("GraphQL:MaxOperationsPerCaller", "5"),
+    ];
+}
+
+/// <summary>A WebSocket session lives as long as its token, and what its operations hold is capped and given back.</summary>
+public sealed class WebSocketSessionTests(SocketLimitsApiFactory api) : IClassFixture<SocketLimitsApiFactory>
+{
+    private const string VotesChanged = "subscription($id: ID!) { proposalVotesChanged(competitionId: $id) { voteCount } }";
+    private static readonly object Competition = new { id = GlobalIds.Of("IdeaCompetition", 1) };
+
+    private GraphQLWebSocketHandler Handler => api.Services.GetRequiredService<GraphQLWebSocketHandler>();
+
+    private string Token(string person, TimeSpan? lifetime = null) => api.Services.GetRequiredService<DevTokens>().Create(Roles.Employee, person, lifetime);
+
+    [Fact]
+    public async Task When_the_token_expires_the_server_closes_the_socket_with_4403_and_frees_its_subscription()
+    {
+        var before = Handler.ActiveOperations;
+        using var socket = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, Token("demo-0011", TimeSpan.FromSeconds(3)));
+        await socket.SubscribeAsync("votes", VotesChanged, Competition);
+        await socket.SubscribeAsync("q", "{ me { person { key } } }");
+        Assert.Equal("next", (string?)(await socket.ReceiveMessageAsync())["type"]);
+        Assert.Equal("complete", (string?)(await socket.ReceiveMessageAsync())["type"]);
+        Assert.Equal(before + 1, Handler.ActiveOperations);
+
+        var (text, closeCode) = await socket.ReceiveAsync(timeoutSeconds: 10);
+
+        Assert.Null(text);
+        Assert.Equal(4403, closeCode);
+        await Eventually(() => Handler.ActiveOperations == before);
+    }
+
+    [Fact]
+    public async Task Operations_are_capped_per_connection_and_per_caller_and_the_socket_stays_open()
+    {
+        var before = Handler.ActiveOperations;
+        var token = Token("demo-0012");
+        using var first = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, token);
+        for (var i = 0; i < 3; i++) await first.SubscribeAsync($"s{i}", VotesChanged, Competition);
+
+        await first.SubscribeAsync("one-too-many", VotesChanged, Competition);
+        var refused = await first.ReceiveMessageAsync();
+        Assert.Equal(("error", "one-too-many"), ((string?)refused["type"], (string?)refused["id"]));
+        Assert.Equal("TOO_MANY_OPERATIONS", (string?)refused["payload"]![0]!["extensions"]!["code"]);
+        await first.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (string?)(await first.ReceiveMessageAsync())["type"]);
+
+        // The same caller on a second socket: 2 more fit under the caller's cap of 5.
+        using var second = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, token);
+        for (var i = 0; i < 3; i++) await second.SubscribeAsync($"t{i}", VotesChanged, Competition);
+        Assert.Equal("t2", (string?)(await second.ReceiveMessageAsync())["id"]);
+        Assert.Equal(before + 5, Handler.ActiveOperations);
+
+        // Completing one gives its place back.
+        await first.SendAsync(new { id = "s0", type = "complete" });
+        await Eventually(() => Handler.ActiveOperations == before + 4);
+        await second.SubscribeAsync("t3", VotesChanged, Competition);
+        await second.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (string?)(await second.ReceiveMessageAsync())["type"]);
+        Assert.Equal(before + 5, Handler.ActiveOperations);
+    }
+
+    [Fact]
+    public async Task Thousands_of_subscriptions_on_one_socket_hold_only_the_cap_and_closing_frees_them()
+    {
+        var before = Handler.ActiveOperations;
+        using var socket = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, Token("demo-0013"));
+
+        for (var i = 0; i < 2_000; i++) await socket.SubscribeAsync($"s{i}", VotesChanged, Competition);
+        var refusals = 0;
+        while (refusals < 1_997)
+        {
+            var message = await socket.ReceiveMessageAsync();
+            if ((string?)message["payload"]?[0]?["extensions"]?["code"] == "TOO_MANY_OPERATIONS") refusals++;
+        }
+        Assert.Equal(before + 3, Handler.ActiveOperations);
+
+        await socket.Socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+        await Eventually(() => Handler.ActiveOperations == before);
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(50);
+        Assert.True(condition());
+    }
+}
