@@ -71,6 +71,7 @@ public static class GraphQLServiceCollectionExtensions
                     options.ValidationRules = (options.ValidationRules ?? DocumentValidator.CoreRules).Append(NoIntrospectionValidationRule.Instance);
             })));
         services.AddSingleton<ComplexityMeter>();
+        services.AddScoped<MutationQuota>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         return services;

@@ -150,3 +150,11 @@ public sealed class EmptyApiFactory : ApiFactory
 {
     protected override bool WithDemoData => false;
 }
+
+/// <summary>A second instance of the app on the database of another factory, as a second server would run.</summary>
+public sealed class SharedDatabaseApiFactory(string connectionString, IEnumerable<KeyValuePair<string, string?>> settings) : ApiFactory
+{
+    protected override bool WithDemoData => false;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. TestDatabase.AppSettings(connectionString), .. settings];
+}

@@ -1,6 +1,7 @@
 using System.Net;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Limits;
+using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -102,9 +103,17 @@ public sealed class RateLimitTests(RateLimitApiFactory api) : IClassFixture<Rate
 {
     private const string HarmlessMutation = "mutation { recordParticipations(input: { items: [] }) { errors { __typename } } }";
 
+    /// <summary>Quotas are per clock minute; a test that needs one minute waits out the last seconds of the current one.</summary>
+    internal static async Task WithinOneMinuteAsync()
+    {
+        var intoMinute = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() % 60_000;
+        if (intoMinute > 45_000) await Task.Delay(TimeSpan.FromMilliseconds(60_000 - intoMinute + 200));
+    }
+
     [Fact]
     public async Task Mutations_over_the_per_caller_limit_get_429_with_Retry_After_and_others_are_unaffected()
     {
+        await WithinOneMinuteAsync();
         var manager = api.CreateGraphQLClient("InitiativeManager", "demo-0011");
         for (var i = 0; i < 3; i++)
             Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync(HarmlessMutation)).Status);
@@ -117,6 +126,54 @@ public sealed class RateLimitTests(RateLimitApiFactory api) : IClassFixture<Rate
         Assert.Contains("RATE_LIMITED", await limited.Content.ReadAsStringAsync());
         var otherManager = api.CreateGraphQLClient("InitiativeManager", "demo-0021");
         Assert.Equal(HttpStatusCode.OK, (await otherManager.PostAsync(HarmlessMutation)).Status);
+    }
+
+    private static string Aliased(int count) =>
+        "mutation { " + string.Concat(Enumerable.Range(0, count).Select(i => $"m{i}: recordParticipations(input: {{ items: [] }}) {{ errors {{ __typename }} }} ")) + "}";
+
+    [Fact]
+    public async Task Every_mutation_field_counts_aliases_and_fragments_included()
+    {
+        await WithinOneMinuteAsync();
+        var manager = api.CreateGraphQLClient("InitiativeManager", "demo-0031");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await manager.PostAsync(Aliased(4))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync(Aliased(2))).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await manager.PostAsync(Aliased(2))).Status);
+        var viaFragment = await manager.PostAsync("mutation { ...Record } fragment Record on Mutation { recordParticipations(input: { items: [] }) { errors { __typename } } }");
+        Assert.Equal(HttpStatusCode.OK, viaFragment.Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await manager.PostAsync(Aliased(1))).Status);
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_share_one_limit()
+    {
+        await WithinOneMinuteAsync();
+        await using var second = new SharedDatabaseApiFactory(api.ConnectionString, [new("GraphQL:MutationsPerMinute", "3")]);
+        var token = api.Services.GetRequiredService<DevTokens>().Create("InitiativeManager", "demo-0041");
+        var onFirst = api.CreateClientWithToken(token);
+        var onSecond = second.CreateClientWithToken(token);
+
+        Assert.Equal(HttpStatusCode.OK, (await onFirst.PostAsync(HarmlessMutation)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await onSecond.PostAsync(HarmlessMutation)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await onFirst.PostAsync(HarmlessMutation)).Status);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await onSecond.PostAsync(HarmlessMutation)).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await onFirst.PostAsync(HarmlessMutation)).Status);
+    }
+
+    [Fact]
+    public async Task Concurrent_mutations_on_two_instances_never_get_more_than_the_limit()
+    {
+        await WithinOneMinuteAsync();
+        await using var second = new SharedDatabaseApiFactory(api.ConnectionString, [new("GraphQL:MutationsPerMinute", "3")]);
+        var token = api.Services.GetRequiredService<DevTokens>().Create("InitiativeManager", "demo-0042");
+        var clients = new[] { api.CreateClientWithToken(token), second.CreateClientWithToken(token) };
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => clients[i % 2].PostAsync(HarmlessMutation)));
+
+        Assert.Equal(3, statuses.Count(r => r.Status == HttpStatusCode.OK));
+        Assert.Equal(17, statuses.Count(r => r.Status == HttpStatusCode.TooManyRequests));
     }
 
 }

@@ -365,6 +365,22 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.ToTable("vote_retractions", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.GraphQL.Limits.MutationQuotaWindow", b =>
+                {
+                    b.Property<string>("CallerHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CallerHash", "Minute");
+
+                    b.ToTable("mutation_quota_windows", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Imports.PlacementImport", b =>
                 {
                     b.Property<int>("Id")

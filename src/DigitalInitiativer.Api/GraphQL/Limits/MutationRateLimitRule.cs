@@ -1,45 +1,38 @@
-using System.Threading.RateLimiting;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using GraphQL.Validation;
 using GraphQLParser.AST;
-using Microsoft.Extensions.Options;
 
 namespace DigitalInitiativer.Api.GraphQL.Limits;
 
 /// <summary>
-/// Per-caller limit on mutations, with .NET's built-in rate limiter (System.Threading.RateLimiting, the engine
-/// behind ASP.NET Core's rate-limiting middleware). It runs as a validation rule because only the parsed
-/// document says whether a POST to /graphql is a mutation; queries are never limited here.
+/// Per-caller limit on mutations, counted per mutation field (aliases and fragments included), not per request, and
+/// shared by every instance through <see cref="MutationQuota"/>. It runs as a validation rule because only the parsed
+/// document says what a POST to /graphql changes, and after the other rules, so a refused document costs no permit.
+/// Queries are never limited here.
 /// </summary>
-public sealed class MutationRateLimitRule : ValidationRuleBase, IDisposable
+public sealed class MutationRateLimitRule : ValidationRuleBase
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
-
-    public MutationRateLimitRule(IOptions<GraphQLSettings> settings)
+    public override async ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
     {
-        var permits = settings.Value.MutationsPerMinute;
-        _limiter = PartitionedRateLimiter.Create<string, string>(caller => RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
-    }
-
-    public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
-    {
-        if (context.Operation.Operation != OperationType.Mutation || context.HasErrors) return default;
-        var caller = Caller.IdOf(context.User);
-        using var lease = _limiter.AttemptAcquire(caller);
-        if (!lease.IsAcquired)
-        {
-            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        if (context.Operation.Operation != OperationType.Mutation || context.HasErrors) return null;
+        var fields = CountMutationFields(context.Operation.SelectionSet, context.Document, []);
+        if (fields == 0) return null;
+        var quota = context.RequestServices!.GetRequiredService<MutationQuota>();
+        if (await quota.TryTakeAsync(Caller.IdOf(context.User), fields, context.CancellationToken) is { } retryAfter)
             context.ReportError(new RateLimitedError(context.Document.Source, context.Operation, retryAfter));
-        }
-        return default;
+        return null;
     }
 
-    public void Dispose() => _limiter.Dispose();
+    private static int CountMutationFields(GraphQLSelectionSet selections, GraphQLDocument document, HashSet<string> visited) =>
+        selections.Selections.Sum(selection => selection switch
+        {
+            GraphQLField field => field.Name.Value.Span.StartsWith("__") ? 0 : 1,
+            GraphQLInlineFragment inline => CountMutationFields(inline.SelectionSet, document, visited),
+            GraphQLFragmentSpread spread when visited.Add(spread.FragmentName.Name.StringValue)
+                && document.Definitions.OfType<GraphQLFragmentDefinition>().FirstOrDefault(f => f.FragmentName.Name == spread.FragmentName.Name) is { } fragment
+                => CountMutationFields(fragment.SelectionSet, document, visited),
+            _ => 0,
+        });
 }
 
 public sealed class RateLimitedError : ValidationError

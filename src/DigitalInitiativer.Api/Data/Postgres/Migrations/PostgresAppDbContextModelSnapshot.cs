@@ -380,6 +380,22 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.ToTable("vote_retractions", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.GraphQL.Limits.MutationQuotaWindow", b =>
+                {
+                    b.Property<string>("CallerHash")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CallerHash", "Minute");
+
+                    b.ToTable("mutation_quota_windows", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Imports.PlacementImport", b =>
                 {
                     b.Property<int>("Id")
