@@ -45,7 +45,7 @@ public sealed class CsvFile : IDisposable
         if (_reader is null) return false;
         if (_columns.Length < 2 || _reader.Spec.Sep.Separator is not (';' or ','))
         {
-            _report.Problem(1, 0, "", ImportCodes.Delimiter, $"The header must have its columns separated by ';' or ','; found \"{string.Join("", _columns)}\".");
+            _report.Problem(1, 0, "", ImportCodes.Delimiter, "The first line must be a header whose columns are separated by ';' or ','.");
             return false;
         }
         var missing = requiredColumns.Where(c => !_columns.Contains(c)).ToList();

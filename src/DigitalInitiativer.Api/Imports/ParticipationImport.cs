@@ -59,26 +59,26 @@ public sealed partial class Importer
             if (row[column["employee_number"]].Length == 0) Problem("employee_number", ImportCodes.Required, "The employee number is empty.");
             if (row[column["initiative_code"]].Length == 0) Problem("initiative_code", ImportCodes.Required, "The initiative code is empty.");
             if (!ImportValues.TryStatus(row[column["status"]], out var status))
-                Problem("status", ImportCodes.BadStatus, $"'{row[column["status"]]}' is not a status; use ENROLLED, STARTED, COMPLETED or WITHDRAWN.");
+                Problem("status", ImportCodes.BadStatus, "Not a status; use ENROLLED, STARTED, COMPLETED or WITHDRAWN.");
             DateOnly? Date(string name, int index)
             {
                 var text = index < 0 ? "" : row[index];
                 if (text.Length == 0) return null;
                 if (ImportValues.TryDate(text, out var date)) return date;
-                Problem(name, ImportCodes.BadDate, $"'{text}' is not a date; write it as yyyy-MM-dd.");
+                Problem(name, ImportCodes.BadDate, "Not a date; write it as yyyy-MM-dd.");
                 return null;
             }
             var enrolled = Date("enrolled_on", enrolledColumn);
             var started = Date("started_on", column["started_on"]);
             var completed = Date("completed_on", column["completed_on"]);
             if (started is { } s && completed is { } c && c < s)
-                Problem("completed_on", ImportCodes.BadDate, $"completed_on ({c:yyyy-MM-dd}) is before started_on ({s:yyyy-MM-dd}).");
+                Problem("completed_on", ImportCodes.BadDate, "completed_on is before started_on.");
             double? score = null;
             var scoreText = row[column["score"]];
             if (scoreText.Length > 0)
             {
                 if (!ImportValues.TryNumber(scoreText, out var number) || number is < 0 or > 100)
-                    Problem("score", ImportCodes.ScoreOutOfRange, $"'{scoreText}' is not a score from 0 to 100.");
+                    Problem("score", ImportCodes.ScoreOutOfRange, "Not a score from 0 to 100.");
                 else score = number;
             }
             if (report.ProblemCount > problemsBefore) continue;
@@ -104,7 +104,7 @@ public sealed partial class Importer
             {
                 if (!initiatives.TryGetValue(record.InitiativeCode, out var initiative))
                 {
-                    report.Problem(record.Line, record.InitiativeColumn, record.InitiativeField, ImportCodes.UnknownInitiative, $"No initiative has the code '{record.InitiativeCode}'.");
+                    report.Problem(record.Line, record.InitiativeColumn, record.InitiativeField, ImportCodes.UnknownInitiative, "No initiative has this code.");
                     continue;
                 }
                 if (report.Rejected) continue;

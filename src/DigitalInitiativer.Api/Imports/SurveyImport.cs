@@ -53,9 +53,9 @@ public sealed partial class Importer
                 var employeeNumber = row[employee];
                 if (employeeNumber.Length == 0) report.Problem(row.Line, employee + 1, "employee_number", ImportCodes.Required, "The employee number is empty.");
                 if (!units.TryGetValue(row[unitColumn], out var unitId))
-                    report.Problem(row.Line, unitColumn + 1, "unit_code", ImportCodes.UnknownUnit, $"No unit has the code '{row[unitColumn]}'. Import units first.");
+                    report.Problem(row.Line, unitColumn + 1, "unit_code", ImportCodes.UnknownUnit, "No unit has this code. Import units first.");
                 if (!ImportValues.TryRole(row[roleColumn], out var role))
-                    report.Problem(row.Line, roleColumn + 1, "role", ImportCodes.BadRole, $"'{row[roleColumn]}' is not a role; use EMPLOYEE or LEADER (medarbejder or leder).");
+                    report.Problem(row.Line, roleColumn + 1, "role", ImportCodes.BadRole, "Not a role; use EMPLOYEE or LEADER (medarbejder or leder).");
                 var profile = answerColumns.Count > 0 ? Score(row, answerColumns, scoring, report) : ParseProfile(row, profileColumn, report);
 
                 var key = employeeNumber.Length == 0 ? "" : pseudonymiser.Pseudonymise(employeeNumber);
@@ -75,7 +75,7 @@ public sealed partial class Importer
     {
         if (ImportValues.TryProfile(row[column], out var profile)) return profile;
         report.Problem(row.Line, column + 1, "profile", ImportCodes.BadProfile,
-            $"'{row[column]}' is not a profile; use AWAITING, HESITANT, WILLING or SELF_DRIVEN (or the Danish names).");
+            "Not a profile; use AWAITING, HESITANT, WILLING or SELF_DRIVEN (or the Danish names).");
         return null;
     }
 
@@ -89,7 +89,7 @@ public sealed partial class Importer
             if (row[index].Length == 0) continue;
             if (!int.TryParse(row[index], out var answer) || answer < rule.MinAnswer || answer > rule.MaxAnswer)
             {
-                report.Problem(row.Line, index + 1, name, ImportCodes.BadAnswer, $"'{row[index]}' is not an answer from {rule.MinAnswer} to {rule.MaxAnswer}.");
+                report.Problem(row.Line, index + 1, name, ImportCodes.BadAnswer, $"Not an answer from {rule.MinAnswer} to {rule.MaxAnswer}.");
                 valid = false;
                 continue;
             }

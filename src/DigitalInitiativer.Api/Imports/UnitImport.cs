@@ -28,7 +28,7 @@ public sealed partial class Importer
             if (name.Length == 0) report.Problem(row.Line, nameColumn + 1, "name", ImportCodes.Required, "The unit name is empty.");
             else if (name.Length > MaxNameLength) report.Problem(row.Line, nameColumn + 1, "name", ImportCodes.TooLong, $"The name is longer than {MaxNameLength} characters.");
             if (code.Length > 0 && rows.TryGetValue(code, out var earlier))
-                report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.DuplicateCode, $"The code '{code}' is already on line {earlier.Line}.");
+                report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.DuplicateCode, $"The same code is already on line {earlier.Line}; each unit's code must be unique.");
             else if (code.Length > 0) rows[code] = (row.Line, name, parent);
         }
 
@@ -39,7 +39,7 @@ public sealed partial class Importer
             if (row.Parent.Length == 0) continue;
             if (!rows.ContainsKey(row.Parent) && !units.ContainsKey(row.Parent))
             {
-                report.Problem(row.Line, parentColumn + 1, "parent_code", ImportCodes.UnknownUnit, $"No unit has the code '{row.Parent}', in the file or already imported.");
+                report.Problem(row.Line, parentColumn + 1, "parent_code", ImportCodes.UnknownUnit, "No unit has this code, in the file or already imported.");
                 continue;
             }
             // Walk up from the unit; meeting it again means the file makes it its own ancestor.
@@ -47,7 +47,7 @@ public sealed partial class Importer
             for (var ancestor = row.Parent; !string.IsNullOrEmpty(ancestor); ancestor = ParentOf(ancestor))
                 if (!seen.Add(ancestor))
                 {
-                    report.Problem(row.Line, parentColumn + 1, "parent_code", ImportCodes.ParentCycle, $"'{code}' would end up below itself through '{row.Parent}'.");
+                    report.Problem(row.Line, parentColumn + 1, "parent_code", ImportCodes.ParentCycle, "This parent would put the unit below itself.");
                     break;
                 }
         }

@@ -39,7 +39,7 @@ public static class XapiStatements
         catch (JsonException error)
         {
             report.Problem((int)(error.LineNumber ?? 0) + 1, (int)(error.BytePositionInLine ?? 0) + 1, "", ImportCodes.BadJson,
-                "The file is not a JSON array of xAPI statements: " + error.Message.Split(" Path:")[0]);
+                "The file is not valid JSON here; it must be a JSON array of xAPI statements.");
         }
 
         return statements
@@ -85,12 +85,12 @@ public static class XapiStatements
         var verb = Text(statement, "verb", "id")?.TrimEnd('/').Split('/')[^1];
         if (verb is null || !Verbs.TryGetValue(verb, out var status))
         {
-            Problem("verb.id", $"The verb '{verb}' does not map to a participation status; use registered, attended, completed, passed or abandoned (see docs/imports.md).");
+            Problem("verb.id", "The verb does not map to a participation status; use registered, attended, completed, passed or abandoned (see docs/imports.md).");
             status = default;
         }
         var timestampText = Text(statement, "timestamp");
         if (!DateTimeOffset.TryParse(timestampText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var timestamp))
-            Problem("timestamp", $"'{timestampText}' is not an ISO 8601 timestamp.");
+            Problem("timestamp", "Not an ISO 8601 timestamp.");
         double? score = null;
         if (statement.TryGetProperty("result", out var result) && result.TryGetProperty("score", out var scoreElement))
         {
