@@ -1,6 +1,8 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.SeedWork;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -35,14 +37,14 @@ public sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
     {
         proposal.ToTable("proposals");
         proposal.HasIndex(p => new { p.CompetitionId, p.State });
-        proposal.Property(p => p.Title).HasMaxLength(ProposalRules.MaxTitleLength);
-        proposal.Property(p => p.Summary).HasMaxLength(ProposalRules.MaxTextLength);
-        proposal.Property(p => p.Problem).HasMaxLength(ProposalRules.MaxTextLength);
-        proposal.Property(p => p.ProposedSolution).HasMaxLength(ProposalRules.MaxTextLength);
-        proposal.Property(p => p.ExpectedBenefit).HasMaxLength(ProposalRules.MaxTextLength);
-        proposal.Property(p => p.RejectionReason).HasMaxLength(ProposalRules.MaxTextLength);
-        proposal.Property(p => p.RealisationDescription).HasMaxLength(ProposalRules.MaxTextLength);
-        proposal.Property(p => p.RealisedAsSolution).HasMaxLength(ProposalRules.MaxTitleLength);
+        proposal.Property(p => p.Title).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTitleLength));
+        proposal.Property(p => p.Summary).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
+        proposal.Property(p => p.Problem).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
+        proposal.Property(p => p.ProposedSolution).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
+        proposal.Property(p => p.ExpectedBenefit).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
+        proposal.Property(p => p.RejectionReason).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
+        proposal.Property(p => p.RealisationDescription).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
+        proposal.Property(p => p.RealisedAsSolution).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTitleLength));
         proposal.HasOne<IdeaCompetition>().WithMany().HasForeignKey(p => p.CompetitionId).OnDelete(DeleteBehavior.Cascade);
         proposal.HasOne<OrganisationUnit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         proposal.HasOne<Proposal>().WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
@@ -57,7 +59,7 @@ public sealed class ProposalAuthorConfiguration : IEntityTypeConfiguration<Propo
         author.ToTable("proposal_authors");
         author.HasKey(a => new { a.ProposalId, a.PersonId });
         author.HasIndex(a => a.PersonId);
-        author.Property(a => a.DisplayName).HasMaxLength(200);
+        author.Property(a => a.DisplayName).HasMaxLength(PlainText.StorageLength(Viewer.MaxDisplayNameLength));
         author.HasOne<Proposal>().WithMany().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Cascade);
         author.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -117,9 +119,9 @@ public sealed class ProposalCommentConfiguration : IEntityTypeConfiguration<Prop
     {
         comment.ToTable("proposal_comments");
         comment.HasIndex(c => new { c.ProposalId, c.Id });
-        comment.Property(c => c.Text).HasMaxLength(ProposalRules.MaxCommentLength);
-        comment.Property(c => c.AuthorDisplayName).HasMaxLength(200);
-        comment.Property(c => c.HiddenReason).HasMaxLength(ProposalRules.MaxTextLength);
+        comment.Property(c => c.Text).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxCommentLength));
+        comment.Property(c => c.AuthorDisplayName).HasMaxLength(PlainText.StorageLength(Viewer.MaxDisplayNameLength));
+        comment.Property(c => c.HiddenReason).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
         comment.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
         comment.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorPersonId).OnDelete(DeleteBehavior.Cascade);
     }

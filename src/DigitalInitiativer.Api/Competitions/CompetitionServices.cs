@@ -140,7 +140,8 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
                 return new NotFound("No initiative has this id.", id) { Field = ["initiativeId"] };
         }
         var realisation = new Realisation(input.RealisedOn, input.Description, initiativeId, input.Solution);
-        return await MoveAsync(input.ProposalId, (p, phase) => p.Realise(realisation, phase).All, cancellationToken);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return await MoveAsync(input.ProposalId, (p, phase) => p.Realise(realisation, phase, today).All, cancellationToken);
     }
 
     /// <summary>Merges a proposal into another of the same competition: its state, votes and authors, in one transaction.</summary>

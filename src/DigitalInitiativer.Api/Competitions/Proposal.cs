@@ -115,7 +115,7 @@ public sealed class Proposal : IEntity
         return refusals;
     }
 
-    public Refusals Realise(Realisation realisation, CompetitionPhase phase)
+    public Refusals Realise(Realisation realisation, CompetitionPhase phase, DateOnly today)
     {
         var refusals = new Refusals();
         if (CheckMove(ProposalState.Realised, phase) is { } refused)
@@ -128,6 +128,7 @@ public sealed class Proposal : IEntity
         refusals.Required("description", description);
         refusals.MaxLength("description", description, ProposalRules.MaxTextLength);
         refusals.MaxLength("solution", solution, ProposalRules.MaxTitleLength);
+        refusals.NotInFuture("realisedOn", realisation.RealisedOn, today);
         if (refusals.Any) return refusals;
         (State, RealisedOn, RealisationDescription, RealisedAsInitiativeId, RealisedAsSolution) =
             (ProposalState.Realised, realisation.RealisedOn, description, realisation.InitiativeId, solution);

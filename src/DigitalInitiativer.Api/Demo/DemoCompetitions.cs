@@ -57,9 +57,9 @@ internal static class DemoCompetitions
         Require(proposals2016[7].Reject("Skærmene findes allerede i de fleste frokoststuer.", CompetitionPhase.Review));
         foreach (var i in new[] { 0, 1, 2 }) Require(proposals2016[i].Select(CompetitionPhase.Closed));
         Require(proposals2016[0].Realise(new Realisation(new DateOnly(2017, 1, 9),
-            "Vagtplan-appen blev udviklet sammen med leverandøren og bruges nu i hele hjemmeplejen.", null, "Vagtplan-appen"), CompetitionPhase.ResultsPublished));
+            "Vagtplan-appen blev udviklet sammen med leverandøren og bruges nu i hele hjemmeplejen.", null, "Vagtplan-appen"), CompetitionPhase.ResultsPublished, new DateOnly(2017, 1, 9)));
         Require(proposals2016[1].Realise(new Realisation(new DateOnly(2016, 11, 21),
-            "Mails med sagsnummer journaliseres automatisk i ESDH-systemet.", null, "Automatisk journalisering"), CompetitionPhase.ResultsPublished));
+            "Mails med sagsnummer journaliseres automatisk i ESDH-systemet.", null, "Automatisk journalisering"), CompetitionPhase.ResultsPublished, new DateOnly(2017, 1, 9)));
         db.SaveChanges();
         AddVotes(db, finished.Id, proposals2016.Where(p => p.State is ProposalState.Accepted or ProposalState.Selected or ProposalState.Realised).ToList(), ideaParticipants, 3, random);
 

@@ -29,6 +29,7 @@ public static class ErrorCodes
     public const string TooManyAliases = "TOO_MANY_ALIASES";
     public const string TooManyTokens = "TOO_MANY_TOKENS";
     public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
+    public const string ForbiddenCharacters = "FORBIDDEN_CHARACTERS";
     public const string RateLimited = "RATE_LIMITED";
     public const string CsrfPreflightRequired = "CSRF_PREFLIGHT_REQUIRED";
     public const string Timeout = "TIMEOUT";

@@ -48,6 +48,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
             .AddValidationRule<AuthorizationValidationRule>()
             .AddValidationRule<MaxAliasesRule>()
+            .AddValidationRule<PlainTextInputRule>()
             .AddValidationRule<MutationRateLimitRule>()
             .AddComplexityAnalyzer((complexity, provider) =>
             {

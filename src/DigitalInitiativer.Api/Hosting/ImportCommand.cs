@@ -28,6 +28,11 @@ public static class ImportCommand
             errors.WriteLine(Usage);
             return 2;
         }
+        if (heldOn is { } heldOnDate && heldOnDate.Year != year)
+        {
+            errors.WriteLine($"--held-on must be a date in the wave's year, {year}.");
+            return 2;
+        }
         if (!File.Exists(path))
         {
             errors.WriteLine($"No file at {Path.GetFullPath(path)}.");

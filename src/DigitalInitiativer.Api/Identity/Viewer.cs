@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.SeedWork;
 using GraphQL;
 using GraphQL.DI;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,10 @@ public sealed class Viewer(AppDbContext db, IOptions<IdentitySettings> settings,
     public string CallerId => Caller.IdOf(User);
 
     /// <summary>The display name colleagues see on what the caller writes: the token's name claim.</summary>
-    public string? DisplayName => User.FindFirst("name")?.Value;
+    /// <summary>The name from the sign-in, without control or bidirectional override characters, at most 200 characters.</summary>
+    public string? DisplayName => User.FindFirst("name")?.Value is { } name ? PlainText.Truncate(PlainText.WithoutForbiddenCharacters(name).Trim(), MaxDisplayNameLength) : null;
+
+    public const int MaxDisplayNameLength = 200;
 
     /// <summary>The pseudonymous key of the caller's Person, from the token; null when the token names nobody.</summary>
     public string? PersonKey

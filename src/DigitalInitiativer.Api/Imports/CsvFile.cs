@@ -1,4 +1,5 @@
 using System.Text;
+using DigitalInitiativer.Api.SeedWork;
 using nietras.SeparatedValues;
 
 namespace DigitalInitiativer.Api.Imports;
@@ -86,6 +87,9 @@ public sealed class CsvFile : IDisposable
                 _report.Problem(record.Line, 0, "", ImportCodes.ColumnCount, $"The row has {record.Values.Length} columns; the header has {_columns.Length}.");
                 continue;
             }
+            for (var column = 0; column < record.Values.Length; column++)
+                if (PlainText.HasForbiddenCharacters(record.Values[column]))
+                    _report.Problem(record.Line, column + 1, _columns[column], ImportCodes.ForbiddenCharacters, "The cell holds a control character or a bidirectional override; remove it.");
             _report.RowsRead++;
             yield return record;
         }

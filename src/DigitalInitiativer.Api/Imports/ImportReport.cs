@@ -71,4 +71,5 @@ public static class ImportCodes
     public const string TooLong = "TOO_LONG";
     public const string BadJson = "BAD_JSON";
     public const string BadStatement = "BAD_STATEMENT";
+    public const string ForbiddenCharacters = "FORBIDDEN_CHARACTERS";
 }

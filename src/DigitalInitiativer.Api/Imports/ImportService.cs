@@ -83,6 +83,8 @@ public sealed class ImportService(Importer importer, AppDbContext db, TimeProvid
             return new InvalidInput("'content' must hold the file.", RefusalCodes.Required) { Field = ["content"] };
         if (input.Year is < 1990 or > 2100)
             return new InvalidInput($"'year' must be from 1990 to 2100; it was {input.Year}.", RefusalCodes.OutOfRange) { Field = ["year"] };
+        if (input.HeldOn is { } heldOn && heldOn.Year != input.Year)
+            return new InvalidInput($"'heldOn' must be a date in the wave's year, {input.Year}.", RefusalCodes.OutOfRange) { Field = ["heldOn"] };
         try
         {
             using var file = new MemoryStream(Encoding.UTF8.GetBytes(input.Content));

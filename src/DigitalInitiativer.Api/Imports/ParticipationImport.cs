@@ -37,17 +37,19 @@ public sealed partial class Importer
 
         if (format == ParticipationFormat.Xapi)
         {
-            var records = await XapiStatements.ReadAsync(file, report, cancellationToken);
+            var records = await XapiStatements.ReadAsync(file, report, Today, cancellationToken);
             return await WriteParticipationsAsync(records.ToAsyncEnumerable(), report, initiatives, existing, cancellationToken);
         }
         using var csv = CsvFile.Open(file, report);
         if (!csv.HasUsableHeader(ParticipationColumns)) return report;
-        return await WriteParticipationsAsync(ReadCsv(csv, report).ToAsyncEnumerable(), report, initiatives, existing, cancellationToken);
+        return await WriteParticipationsAsync(ReadCsv(csv, report, Today).ToAsyncEnumerable(), report, initiatives, existing, cancellationToken);
     }
 
     private static long Pair(int initiativeId, int personId) => ((long)initiativeId << 32) | (uint)personId;
 
-    private static IEnumerable<ImportedParticipation> ReadCsv(CsvFile csv, ImportReport report)
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static IEnumerable<ImportedParticipation> ReadCsv(CsvFile csv, ImportReport report, DateOnly today)
     {
         var column = ParticipationColumns.ToDictionary(c => c, csv.IndexOf);
         var enrolledColumn = csv.IndexOf("enrolled_on");
@@ -73,6 +75,7 @@ public sealed partial class Importer
             var completed = Date("completed_on", column["completed_on"]);
             if (started is { } s && completed is { } c && c < s)
                 Problem("completed_on", ImportCodes.BadDate, "completed_on is before started_on.");
+            if (completed > today) Problem("completed_on", ImportCodes.BadDate, "completed_on is in the future.");
             double? score = null;
             var scoreText = row[column["score"]];
             if (scoreText.Length > 0)

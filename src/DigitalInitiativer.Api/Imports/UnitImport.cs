@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.SeedWork;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Imports;
@@ -6,7 +7,7 @@ namespace DigitalInitiativer.Api.Imports;
 public sealed partial class Importer
 {
     private static readonly string[] UnitColumns = ["code", "name", "parent_code"];
-    private const int MaxCodeLength = 50, MaxNameLength = 200;
+    private const int MaxCodeLength = 50, MaxNameLength = OrganisationUnit.MaxNameLength;
 
     /// <summary>
     /// Imports the organisation tree, <c>code;name;parent_code</c>: new units are added, known codes get their name and
@@ -26,7 +27,7 @@ public sealed partial class Importer
             if (code.Length == 0) report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.Required, "The unit code is empty.");
             else if (code.Length > MaxCodeLength) report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.TooLong, $"The code is longer than {MaxCodeLength} characters.");
             if (name.Length == 0) report.Problem(row.Line, nameColumn + 1, "name", ImportCodes.Required, "The unit name is empty.");
-            else if (name.Length > MaxNameLength) report.Problem(row.Line, nameColumn + 1, "name", ImportCodes.TooLong, $"The name is longer than {MaxNameLength} characters.");
+            else if (!PlainText.Fits(name, MaxNameLength)) report.Problem(row.Line, nameColumn + 1, "name", ImportCodes.TooLong, $"The name is longer than {MaxNameLength} characters.");
             if (code.Length > 0 && rows.TryGetValue(code, out var earlier))
                 report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.DuplicateCode, $"The same code is already on line {earlier.Line}; each unit's code must be unique.");
             else if (code.Length > 0) rows[code] = (row.Line, name, parent);

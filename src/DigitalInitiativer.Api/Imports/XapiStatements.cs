@@ -23,7 +23,7 @@ public static class XapiStatements
 
     private sealed record Statement(int Index, string Employee, string Initiative, ParticipationStatus Status, DateTimeOffset Timestamp, double? Score);
 
-    public static async Task<IReadOnlyList<ImportedParticipation>> ReadAsync(Stream file, ImportReport report, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ImportedParticipation>> ReadAsync(Stream file, ImportReport report, DateOnly today, CancellationToken cancellationToken)
     {
         var statements = new List<Statement>();
         var index = 0;
@@ -33,7 +33,7 @@ public static class XapiStatements
             {
                 index++;
                 report.RowsRead++;
-                if (Map(index, element, report) is { } statement) statements.Add(statement);
+                if (Map(index, element, report, today) is { } statement) statements.Add(statement);
             }
         }
         catch (JsonException error)
@@ -68,7 +68,7 @@ public static class XapiStatements
         return new ImportedParticipation(first.Index, first.Employee, first.Initiative, status!.Value, enrolled, started, completed, score, 0, "object.id");
     }
 
-    private static Statement? Map(int index, JsonElement statement, ImportReport report)
+    private static Statement? Map(int index, JsonElement statement, ImportReport report, DateOnly today)
     {
         void Problem(string field, string message) => report.Problem(index, 0, field, ImportCodes.BadStatement, message);
         if (statement.ValueKind != JsonValueKind.Object)
@@ -91,6 +91,8 @@ public static class XapiStatements
         var timestampText = Text(statement, "timestamp");
         if (!DateTimeOffset.TryParse(timestampText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var timestamp))
             Problem("timestamp", "Not an ISO 8601 timestamp.");
+        else if (DateOnly.FromDateTime(timestamp.UtcDateTime) > today)
+            Problem("timestamp", "The timestamp is in the future.");
         double? score = null;
         if (statement.TryGetProperty("result", out var result) && result.TryGetProperty("score", out var scoreElement))
         {

@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.SeedWork;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,8 +20,8 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         initiative.HasIndex(i => i.Title);
         initiative.HasIndex(i => i.StartsOn);
         initiative.Property(i => i.Code).HasMaxLength(50);
-        initiative.Property(i => i.Title).HasMaxLength(InitiativeRules.MaxTitleLength);
-        initiative.Property(i => i.Description).HasMaxLength(InitiativeRules.MaxDescriptionLength);
+        initiative.Property(i => i.Title).HasMaxLength(PlainText.StorageLength(InitiativeRules.MaxTitleLength));
+        initiative.Property(i => i.Description).HasMaxLength(PlainText.StorageLength(InitiativeRules.MaxDescriptionLength));
         initiative.Ignore(i => i.TargetProfiles);
         initiative.HasOne(i => i.Unit).WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);
     }

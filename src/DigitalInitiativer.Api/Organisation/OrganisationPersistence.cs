@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.SeedWork;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,7 +20,7 @@ public sealed class OrganisationUnitConfiguration : IEntityTypeConfiguration<Org
         unit.HasIndex(u => u.Code).IsUnique();
         unit.HasIndex(u => u.Path);
         unit.Property(u => u.Code).HasMaxLength(50);
-        unit.Property(u => u.Name).HasMaxLength(200);
+        unit.Property(u => u.Name).HasMaxLength(PlainText.StorageLength(OrganisationUnit.MaxNameLength));
         unit.Property(u => u.Path).HasMaxLength(400);
         unit.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -8,6 +8,8 @@ namespace DigitalInitiativer.Api.Organisation;
 /// <summary>A unit in the municipality's organisation tree, e.g. the municipality > Arbejdsmarked > Jobcenter Esbjerg.</summary>
 public sealed class OrganisationUnit : IEntity
 {
+    public const int MaxNameLength = 200;
+
     public int Id { get; set; }
     public required string Code { get; set; }
     public required string Name { get; set; }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalInitiativer.Api.Participations;
 
 /// <summary>Recording who took part in what, one record or many at once, all or nothing.</summary>
-public sealed class ParticipationService(AppDbContext db, AuditTrail audit)
+public sealed class ParticipationService(AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
     public const int MaxBatchSize = 1000;
 
@@ -38,6 +38,7 @@ public sealed class ParticipationService(AppDbContext db, AuditTrail audit)
         var initiatives = (await db.Initiatives().Where(i => initiativeKeys.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken)).ToHashSet();
 
         var refusals = new Refusals();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var pairs = new Dictionary<(int Person, int Initiative), int>();
         var resolved = new List<(int Person, int Initiative)>();
         for (var index = 0; index < items.Count; index++)
@@ -49,6 +50,7 @@ public sealed class ParticipationService(AppDbContext db, AuditTrail audit)
             if (person is null) at.NotFound("personId", item.PersonId, "No person has this id.");
             if (initiative is null) at.NotFound("initiativeId", item.InitiativeId, "No initiative has this id.");
             ParticipationRules.Check(at, item.Record);
+            at.NotInFuture("completedOn", item.Record.CompletedOn, today);
             if (person is { } pp && initiative is { } ii)
             {
                 if (pairs.TryGetValue((pp, ii), out var earlier))

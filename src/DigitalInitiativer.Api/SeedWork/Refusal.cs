@@ -85,7 +85,20 @@ public sealed class Refusals
 
     public void MaxLength(string field, string? value, int max)
     {
-        if (value is not null && value.Length > max) Invalid(field, RefusalCodes.TooLong, $"'{field}' is {value.Length} characters long; at most {max} are allowed.");
+        if (value is not null && !PlainText.Fits(value, max))
+            Invalid(field, RefusalCodes.TooLong, $"'{field}' is {PlainText.Length(value)} characters long; at most {max} are allowed.");
+    }
+
+    /// <summary>Dates things happened (completion, realisation) cannot be later than today.</summary>
+    public void NotInFuture(string field, DateOnly? date, DateOnly today)
+    {
+        if (date is { } d && d > today) Invalid(field, RefusalCodes.OutOfRange, $"'{field}' ({d:yyyy-MM-dd}) is in the future.");
+    }
+
+    /// <summary>A date must be plausible, e.g. from 2000 to 2100 for an initiative.</summary>
+    public void Within(string field, DateOnly? date, DateOnly from, DateOnly to)
+    {
+        if (date is { } d && (d < from || d > to)) Invalid(field, RefusalCodes.OutOfRange, $"'{field}' must be from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}.");
     }
 
     public void NotBefore(string laterField, DateOnly? later, string earlierField, DateOnly? earlier)

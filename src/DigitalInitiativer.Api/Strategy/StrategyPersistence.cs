@@ -1,5 +1,6 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.SeedWork;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,7 +17,7 @@ public sealed class StrategyGoalConfiguration : IEntityTypeConfiguration<Strateg
     public void Configure(EntityTypeBuilder<StrategyGoal> goal)
     {
         goal.ToTable("strategy_goals");
-        goal.Property(g => g.Title).HasMaxLength(StrategyGoal.MaxTitleLength);
+        goal.Property(g => g.Title).HasMaxLength(PlainText.StorageLength(StrategyGoal.MaxTitleLength));
         goal.HasOne<OrganisationUnit>().WithMany().HasForeignKey(g => g.UnitId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -116,13 +116,13 @@ public sealed class CompetitionLifecycleTests(ApiFactory api) : IClassFixture<Ap
         Assert.Equal(["WRONG_PHASE"], Codes(await competition.ManagerMoveAsync("selectProposal", new { proposalId = good })));
 
         await competition.AdvanceAsync("CLOSED");
-        var realiseInput = new { proposalId = good, realisedOn = "2026-12-01", description = "Bygget og i brug", solution = "Løsningen", initiativeId = competition.InitiativeId };
+        var realiseInput = new { proposalId = good, realisedOn = "2026-11-02", description = "Bygget og i brug", solution = "Løsningen", initiativeId = competition.InitiativeId };
         Assert.Equal(["INVALID_TRANSITION"], Codes(await competition.ManagerMoveAsync("realiseProposal", realiseInput, "RealiseProposalInput")));
         Assert.Equal("SELECTED", (string?)(await competition.ManagerMoveAsync("selectProposal", new { proposalId = good }))["proposal"]!["state"]);
         var realised = (await competition.ManagerMoveAsync("realiseProposal", realiseInput, "RealiseProposalInput"))["proposal"]!;
 
         Assert.Equal("REALISED", (string?)realised["state"]);
-        Assert.Equal("2026-12-01", (string?)realised["realisation"]!["realisedOn"]);
+        Assert.Equal("2026-11-02", (string?)realised["realisation"]!["realisedOn"]);
         Assert.Equal("Løsningen", (string?)realised["realisation"]!["solution"]);
         Assert.NotNull(realised["realisation"]!["initiative"]);
     }

@@ -137,8 +137,10 @@ public sealed class CompetitionRulesTests
 
         Assert.Equal(CompetitionErrorCodes.WrongPhase, proposal.Select(Voting)?.Code);
         Assert.Null(proposal.Select(Closed));
-        Assert.Equal([RefusalCodes.Required], Codes(proposal.Realise(new Realisation(new(2026, 12, 1), " ", null, null), ResultsPublished)));
-        Assert.False(proposal.Realise(new Realisation(new(2026, 12, 1), "Appen er i brug", null, "Vagtplan-appen"), ResultsPublished).Any);
+        var today = new DateOnly(2026, 12, 1);
+        Assert.Equal([RefusalCodes.Required], Codes(proposal.Realise(new Realisation(today, " ", null, null), ResultsPublished, today)));
+        Assert.Equal([RefusalCodes.OutOfRange], Codes(proposal.Realise(new Realisation(today.AddDays(1), "Appen er i brug", null, null), ResultsPublished, today)));
+        Assert.False(proposal.Realise(new Realisation(today, "Appen er i brug", null, "Vagtplan-appen"), ResultsPublished, today).Any);
 
         Assert.Equal(ProposalState.Realised, proposal.State);
         Assert.Equal("Vagtplan-appen", proposal.RealisedAsSolution);

@@ -1,3 +1,4 @@
+using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
 using DigitalInitiativer.Tests.Infrastructure;
@@ -46,6 +47,29 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("UNKNOWN_INITIATIVE", xapi.Errors);
 
         Assert.Equal(2, (await RunAsync("Development", "import", "survey", "--file", Path.Combine(Examples, "survey-2019.csv"))).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_file_with_an_override_character_or_a_wave_dated_outside_its_year_is_refused_and_nothing_written()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"units-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, "code;name;parent_code\nTXT-A;Fine name;ESB\nTXT-B;=HYPERLINK(\u202Eevil);ESB\n");
+        try
+        {
+            var units = await RunAsync("Development", "import", "units", "--file", file);
+            var survey = await RunAsync("Development", "import", "survey", "--year", "2019", "--held-on", "1900-01-01", "--file", Path.Combine(Examples, "survey-2019.csv"));
+
+            Assert.Equal(1, units.ExitCode);
+            Assert.Contains("line 3, column 2 (name): FORBIDDEN_CHARACTERS", units.Errors);
+            Assert.Equal(2, survey.ExitCode);
+            Assert.Contains("--held-on must be a date in the wave's year", survey.Errors);
+            await using var db = _database.Open();
+            Assert.False(db.Units().Any(u => u.Code == "TXT-A"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

@@ -186,7 +186,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
 
                     b.Property<string>("ExpectedBenefit")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HideAuthorNames")
@@ -197,30 +197,30 @@ namespace DigitalInitiativer.Api.Data.Migrations
 
                     b.Property<string>("Problem")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProposedSolution")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RealisationDescription")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RealisedAsInitiativeId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RealisedAsSolution")
-                        .HasMaxLength(150)
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RealisedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
@@ -231,12 +231,12 @@ namespace DigitalInitiativer.Api.Data.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(150)
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UnitId")
@@ -264,7 +264,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HideName")
@@ -290,7 +290,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorDisplayName")
-                        .HasMaxLength(200)
+                        .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AuthorPersonId")
@@ -300,7 +300,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HiddenReason")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ProposalId")
@@ -308,7 +308,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -412,7 +412,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(4000)
+                        .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndsOn")
@@ -429,7 +429,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(150)
+                        .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UnitId")
@@ -462,7 +462,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")
@@ -575,7 +575,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(800)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("UnitId")

@@ -197,8 +197,8 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
                     b.Property<string>("ExpectedBenefit")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<bool>("HideAuthorNames")
                         .HasColumnType("boolean");
@@ -208,31 +208,31 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
                     b.Property<string>("Problem")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<string>("ProposedSolution")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<string>("RealisationDescription")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<int?>("RealisedAsInitiativeId")
                         .HasColumnType("integer");
 
                     b.Property<string>("RealisedAsSolution")
-                        .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
 
                     b.Property<DateOnly?>("RealisedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("RejectionReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<int>("State")
                         .HasColumnType("integer");
@@ -242,13 +242,13 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
                     b.Property<string>("Summary")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
@@ -275,8 +275,8 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<string>("DisplayName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
 
                     b.Property<bool>("HideName")
                         .HasColumnType("boolean");
@@ -303,8 +303,8 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("AuthorDisplayName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
 
                     b.Property<int>("AuthorPersonId")
                         .HasColumnType("integer");
@@ -313,16 +313,16 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("HiddenReason")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<int>("ProposalId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.HasKey("Id");
 
@@ -431,8 +431,8 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
 
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date");
@@ -448,8 +448,8 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
 
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
@@ -483,8 +483,8 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
@@ -602,8 +602,8 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
 
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");
