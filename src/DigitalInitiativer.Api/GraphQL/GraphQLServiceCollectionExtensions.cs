@@ -49,6 +49,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddValidationRule<AuthorizationValidationRule>()
             .AddValidationRule<MaxAliasesRule>()
             .AddValidationRule<PlainTextInputRule>()
+            .AddValidationRule<RepeatedFieldsRule>()
             .AddValidationRule<MutationRateLimitRule>()
             .AddComplexityAnalyzer((complexity, provider) =>
             {
@@ -73,6 +74,7 @@ public static class GraphQLServiceCollectionExtensions
             })));
         services.AddSingleton<ComplexityMeter>();
         services.AddScoped<MutationQuota>();
+        services.AddCallerRateLimits();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         return services;

@@ -32,6 +32,21 @@ public sealed class GraphQLSettings
     /// <summary>Operations one caller may run at once over all their WebSockets to one instance.</summary>
     public int MaxOperationsPerCaller { get; set; } = 50;
 
+    /// <summary>Requests per second one signed-in caller may send over time; a front-end sends a few per page.</summary>
+    public int RequestsPerSecond { get; set; } = 50;
+
+    /// <summary>Requests per second the callers without a sign-in at one IP address may send together.</summary>
+    public int AnonymousRequestsPerSecond { get; set; } = 10;
+
+    /// <summary>How many seconds' worth of requests may come at once before the per-second limits apply.</summary>
+    public int BurstSeconds { get; set; } = 5;
+
+    /// <summary>Requests one signed-in caller may have running at once; more wait their turn.</summary>
+    public int ConcurrentRequestsPerCaller { get; set; } = 4;
+
+    /// <summary>Requests that wait for their turn under the two limits above, per caller; beyond this they get 429.</summary>
+    public int RateLimitQueue { get; set; } = 64;
+
     /// <summary>Mutations one caller may send per minute before getting 429.</summary>
     public int MutationsPerMinute { get; set; } = 60;
 

@@ -45,6 +45,7 @@ public static class HostingExtensions
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         app.UseGraphiQLAssets();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.MapHealthEndpoints();
         app.MapLoadTestBaseline();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();

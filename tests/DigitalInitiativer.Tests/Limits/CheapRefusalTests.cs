@@ -43,13 +43,31 @@ public sealed class CheapRefusalTests(ProductionApiFactory api) : IClassFixture<
     {
         // Both documents also break a validation rule; only the access refusal comes back, so validation never ran.
         const string invalidRest = "initiatives(first: 1, nosuchargument: 1) { totalCount } ";
-        var anonymous = await api.CreateAnonymousClient().PostAsync(Repeated(invalidRest + "surveyWaves { year }", 40));
+        var anonymous = await api.CreateAnonymousClient().PostAsync(Repeated(invalidRest + "surveyWaves { year }", 1));
         var employee = await api.CreateEntraClient(Roles.Employee).PostAsync("{ " + invalidRest + "auditLog(subjectId: \"UGVyc29uOjE\") { totalCount } }");
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
         Assert.All(anonymous.ErrorCodes, code => Assert.Equal("AUTH_NOT_AUTHENTICATED", code));
         Assert.Equal(HttpStatusCode.Forbidden, employee.Status);
         Assert.Equal(["AUTH_NOT_AUTHORIZED"], employee.ErrorCodes);
+    }
+
+    [Theory]
+    [InlineData("{ REPEAT }")]
+    [InlineData("{ initiatives { nodes { REPEAT } } }")]
+    [InlineData("{ INLINE }")]
+    [InlineData("{ ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F ...F } fragment F on Query { __typename }")]
+    public async Task A_selection_that_repeats_a_name_more_than_20_times_is_refused_before_validation(string shape)
+    {
+        var query = shape.Replace("REPEAT", string.Concat(Enumerable.Repeat("__typename ", 21)))
+            .Replace("INLINE", string.Concat(Enumerable.Repeat("... on Query { __typename } ", 21)));
+        var twenty = shape.Replace("REPEAT", string.Concat(Enumerable.Repeat("__typename ", 20)));
+
+        var response = await api.CreateEntraClient(Roles.Evaluator).PostAsync(query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["TOO_MANY_REPEATED_FIELDS"], response.ErrorCodes);
+        if (shape.Contains("REPEAT")) (await api.CreateEntraClient(Roles.Evaluator).PostAsync(twenty)).AssertNoErrors();
     }
 
     [Theory]
