@@ -16,6 +16,44 @@ public sealed class SocketLimitsApiFactory : KestrelApiFactory
     ];
 }
 
+/// <summary>
+/// A clock the test can move forward without firing timers: the socket's own expiry timer stays an hour away, so only the
+/// check each operation makes as of its own time can end the session.
+/// </summary>
+public sealed class SettableClock : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+public sealed class SettableClockApiFactory : KestrelApiFactory
+{
+    public SettableClock Clock { get; } = new();
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+}
+
+public sealed class WebSocketOperationTimeTests(SettableClockApiFactory api) : IClassFixture<SettableClockApiFactory>
+{
+    [Fact]
+    public async Task Each_operation_is_authorised_as_of_its_own_time()
+    {
+        var token = api.Services.GetRequiredService<DevTokens>().Create(Roles.InitiativeManager, "demo-0011", TimeSpan.FromHours(1));
+        using var socket = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, token);
+        await socket.SubscribeAsync("before", "{ me { person { key } } }");
+        Assert.Equal("next", (string?)(await socket.ReceiveMessageAsync())["type"]);
+        Assert.Equal("complete", (string?)(await socket.ReceiveMessageAsync())["type"]);
+
+        api.Clock.Now += TimeSpan.FromHours(2);
+        await socket.SubscribeAsync("after", "mutation { recordParticipations(input: { items: [] }) { errors { __typename } } }");
+
+        var (text, closeCode) = await socket.ReceiveAsync();
+        Assert.Null(text);
+        Assert.Equal(4403, closeCode);
+    }
+}
+
 /// <summary>A WebSocket session lives as long as its token, and what its operations hold is capped and given back.</summary>
 public sealed class WebSocketSessionTests(SocketLimitsApiFactory api) : IClassFixture<SocketLimitsApiFactory>
 {
