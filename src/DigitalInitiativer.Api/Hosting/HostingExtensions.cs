@@ -1,7 +1,9 @@
 using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Demo;
+using DigitalInitiativer.Api.Exports;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Limits;
 using DigitalInitiativer.Api.Observability;
 using DigitalInitiativer.Api.Schema;
 using DigitalInitiativer.Api.GraphQL.Transport;
@@ -49,7 +51,8 @@ public static class HostingExtensions
         app.MapHealthEndpoints();
         app.MapLoadTestBaseline();
         var endpoint = app.Services.GetRequiredService<GraphQLHttpEndpoint>();
-        app.Map(GraphQLPath, endpoint.HandleAsync);
+        app.Map(GraphQLPath, endpoint.HandleAsync).LimitedPerCaller();
+        app.MapExports();
         return app;
     }
 

@@ -25,9 +25,15 @@ public static class CallerRateLimits
             options.OnRejected = RefuseAsync;
         });
 
-    /// <summary>Only GraphQL requests count; a WebSocket session is one long request, capped by its handler.</summary>
+    /// <summary>Marks the endpoints whose requests count (GraphQL, exports); health checks and assets do not.</summary>
+    public static TBuilder LimitedPerCaller<TBuilder>(this TBuilder endpoint) where TBuilder : IEndpointConventionBuilder =>
+        endpoint.WithMetadata(new LimitedPerCallerMarker());
+
+    private sealed class LimitedPerCallerMarker;
+
+    /// <summary>A WebSocket session is one long request, capped by its handler.</summary>
     private static bool IsLimited(HttpContext http) =>
-        http.Request.Path.StartsWithSegments(Hosting.HostingExtensions.GraphQLPath) && !http.WebSockets.IsWebSocketRequest;
+        http.GetEndpoint()?.Metadata.GetMetadata<LimitedPerCallerMarker>() is not null && !http.WebSockets.IsWebSocketRequest;
 
     private static string CallerOf(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true ? "caller:" + Caller.IdOf(http.User) : "anonymous:" + http.Connection.RemoteIpAddress;
