@@ -18,7 +18,7 @@ public static class ExportEndpoints
 
     public static WebApplication MapExports(this WebApplication app)
     {
-        foreach (var export in Exports.All)
+        foreach (var export in ExportDefinitions.All)
             app.MapGet($"{Path}/{export.FileName}", http => RunAsync(http, export)).LimitedPerCaller();
         return app;
     }

@@ -3,7 +3,7 @@ using GraphQL;
 namespace DigitalInitiativer.Api.Exports;
 
 /// <summary>The three exports. Their query-string parameters are the queries' arguments, by the same names.</summary>
-public static class Exports
+public static class ExportDefinitions
 {
     public static readonly Export ReachMatrix = new(
         "reach-matrix.csv",
