@@ -39,7 +39,7 @@ public sealed class AuditTrail(AppDbContext db, Viewer viewer, TimeProvider cloc
         // One multi-row INSERT per chunk rather than one statement per entry: a page of 50 participants is one write.
         foreach (var chunk in reads.Chunk(200))
         {
-            var parameters = new List<object?> { at, viewer.CallerId, roles, operationName, callerPersonId };
+            var parameters = new List<object?> { at, viewer.CallerId, roles, operationName is { Length: > 200 } ? operationName[..200] : operationName, callerPersonId };
             var rows = new List<string>(chunk.Length);
             foreach (var (subject, dataType) in chunk)
             {

@@ -50,7 +50,6 @@ public static class GraphQLServiceCollectionExtensions
             .AddValidationRule<MaxAliasesRule>()
             .AddValidationRule<PlainTextInputRule>()
             .AddValidationRule<RepeatedFieldsRule>()
-            .AddValidationRule<MutationRateLimitRule>()
             .AddComplexityAnalyzer((complexity, provider) =>
             {
                 var settings = provider.GetRequiredService<IOptions<GraphQLSettings>>().Value;
@@ -64,6 +63,8 @@ public static class GraphQLServiceCollectionExtensions
                     return Task.CompletedTask;
                 };
             })
+            // After the complexity analyzer, so that a mutation it refuses takes no permit.
+            .AddValidationRule<MutationRateLimitRule>()
             .ConfigureExecutionOptions(options =>
             {
                 var services = options.RequestServices!;

@@ -21,6 +21,8 @@ public sealed class CsvFile : IDisposable
     private readonly SepReader? _reader;
     private readonly ImportReport _report;
     private readonly string[] _columns = [];
+    /// <summary>The format's columns: only these names are repeated in problems, as any other header cell could be a value.</summary>
+    private HashSet<string> _known = [];
 
     private CsvFile(Stream stream, ImportReport report)
     {
@@ -49,6 +51,7 @@ public sealed class CsvFile : IDisposable
             _report.Problem(1, 0, "", ImportCodes.Delimiter, "The first line must be a header whose columns are separated by ';' or ','.");
             return false;
         }
+        _known = [.. requiredColumns];
         var missing = requiredColumns.Where(c => !_columns.Contains(c)).ToList();
         foreach (var column in missing)
             _report.Problem(1, 0, column, ImportCodes.MissingColumn, $"The header has no column '{column}'. Expected: {string.Join(", ", requiredColumns)}.");
@@ -89,7 +92,7 @@ public sealed class CsvFile : IDisposable
             }
             for (var column = 0; column < record.Values.Length; column++)
                 if (PlainText.HasForbiddenCharacters(record.Values[column]))
-                    _report.Problem(record.Line, column + 1, _columns[column], ImportCodes.ForbiddenCharacters, "The cell holds a control character or a bidirectional override; remove it.");
+                    _report.Problem(record.Line, column + 1, _known.Contains(_columns[column]) ? _columns[column] : "", ImportCodes.ForbiddenCharacters, "The cell holds a control character or a bidirectional override; remove it.");
             _report.RowsRead++;
             yield return record;
         }

@@ -74,18 +74,30 @@ public sealed class CheapRefusalTests(ProductionApiFactory api) : IClassFixture<
     [InlineData("{ noSuchField }", "{ initiatives { totalCount } }")]
     [InlineData("{ __typename secretField }", "{ __typename surveyWaves { year } }")]
     [InlineData("{ initiatives { nodes { noSuchField } } }", "{ initiatives { nodes { title } } }")]
-    public async Task Without_a_sign_in_an_unknown_field_is_refused_exactly_as_a_protected_one(string unknown, string protectedField)
+    [InlineData("query A { __typename } query B { noSuchField }", "query A { __typename } query B { initiatives { totalCount } }")]
+    [InlineData("{ __typename noSuchField @skip(if: true) }", "{ __typename initiatives @skip(if: true) { totalCount } }")]
+    [InlineData("{ __typename ... on NoSuchType { __typename } }", "{ __typename ... on Initiative { __typename } }")]
+    [InlineData("query($x: NoSuchType) { __typename }", "query($x: InitiativeFilter) { __typename }")]
+    [InlineData("{ __typename } fragment F on NoSuchType { __typename }", "{ __typename } fragment F on Initiative { __typename }")]
+    public async Task Without_a_sign_in_an_unknown_field_is_refused_exactly_as_a_protected_one(string unknown, string known)
     {
         var anonymous = api.CreateAnonymousClient();
+        var operationName = unknown.StartsWith("query A") ? "A" : null;
 
-        var forUnknown = await anonymous.PostAsync(unknown);
-        var forProtected = await anonymous.PostAsync(protectedField);
+        var forUnknown = await anonymous.SendAsync(Post(unknown, operationName));
+        var forProtected = await anonymous.SendAsync(Post(known, operationName));
 
         Assert.Equal(HttpStatusCode.Unauthorized, forUnknown.Status);
         Assert.Equal(forProtected.Status, forUnknown.Status);
         Assert.Equal(forProtected.ErrorCodes, forUnknown.ErrorCodes);
         Assert.Equal(Shape(forProtected), Shape(forUnknown));
     }
+
+    private static HttpRequestMessage Post(string query, string? operationName) => new(HttpMethod.Post, "/graphql")
+    {
+        Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(new { query, operationName }), System.Text.Encoding.UTF8, "application/json"),
+        Headers = { { "Accept", "application/graphql-response+json" } },
+    };
 
     /// <summary>The messages with the caller's own field names taken out: what is left must not differ.</summary>
     private static string Shape(GraphQLResponse response) =>

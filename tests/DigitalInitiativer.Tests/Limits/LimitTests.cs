@@ -146,6 +146,19 @@ public sealed class RateLimitTests(RateLimitApiFactory api) : IClassFixture<Rate
     }
 
     [Fact]
+    public async Task A_mutation_refused_for_its_depth_takes_no_permit()
+    {
+        await WithinOneMinuteAsync();
+        var manager = api.CreateGraphQLClient("InitiativeManager", "demo-0032");
+        const string tooDeep = "mutation { recordParticipations(input: { items: [] }) { participations { person { unit { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } }";
+
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(["COMPLEXITY"], (await manager.PostAsync(tooDeep)).ErrorCodes);
+
+        Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync(Aliased(3))).Status);
+    }
+
+    [Fact]
     public async Task Two_instances_on_one_database_share_one_limit()
     {
         await WithinOneMinuteAsync();

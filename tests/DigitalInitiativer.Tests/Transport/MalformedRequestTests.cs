@@ -79,6 +79,7 @@ public sealed class MalformedRequestTests(KestrelApiFactory api) : IClassFixture
         { "extensions a number", "{\"query\":\"{ __typename }\",\"extensions\":5}"u8.ToArray(), "INVALID_REQUEST" },
         { "operationName a list", "{\"query\":\"{ __typename }\",\"operationName\":[]}"u8.ToArray(), "INVALID_REQUEST" },
         { "a body that is a number", "7"u8.ToArray(), "INVALID_REQUEST" },
+        { "a variable twice", "{\"query\":\"{ __typename }\",\"variables\":{\"a\":1,\"a\":2}}"u8.ToArray(), "INVALID_REQUEST" },
     };
 
     [Theory]
@@ -107,6 +108,8 @@ public sealed class MalformedRequestTests(KestrelApiFactory api) : IClassFixture
         { "extensions a list", "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ __typename }\",\"extensions\":[]}}"u8.ToArray(), 4400 },
         { "operationName a number", "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ __typename }\",\"operationName\":1}}"u8.ToArray(), 4400 },
         { "no payload", "{\"id\":\"1\",\"type\":\"subscribe\"}"u8.ToArray(), 4400 },
+        { "a key twice in the message", "{\"type\":\"subscribe\",\"type\":\"ping\",\"id\":\"1\",\"payload\":{\"query\":\"{ __typename }\"}}"u8.ToArray(), 4400 },
+        { "a key twice in the payload", "{\"type\":\"subscribe\",\"id\":\"1\",\"payload\":{\"query\":\"{ __typename }\",\"query\":\"{ x }\"}}"u8.ToArray(), 4400 },
         { "an id that is a number", "{\"id\":1,\"type\":\"subscribe\",\"payload\":{\"query\":\"{ __typename }\"}}"u8.ToArray(), 4400 },
     };
 
@@ -128,6 +131,19 @@ public sealed class MalformedRequestTests(KestrelApiFactory api) : IClassFixture
             return;
         }
         Assert.True((await socket.ReceiveAsync()).CloseCode == closeCode, what);
+    }
+
+    [Fact]
+    public async Task A_variable_twice_gets_an_error_message_and_the_socket_stays_open()
+    {
+        using var socket = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, Token());
+
+        await socket.SendRawAsync("{\"type\":\"subscribe\",\"id\":\"v\",\"payload\":{\"query\":\"{ __typename }\",\"variables\":{\"a\":1,\"a\":2}}}"u8.ToArray());
+        var message = await socket.ReceiveMessageAsync();
+
+        Assert.Equal(("error", "INVALID_REQUEST"), ((string?)message["type"], (string?)message["payload"]![0]!["extensions"]!["code"]));
+        await socket.SendAsync(new { type = "ping" });
+        Assert.Equal("pong", (string?)(await socket.ReceiveMessageAsync())["type"]);
     }
 
     private string Token() => api.Services.GetRequiredService<DevTokens>().Create(Roles.Employee, "demo-0007");

@@ -54,6 +54,33 @@ public sealed class WebSocketOperationTimeTests(SettableClockApiFactory api) : I
     }
 }
 
+public sealed class SocketRateApiFactory : KestrelApiFactory
+{
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+        [new("GraphQL:RequestsPerSecond", "2"), new("GraphQL:BurstSeconds", "1"), new("GraphQL:RateLimitQueue", "0")];
+}
+
+public sealed class WebSocketRateTests(SocketRateApiFactory api) : IClassFixture<SocketRateApiFactory>
+{
+    [Fact]
+    public async Task Operations_over_the_callers_rate_get_RATE_LIMITED_on_the_socket()
+    {
+        var token = api.Services.GetRequiredService<DevTokens>().Create(Roles.Employee, "demo-0015");
+        using var socket = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, token);
+
+        for (var i = 0; i < 6; i++) await socket.SubscribeAsync($"q{i}", "{ __typename }");
+        var codes = new List<string?>();
+        for (var i = 0; i < 6; i++)
+        {
+            var message = await socket.ReceiveMessageAsync();
+            if ((string?)message["type"] == "error") codes.Add((string?)message["payload"]![0]!["extensions"]!["code"]);
+            if ((string?)message["type"] == "next") await socket.ReceiveMessageAsync(); // its complete
+        }
+
+        Assert.Contains("RATE_LIMITED", codes);
+    }
+}
+
 /// <summary>A WebSocket session lives as long as its token, and what its operations hold is capped and given back.</summary>
 public sealed class WebSocketSessionTests(SocketLimitsApiFactory api) : IClassFixture<SocketLimitsApiFactory>
 {
@@ -129,6 +156,30 @@ public sealed class WebSocketSessionTests(SocketLimitsApiFactory api) : IClassFi
 
         await socket.Socket.CloseAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
         await Eventually(() => Handler.ActiveOperations == before);
+    }
+
+    [Fact]
+    public async Task An_id_is_free_again_as_soon_as_its_operation_is_over()
+    {
+        var before = Handler.ActiveOperations;
+        using var socket = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, Token("demo-0014"));
+
+        for (var round = 0; round < 3; round++)
+        {
+            await socket.SubscribeAsync("q", "{ me { person { key } } }");
+            Assert.Equal("next", (string?)(await socket.ReceiveMessageAsync())["type"]);
+            Assert.Equal("complete", (string?)(await socket.ReceiveMessageAsync())["type"]);
+        }
+        for (var round = 0; round < 3; round++)
+        {
+            await socket.SubscribeAsync("s", VotesChanged, Competition);
+            await socket.SendAsync(new { id = "s", type = "complete" });
+        }
+        await socket.SubscribeAsync("s", VotesChanged, Competition);
+        await socket.SendAsync(new { type = "ping" });
+
+        Assert.Equal("pong", (string?)(await socket.ReceiveMessageAsync())["type"]);
+        await Eventually(() => Handler.ActiveOperations == before + 1);
     }
 
     private static async Task Eventually(Func<bool> condition)

@@ -17,14 +17,16 @@ public sealed class AuthorizationValidationRule(IHostEnvironment environment) : 
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         var referenced = context.GetRecursivelyReferencedFragments(context.Operation)?.ToHashSet() ?? [];
-        return new(new Visitor(referenced, hideUnknownFields: !environment.IsDevelopment()));
+        var hideSchema = !environment.IsDevelopment() && context.User?.Identity?.IsAuthenticated != true;
+        return new(new Visitor(referenced, hideSchema));
     }
 
-    /// <param name="hideUnknownFields">
+    /// <param name="hideSchema">
     /// Outside Development a caller without a sign-in gets the same refusal for a field that does not exist as for one
-    /// that needs a sign-in, so probing cannot map the schema.
+    /// that needs a sign-in, so probing cannot map the schema. Their whole document is checked then, other operations,
+    /// unused fragments and skipped fields included, since the specification's rules would report unknown names there.
     /// </param>
-    private sealed class Visitor(HashSet<GraphQLFragmentDefinition> referencedFragments, bool hideUnknownFields) : INodeVisitor
+    private sealed class Visitor(HashSet<GraphQLFragmentDefinition> referencedFragments, bool hideSchema) : INodeVisitor
     {
         private bool _inScope;
         private readonly HashSet<string> _reported = [];
@@ -36,15 +38,15 @@ public sealed class AuthorizationValidationRule(IHostEnvironment environment) : 
             switch (node)
             {
                 case GraphQLOperationDefinition operation:
-                    _inScope = operation == context.Operation;
+                    _inScope = hideSchema || operation == context.Operation;
                     break;
                 case GraphQLFragmentDefinition fragment:
-                    _inScope = referencedFragments.Contains(fragment);
+                    _inScope = hideSchema || referencedFragments.Contains(fragment);
                     break;
-                case GraphQLField field when _inScope && context.ShouldIncludeNode(field):
+                case GraphQLField field when _inScope && (hideSchema || context.ShouldIncludeNode(field)):
                     if (context.TypeInfo.GetParentType() is not { } parent) break;
                     var definition = context.TypeInfo.GetFieldDef();
-                    if (definition is null && !(hideUnknownFields && !IsSignedIn(context))) break;
+                    if (definition is null && !hideSchema) break;
                     var label = $"{parent.Name}.{field.Name.StringValue}";
                     if (_askedToSignIn || _reported.Contains(label)) break;
                     var denied = definition is null

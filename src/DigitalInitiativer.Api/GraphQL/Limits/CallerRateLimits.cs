@@ -11,8 +11,8 @@ namespace DigitalInitiativer.Api.GraphQL.Limits;
 /// server's CPU from everyone else, however cheaply each request is refused. Two limits, chained, per caller (the
 /// signed-in caller, or the IP address for callers without a sign-in, who may only ask for <c>__typename</c>): a token
 /// bucket of requests per second, and a few requests running at once. What is over a limit waits in a queue, which
-/// slows a flooding client down at no cost to the server; only what is over the queue gets 429. WebSocket sessions are
-/// limited on their own (GraphQLWebSocketHandler).
+/// slows a flooding client down at no cost to the server; only what is over the queue gets 429. Opening a WebSocket
+/// counts against the rate; the operations on it are limited by GraphQLWebSocketHandler, at the same rate per caller.
 /// </summary>
 public static class CallerRateLimits
 {
@@ -31,9 +31,7 @@ public static class CallerRateLimits
 
     private sealed class LimitedPerCallerMarker;
 
-    /// <summary>A WebSocket session is one long request, capped by its handler.</summary>
-    private static bool IsLimited(HttpContext http) =>
-        http.GetEndpoint()?.Metadata.GetMetadata<LimitedPerCallerMarker>() is not null && !http.WebSockets.IsWebSocketRequest;
+    private static bool IsLimited(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<LimitedPerCallerMarker>() is not null;
 
     private static string CallerOf(HttpContext http) =>
         http.User.Identity?.IsAuthenticated == true ? "caller:" + Caller.IdOf(http.User) : "anonymous:" + http.Connection.RemoteIpAddress;
@@ -55,9 +53,10 @@ public static class CallerRateLimits
         });
     }
 
+    /// <summary>A WebSocket session is one long request: opening it counts against the rate, its operations are capped by its handler.</summary>
     private static RateLimitPartition<string> RequestsAtOnce(HttpContext http)
     {
-        if (!IsLimited(http)) return RateLimitPartition.GetNoLimiter("");
+        if (!IsLimited(http) || http.WebSockets.IsWebSocketRequest) return RateLimitPartition.GetNoLimiter("");
         var settings = Settings(http);
         return RateLimitPartition.GetConcurrencyLimiter(CallerOf(http), _ => new ConcurrencyLimiterOptions
         {

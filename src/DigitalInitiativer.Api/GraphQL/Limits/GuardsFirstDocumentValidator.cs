@@ -10,7 +10,12 @@ public interface IGuardRule : IValidationRule;
 /// rules that grow with the square of a document's fields. A caller who may not use what they ask for is refused
 /// before that work starts, so anonymous documents cost a walk of their tokens at most.
 /// </summary>
-public sealed class GuardsFirstDocumentValidator : IDocumentValidator
+/// <remarks>
+/// Outside Development, a caller without a sign-in who gets past the guards (they may only ask for <c>__typename</c>)
+/// and still fails validation gets the same single refusal as for a protected field: the specification's messages
+/// would tell which names exist (fields in other operations or skipped ones, types in fragments and variables).
+/// </remarks>
+public sealed class GuardsFirstDocumentValidator(IHostEnvironment environment) : IDocumentValidator
 {
     private readonly DocumentValidator _validator = new();
 
@@ -45,6 +50,8 @@ public sealed class GuardsFirstDocumentValidator : IDocumentValidator
         await new BasicVisitor(visitors).VisitAsync(context.Document, new BasicVisitor.State(context));
         if (context.HasErrors) return new ValidationResult(context.Errors);
 
-        return await _validator.ValidateAsync(options with { Rules = rest });
+        var result = await _validator.ValidateAsync(options with { Rules = rest });
+        if (result.IsValid || options.User?.Identity?.IsAuthenticated == true || environment.IsDevelopment()) return result;
+        return new ValidationResult([new Authorization.AccessDeniedError(options.Document.Source, ErrorCodes.NotAuthenticated, "this operation", options.Operation)]);
     }
 }

@@ -7,7 +7,8 @@ namespace DigitalInitiativer.Api.GraphQL.Limits;
 /// The same field (or fragment) asked for over and over in one selection set, inline fragments included, is what makes
 /// the specification's overlapping-fields check grow with the square of the document. No real operation repeats a
 /// name more than a few times, so a selection that repeats one more than <see cref="MaxRepeats"/> times is refused
-/// before that check runs.
+/// before that check runs. Named fragments count by their name, not their content; many different fragments repeating
+/// a field are bounded by the token limit instead.
 /// </summary>
 public sealed class RepeatedFieldsRule : ValidationRuleBase, IGuardRule
 {

@@ -258,7 +258,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
             inputs = serializer.Deserialize<Inputs>(json) ?? Inputs.Empty;
             return true;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
         {
             inputs = Inputs.Empty;
             return false;

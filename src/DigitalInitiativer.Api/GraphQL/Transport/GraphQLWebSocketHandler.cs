@@ -23,6 +23,15 @@ public sealed class GraphQLWebSocketHandler(
     public const int TokenExpiredCloseCode = 4403;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _operationsPerCaller = new();
+    private readonly System.Threading.RateLimiting.PartitionedRateLimiter<string> _operationRate = System.Threading.RateLimiting.PartitionedRateLimiter.Create<string, string>(
+        caller => System.Threading.RateLimiting.RateLimitPartition.GetTokenBucketLimiter(caller, _ => new System.Threading.RateLimiting.TokenBucketRateLimiterOptions
+        {
+            TokensPerPeriod = settings.Value.RequestsPerSecond,
+            TokenLimit = settings.Value.RequestsPerSecond * settings.Value.BurstSeconds,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = settings.Value.RateLimitQueue,
+            QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
+        }));
     private int _activeOperations;
 
     /// <summary>Operations running or subscribed on this instance's sockets; each one holds a DI scope until it ends.</summary>
@@ -50,7 +59,10 @@ public sealed class GraphQLWebSocketHandler(
     private sealed class Connection(GraphQLWebSocketHandler handler, HttpContext http, WebSocket socket)
     {
         private readonly ILogger _logger = handler._logger;
+        private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
+        private const int MaxPendingSends = 256;
         private readonly SemaphoreSlim _sending = new(1, 1);
+        private int _pendingSends;
         private readonly Dictionary<string, Operation> _operations = [];
         private readonly CancellationTokenSource _closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         private bool _initReceived;
@@ -90,7 +102,7 @@ public sealed class GraphQLWebSocketHandler(
         {
             lock (_operations)
             {
-                foreach (var operation in _operations.Values) operation.Dispose();
+                foreach (var operation in _operations.Values) operation.Cancel();
                 _operations.Clear();
             }
         }
@@ -120,12 +132,20 @@ public sealed class GraphQLWebSocketHandler(
 
         private async Task HandleMessageAsync(string text)
         {
-            JsonObject? message;
-            try { message = JsonNode.Parse(text) as JsonObject; }
-            catch (JsonException) { message = null; }
-            var type = StringOf(message?["type"]);
-            var id = StringOf(message?["id"]);
-            var payload = message?["payload"] as JsonObject;
+            string? type, id;
+            JsonObject? payload;
+            bool wellFormed;
+            try
+            {
+                var message = JsonNode.Parse(text) as JsonObject;
+                (type, id, payload) = (StringOf(message?["type"]), StringOf(message?["id"]), message?["payload"] as JsonObject);
+                wellFormed = IsWellFormed(payload);
+            }
+            catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+            {
+                // Not JSON, or an object with a key twice (JsonObject refuses it when first read).
+                (type, id, payload, wellFormed) = (null, null, null, false);
+            }
             switch (type)
             {
                 case "connection_init":
@@ -136,7 +156,7 @@ public sealed class GraphQLWebSocketHandler(
                     break;
                 case "pong":
                     break;
-                case "subscribe" when id is { Length: > 0 } && IsWellFormed(payload):
+                case "subscribe" when id is { Length: > 0 } && wellFormed:
                     await SubscribeAsync(id, payload!);
                     break;
                 case "complete" when id is not null:
@@ -186,14 +206,22 @@ public sealed class GraphQLWebSocketHandler(
             _tokenExpires = ExpiryOf(result);
             _acknowledged = true;
             await SendAsync(new JsonObject { ["type"] = "connection_ack" });
-            if (_tokenExpires != DateTimeOffset.MaxValue)
-            {
-                _ = Task.Delay(Max(_tokenExpires - handler._clock.GetUtcNow(), TimeSpan.Zero), handler._clock, _closing.Token)
-                    .ContinueWith(_ => CloseAsync(TokenExpiredCloseCode, "Token expired"), TaskContinuationOptions.OnlyOnRanToCompletion);
-            }
+            if (_tokenExpires != DateTimeOffset.MaxValue) _ = CloseAtExpiryAsync();
         }
 
-        private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+        /// <summary>Closes the socket with 4403 when the token expires (in steps of a day at most, as timers cannot wait longer than 49 days).</summary>
+        private async Task CloseAtExpiryAsync()
+        {
+            try
+            {
+                for (var left = _tokenExpires - handler._clock.GetUtcNow(); left > TimeSpan.Zero; left = _tokenExpires - handler._clock.GetUtcNow())
+                    await Task.Delay(left < TimeSpan.FromDays(1) ? left : TimeSpan.FromDays(1), handler._clock, _closing.Token);
+                await CloseAsync(TokenExpiredCloseCode, "Token expired");
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
 
         /// <summary>When the token stops being valid: the sign-in's own expiry, else the JWT's exp claim.</summary>
         private static DateTimeOffset ExpiryOf(AuthenticateResult result)
@@ -215,30 +243,45 @@ public sealed class GraphQLWebSocketHandler(
                 await CloseAsync(TokenExpiredCloseCode, "Token expired");
                 return;
             }
+            // The caller's operations per second, shared by all their sockets; waiting here slows a flooding socket down.
+            using (var lease = await handler._operationRate.AcquireAsync(_caller, 1, _closing.Token))
+            {
+                if (!lease.IsAcquired)
+                {
+                    await RefuseAsync(id, ErrorCodes.RateLimited, "Too many operations from this caller; wait a moment.");
+                    return;
+                }
+            }
             string? refusal;
+            Operation? operation = null;
             lock (_operations)
             {
                 refusal = _operations.ContainsKey(id) ? "duplicate"
                     : _operations.Count >= handler._settings.MaxOperationsPerConnection ? $"A connection may run at most {handler._settings.MaxOperationsPerConnection} operations at once; complete one first."
                     : !handler.TryStartOperation(_caller) ? $"One caller may run at most {handler._settings.MaxOperationsPerCaller} operations at once on this server; complete one first."
                     : null;
-                if (refusal is null) _operations.Add(id, new Operation(handler._scopes.CreateAsyncScope(), CancellationTokenSource.CreateLinkedTokenSource(_closing.Token), () => handler.EndOperation(_caller)));
+                if (refusal is null)
+                {
+                    var caller = _caller;
+                    operation = new Operation(handler._scopes.CreateAsyncScope(), CancellationTokenSource.CreateLinkedTokenSource(_closing.Token), () => handler.EndOperation(caller));
+                    _operations.Add(id, operation);
+                }
             }
             if (refusal == "duplicate")
             {
                 await CloseAsync(4409, $"Subscriber for {id} already exists");
                 return;
             }
-            if (refusal is not null)
+            if (operation is null)
             {
-                var refused = new ExecutionResult(new ExecutionError(refusal) { Code = ErrorCodes.TooManyOperations });
-                await SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(refused) });
+                await RefuseAsync(id, ErrorCodes.TooManyOperations, refusal!);
                 return;
             }
-            Operation operation;
-            lock (_operations) operation = _operations[id];
             _ = RunOperationAsync(id, payload, operation);
         }
+
+        private Task RefuseAsync(string id, string code, string message) =>
+            SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(new ExecutionResult(new ExecutionError(message) { Code = code })) });
 
         private async Task RunOperationAsync(string id, JsonObject payload, Operation operation)
         {
@@ -246,16 +289,14 @@ public sealed class GraphQLWebSocketHandler(
             {
                 if (handler._settings.OnlyTrustedDocuments && StringOf(payload["documentId"]) is null)
                 {
-                    var refused = new ExecutionResult(new ExecutionError(GraphQLHttpEndpoint.TrustedDocumentRequiredMessage) { Code = ErrorCodes.TrustedDocumentRequired });
-                    await SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(refused) });
-                    Forget(id);
+                    Forget(id, operation);
+                    await RefuseAsync(id, ErrorCodes.TrustedDocumentRequired, GraphQLHttpEndpoint.TrustedDocumentRequiredMessage);
                     return;
                 }
                 if (!TryReadInputs(payload["variables"], out var variables) || !TryReadInputs(payload["extensions"], out var extensions))
                 {
-                    var refused = new ExecutionResult(new ExecutionError("The 'variables' and 'extensions' must be JSON objects of plain values.") { Code = ErrorCodes.InvalidRequest });
-                    await SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(refused) });
-                    Forget(id);
+                    Forget(id, operation);
+                    await RefuseAsync(id, ErrorCodes.InvalidRequest, "The 'variables' and 'extensions' must be JSON objects of plain values, each key once.");
                     return;
                 }
                 using var activity = GraphQLTelemetry.Start();
@@ -275,28 +316,34 @@ public sealed class GraphQLWebSocketHandler(
                 GraphQLTelemetry.Record(activity, result, StringOf(payload["operationName"]), "websocket", startedAt);
                 if (result.Streams is { Count: > 0 } streams)
                 {
-                    foreach (var stream in streams.Values) operation.Hold(stream.Subscribe(new Observer(this, id)));
+                    foreach (var stream in streams.Values) operation.Hold(stream.Subscribe(new Observer(this, id, operation)));
                     return;
                 }
+                // The id is free again before the client hears the operation is over, so it may reuse it at once.
                 if (!result.Executed)
                 {
+                    Forget(id, operation);
                     await SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(result) });
                 }
                 else
                 {
                     await SendResultAsync(id, result);
+                    Forget(id, operation);
                     await SendAsync(new JsonObject { ["id"] = id, ["type"] = "complete" });
                 }
-                Forget(id);
             }
             catch (OperationCanceledException)
             {
-                Forget(id);
+                Forget(id, operation);
             }
             catch (Exception e)
             {
                 handler._logger.LogError(e, "WebSocket operation {Id} failed", id);
                 await CloseAsync(4500, "Internal server error");
+            }
+            finally
+            {
+                operation.ExecutionEnded();
             }
         }
 
@@ -309,17 +356,22 @@ public sealed class GraphQLWebSocketHandler(
                 inputs = handler._serializer.Deserialize<Inputs>(json.ToJsonString());
                 return true;
             }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
             {
                 return false;
             }
         }
 
-        private void Forget(string id)
+        /// <summary>Ends the operation under <paramref name="id"/>; with <paramref name="only"/>, only if it is still that one (ids can be reused).</summary>
+        private void Forget(string id, Operation? only = null)
         {
             Operation? operation;
-            lock (_operations) _operations.Remove(id, out operation);
-            operation?.Dispose();
+            lock (_operations)
+            {
+                if (!_operations.TryGetValue(id, out operation) || only is not null && operation != only) return;
+                _operations.Remove(id);
+            }
+            operation.Cancel();
         }
 
         private JsonNode ErrorsOf(ExecutionResult result) =>
@@ -328,23 +380,45 @@ public sealed class GraphQLWebSocketHandler(
         private Task SendResultAsync(string id, ExecutionResult result) =>
             SendAsync(new JsonObject { ["id"] = id, ["type"] = "next", ["payload"] = JsonNode.Parse(handler._serializer.Serialize(result)) });
 
+        /// <summary>
+        /// Sends one message. A client that stops reading cannot hold the server: a send that does not finish within
+        /// <see cref="SendTimeout"/>, or more than <see cref="MaxPendingSends"/> messages waiting, drops the connection.
+        /// </summary>
         private async Task SendAsync(JsonObject message)
         {
-            var bytes = Encoding.UTF8.GetBytes(message.ToJsonString());
-            await _sending.WaitAsync();
             try
             {
-                if (socket.State == WebSocketState.Open)
-                    await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
-            }
-            catch (WebSocketException)
-            {
-                // The client is gone; the receive loop ends the connection.
+                if (Interlocked.Increment(ref _pendingSends) > MaxPendingSends || !await _sending.WaitAsync(SendTimeout))
+                {
+                    Drop();
+                    return;
+                }
+                try
+                {
+                    using var timeout = new CancellationTokenSource(SendTimeout);
+                    if (socket.State == WebSocketState.Open)
+                        await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, endOfMessage: true, timeout.Token);
+                }
+                catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+                {
+                    Drop();
+                }
+                finally
+                {
+                    _sending.Release();
+                }
             }
             finally
             {
-                _sending.Release();
+                Interlocked.Decrement(ref _pendingSends);
             }
+        }
+
+        /// <summary>Ends the connection without a close handshake; the receive loop then ends every operation.</summary>
+        private void Drop()
+        {
+            socket.Abort();
+            _closing.Cancel();
         }
 
         /// <summary>
@@ -353,14 +427,21 @@ public sealed class GraphQLWebSocketHandler(
         /// </summary>
         private async Task CloseAsync(int code, string reason)
         {
-            await _sending.WaitAsync();
+            if (!await _sending.WaitAsync(SendTimeout))
+            {
+                Drop();
+                EndAllOperations();
+                return;
+            }
             try
             {
+                using var timeout = new CancellationTokenSource(SendTimeout);
                 if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-                    await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
+                    await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, timeout.Token);
             }
-            catch (WebSocketException)
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
             {
+                socket.Abort();
             }
             finally
             {
@@ -370,21 +451,21 @@ public sealed class GraphQLWebSocketHandler(
             if (!_closing.IsCancellationRequested) _closing.CancelAfter(TimeSpan.FromSeconds(5));
         }
 
-        private sealed class Observer(Connection connection, string id) : IObserver<ExecutionResult>
+        private sealed class Observer(Connection connection, string id, Operation operation) : IObserver<ExecutionResult>
         {
             public void OnNext(ExecutionResult value) => _ = connection.SendResultAsync(id, value);
 
             public void OnError(Exception error)
             {
                 connection._logger.LogWarning(error, "Subscription {Id} ended with an error", id);
+                connection.Forget(id, operation);
                 _ = connection.SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = new JsonArray(new JsonObject { ["message"] = "The subscription failed." }) });
-                connection.Forget(id);
             }
 
             public void OnCompleted()
             {
+                connection.Forget(id, operation);
                 _ = connection.SendAsync(new JsonObject { ["id"] = id, ["type"] = "complete" });
-                connection.Forget(id);
             }
         }
     }
@@ -413,13 +494,15 @@ public sealed class GraphQLWebSocketHandler(
     }
 
     /// <summary>
-    /// One running operation: its DI scope lives as long as the subscription does. A stream subscribed after the
-    /// socket closed (the execution was still running) is ended at once, so nothing outlives the connection.
+    /// One operation. Its DI scope, and its place under the caps, are given back only when its execution has returned
+    /// and it has been ended (completed, unsubscribed, or the socket closed), so a cancelled execution never runs on a
+    /// disposed scope and rapid subscribe/complete cannot run more than the caps allow. A stream subscribed after the
+    /// operation was ended is ended at once.
     /// </summary>
-    private sealed class Operation(AsyncServiceScope scope, CancellationTokenSource cancellation, Action ended) : IDisposable
+    private sealed class Operation(AsyncServiceScope scope, CancellationTokenSource cancellation, Action released)
     {
         private readonly List<IDisposable> _subscriptions = [];
-        private bool _disposed;
+        private bool _cancelled, _executing = true, _released;
 
         public AsyncServiceScope Scope { get; } = scope;
         public CancellationTokenSource Cancellation { get; } = cancellation;
@@ -428,7 +511,7 @@ public sealed class GraphQLWebSocketHandler(
         {
             lock (_subscriptions)
             {
-                if (!_disposed)
+                if (!_cancelled)
                 {
                     _subscriptions.Add(subscription);
                     return;
@@ -437,17 +520,34 @@ public sealed class GraphQLWebSocketHandler(
             subscription.Dispose();
         }
 
-        public void Dispose()
+        public void Cancel()
         {
             lock (_subscriptions)
             {
-                if (_disposed) return;
-                _disposed = true;
+                if (_cancelled) return;
+                _cancelled = true;
             }
             Cancellation.Cancel();
             foreach (var subscription in _subscriptions) subscription.Dispose();
+            ReleaseIfDone();
+        }
+
+        public void ExecutionEnded()
+        {
+            lock (_subscriptions) _executing = false;
+            ReleaseIfDone();
+        }
+
+        private void ReleaseIfDone()
+        {
+            lock (_subscriptions)
+            {
+                if (_executing || !_cancelled || _released) return;
+                _released = true;
+            }
             _ = Scope.DisposeAsync().AsTask();
-            ended();
+            Cancellation.Dispose();
+            released();
         }
     }
 }
