@@ -43,14 +43,21 @@ public static class CallerRateLimits
         if (!IsLimited(http)) return RateLimitPartition.GetNoLimiter("");
         var settings = Settings(http);
         var signedIn = http.User.Identity?.IsAuthenticated == true;
-        return RateLimitPartition.GetTokenBucketLimiter(CallerOf(http), _ => new TokenBucketRateLimiterOptions
+        return RateLimitPartition.GetTokenBucketLimiter(CallerOf(http), _ => Rate(settings, signedIn));
+    }
+
+    /// <summary>The per-second limit of one caller (signed in) or of all callers without a sign-in at one address.</summary>
+    public static TokenBucketRateLimiterOptions Rate(GraphQLSettings settings, bool signedIn)
+    {
+        var perSecond = signedIn ? settings.RequestsPerSecond : settings.AnonymousRequestsPerSecond;
+        return new TokenBucketRateLimiterOptions
         {
-            TokensPerPeriod = signedIn ? settings.RequestsPerSecond : settings.AnonymousRequestsPerSecond,
-            TokenLimit = (signedIn ? settings.RequestsPerSecond : settings.AnonymousRequestsPerSecond) * settings.BurstSeconds,
+            TokensPerPeriod = perSecond,
+            TokenLimit = perSecond * settings.BurstSeconds,
             ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             QueueLimit = settings.RateLimitQueue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
+        };
     }
 
     /// <summary>A WebSocket session is one long request: opening it counts against the rate, its operations are capped by its handler.</summary>

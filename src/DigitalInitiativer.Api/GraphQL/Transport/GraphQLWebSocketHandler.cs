@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Authentication;
@@ -23,15 +24,8 @@ public sealed class GraphQLWebSocketHandler(
     public const int TokenExpiredCloseCode = 4403;
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _operationsPerCaller = new();
-    private readonly System.Threading.RateLimiting.PartitionedRateLimiter<string> _operationRate = System.Threading.RateLimiting.PartitionedRateLimiter.Create<string, string>(
-        caller => System.Threading.RateLimiting.RateLimitPartition.GetTokenBucketLimiter(caller, _ => new System.Threading.RateLimiting.TokenBucketRateLimiterOptions
-        {
-            TokensPerPeriod = settings.Value.RequestsPerSecond,
-            TokenLimit = settings.Value.RequestsPerSecond * settings.Value.BurstSeconds,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = settings.Value.RateLimitQueue,
-            QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst,
-        }));
+    private readonly PartitionedRateLimiter<string> _operationRate = PartitionedRateLimiter.Create<string, string>(
+        caller => RateLimitPartition.GetTokenBucketLimiter(caller, _ => Limits.CallerRateLimits.Rate(settings.Value, signedIn: true)));
     private int _activeOperations;
 
     /// <summary>Operations running or subscribed on this instance's sockets; each one holds a DI scope until it ends.</summary>
