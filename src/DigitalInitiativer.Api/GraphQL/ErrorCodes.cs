@@ -31,6 +31,7 @@ public static class ErrorCodes
     public const string DocumentTooDeep = "DOCUMENT_TOO_DEEP";
     public const string ForbiddenCharacters = "FORBIDDEN_CHARACTERS";
     public const string TooManyRepeatedFields = "TOO_MANY_REPEATED_FIELDS";
+    public const string TooManyFields = "TOO_MANY_FIELDS";
     public const string RateLimited = "RATE_LIMITED";
     public const string CsrfPreflightRequired = "CSRF_PREFLIGHT_REQUIRED";
     public const string Timeout = "TIMEOUT";

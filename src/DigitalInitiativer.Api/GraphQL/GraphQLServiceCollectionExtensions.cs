@@ -50,6 +50,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddValidationRule<MaxAliasesRule>()
             .AddValidationRule<PlainTextInputRule>()
             .AddValidationRule<RepeatedFieldsRule>()
+            .AddValidationRule<ExpandedSizeRule>()
             .AddComplexityAnalyzer((complexity, provider) =>
             {
                 var settings = provider.GetRequiredService<IOptions<GraphQLSettings>>().Value;

@@ -11,6 +11,9 @@ public sealed class GraphQLSettings
     /// <summary>Most tokens (names, punctuation, values, comments) a document may have; counted before it is parsed.</summary>
     public int MaxTokens { get; set; } = 1_000;
 
+    /// <summary>Most fields an operation may select with its fragments expanded (the catalogue page with reach selects about 30).</summary>
+    public int MaxExpandedFields { get; set; } = 2_000;
+
     /// <summary>Deepest selection nesting an operation may have.</summary>
     public int MaxDepth { get; set; } = 10;
 

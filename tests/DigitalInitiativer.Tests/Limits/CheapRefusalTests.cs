@@ -30,6 +30,32 @@ public sealed class CheapRefusalTests(ProductionApiFactory api) : IClassFixture<
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
     }
 
+    /// <summary>Fragments spreading two fragments each, <paramref name="levels"/> deep: 2^levels fields in a few hundred tokens.</summary>
+    private static string FragmentBomb(int levels, string leaf) =>
+        "{ __typename ...A0 ...B0 } "
+        + string.Concat(Enumerable.Range(0, levels).Select(i => $"fragment A{i} on Query {{ ...A{i + 1} ...B{i + 1} }} fragment B{i} on Query {{ ...A{i + 1} ...B{i + 1} }} "))
+        + $"fragment A{levels} on Query {{ {leaf} }} fragment B{levels} on Query {{ {leaf} }}";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_fragment_bomb_is_refused_before_it_is_expanded(bool signedIn)
+    {
+        var client = signedIn ? api.CreateEntraClient(Roles.Evaluator) : api.CreateAnonymousClient();
+        var bomb = FragmentBomb(22, signedIn ? "surveyWaves { year }" : "__typename");
+        Assert.True(Api.GraphQL.Limits.LimitedDocumentBuilder.CountTokens(bomb, int.MaxValue) < 1000);
+
+        var clock = Stopwatch.StartNew();
+        var response = await client.PostAsync(bomb);
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(["TOO_MANY_FIELDS"], response.ErrorCodes);
+        // Expanded, this document selects 8 million fields; executing it took 20 s before the guard.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        (await client.PostAsync(FragmentBomb(8, signedIn ? "surveyWaves { year }" : "__typename"))).AssertNoErrors();
+    }
+
     [Fact]
     public async Task The_largest_real_document_has_room_under_the_token_limit()
     {
