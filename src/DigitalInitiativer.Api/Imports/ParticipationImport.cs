@@ -66,8 +66,9 @@ public sealed partial class Importer
             {
                 var text = index < 0 ? "" : row[index];
                 if (text.Length == 0) return null;
-                if (ImportValues.TryDate(text, out var date)) return date;
-                Problem(name, ImportCodes.BadDate, "Not a date; write it as yyyy-MM-dd.");
+                if (!ImportValues.TryDate(text, out var date)) Problem(name, ImportCodes.BadDate, "Not a date; write it as yyyy-MM-dd.");
+                else if (date < InitiativeRules.EarliestDate || date > today) Problem(name, ImportCodes.BadDate, "The date must be from 2000-01-01 to today.");
+                else return date;
                 return null;
             }
             var enrolled = Date("enrolled_on", enrolledColumn);
@@ -75,7 +76,6 @@ public sealed partial class Importer
             var completed = Date("completed_on", column["completed_on"]);
             if (started is { } s && completed is { } c && c < s)
                 Problem("completed_on", ImportCodes.BadDate, "completed_on is before started_on.");
-            if (completed > today) Problem("completed_on", ImportCodes.BadDate, "completed_on is in the future.");
             double? score = null;
             var scoreText = row[column["score"]];
             if (scoreText.Length > 0)

@@ -91,13 +91,14 @@ public static class XapiStatements
         var timestampText = Text(statement, "timestamp");
         if (!DateTimeOffset.TryParse(timestampText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var timestamp))
             Problem("timestamp", "Not an ISO 8601 timestamp.");
-        else if (DateOnly.FromDateTime(timestamp.UtcDateTime) > today)
-            Problem("timestamp", "The timestamp is in the future.");
+        else if (DateOnly.FromDateTime(timestamp.UtcDateTime) is var day && (day > today || day < Initiatives.InitiativeRules.EarliestDate))
+            Problem("timestamp", "The timestamp must be from 2000-01-01 to now.");
         double? score = null;
-        if (statement.TryGetProperty("result", out var result) && result.TryGetProperty("score", out var scoreElement))
+        if (statement.TryGetProperty("result", out var result) && (result.ValueKind != JsonValueKind.Object || result.TryGetProperty("score", out _)))
         {
-            if (scoreElement.TryGetProperty("scaled", out var scaled) && scaled.TryGetDouble(out var s) && s is >= 0 and <= 1) score = Math.Round(s * 100, 2);
-            else if (scoreElement.TryGetProperty("raw", out var raw) && raw.TryGetDouble(out var r) && Max(scoreElement) is { } max && max > 0 && r >= 0 && r <= max) score = Math.Round(r / max * 100, 2);
+            var scoreElement = result.ValueKind == JsonValueKind.Object ? result.GetProperty("score") : default;
+            if (Number(scoreElement, "scaled") is { } s && s is >= 0 and <= 1) score = Math.Round(s * 100, 2);
+            else if (Number(scoreElement, "raw") is { } r && Number(scoreElement, "max") is { } max && max > 0 && r >= 0 && r <= max) score = Math.Round(r / max * 100, 2);
             else report.Problem(index, 0, "result.score", ImportCodes.ScoreOutOfRange, "result.score needs scaled from 0 to 1, or raw from 0 to max.");
         }
         return employee is null || initiative is null || verb is null || !Verbs.ContainsKey(verb) || timestampText is null || timestamp == default
@@ -105,7 +106,10 @@ public static class XapiStatements
             : new Statement(index, employee.Trim(), initiative, status, timestamp, score);
     }
 
-    private static double? Max(JsonElement score) => score.TryGetProperty("max", out var max) && max.TryGetDouble(out var value) ? value : null;
+    /// <summary>A number property of an object; null when the element is not an object or the property not a number.</summary>
+    private static double? Number(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number)
+            ? number : null;
 
     private static string? Text(JsonElement element, params string[] path)
     {

@@ -50,7 +50,10 @@ public sealed class ParticipationService(AppDbContext db, AuditTrail audit, Time
             if (person is null) at.NotFound("personId", item.PersonId, "No person has this id.");
             if (initiative is null) at.NotFound("initiativeId", item.InitiativeId, "No initiative has this id.");
             ParticipationRules.Check(at, item.Record);
-            at.NotInFuture("completedOn", item.Record.CompletedOn, today);
+            // Dates people took part on are plausible: from the year 2000, and not later than today.
+            at.Within("enrolledOn", item.Record.EnrolledOn, InitiativeRules.EarliestDate, today);
+            at.Within("startedOn", item.Record.StartedOn, InitiativeRules.EarliestDate, today);
+            at.Within("completedOn", item.Record.CompletedOn, InitiativeRules.EarliestDate, today);
             if (person is { } pp && initiative is { } ii)
             {
                 if (pairs.TryGetValue((pp, ii), out var earlier))

@@ -85,8 +85,11 @@ public sealed class Refusals
 
     public void MaxLength(string field, string? value, int max)
     {
-        if (value is not null && !PlainText.Fits(value, max))
-            Invalid(field, RefusalCodes.TooLong, $"'{field}' is {PlainText.Length(value)} characters long; at most {max} are allowed.");
+        if (value is null || PlainText.Fits(value, max)) return;
+        var length = PlainText.Length(value);
+        Invalid(field, RefusalCodes.TooLong, length > max
+            ? $"'{field}' is {length} characters long; at most {max} are allowed."
+            : $"'{field}' has too many accents or combining marks for its {length} characters.");
     }
 
     /// <summary>Dates things happened (completion, realisation) cannot be later than today.</summary>

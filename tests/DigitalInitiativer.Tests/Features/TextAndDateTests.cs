@@ -38,7 +38,24 @@ public sealed class TextAndDateTests(ImportApiFactory api) : IClassFixture<Impor
         "Null \u0000 byte",
         "Escape \u001B[31m red",
         "C1 \u0085 control",
+        "\u200B\u200B\u200B",    // zero-width spaces only: an invisible title
+        "Mark \u200F here",
+        "Line\u2028separator",
+        "Byte order \uFEFF mark",
     };
+
+    [Theory]
+    [InlineData("Familie 👨‍👩‍👧 café")]
+    [InlineData("Flag 🏴󠁧󠁢󠁳󠁣󠁴󠁿")]
+    [InlineData("Æblegrød på Ærø")]
+    public async Task Emoji_sequences_and_Danish_letters_are_plain_text(string title)
+    {
+        var input = InitiativeMutationTests.NewInitiative($"TXT-OK-{Math.Abs(title.GetHashCode())}", await UnitIdAsync("ARB-JC"), title);
+
+        var created = (await _manager.QueryAsync(InitiativeMutationTests.Create, new { input }))["createInitiative"]!;
+
+        Assert.Equal(title, (string?)created["initiative"]!["title"]);
+    }
 
     [Theory]
     [MemberData(nameof(ForbiddenTexts))]
@@ -125,6 +142,25 @@ public sealed class TextAndDateTests(ImportApiFactory api) : IClassFixture<Impor
         var payload = (await _manager.QueryAsync(InitiativeMutationTests.Create, new { input }))["createInitiative"]!;
 
         Assert.Equal("TOO_LONG", (string?)payload["errors"]![0]!["code"]);
+        Assert.Contains("too many accents or combining marks", (string?)payload["errors"]![0]!["message"]);
+    }
+
+    [Theory]
+    [InlineData("0001-01-01", "2026-01-05", "enrolledOn")]
+    [InlineData("2026-01-05", "9999-12-31", "startedOn")]
+    [InlineData("1999-12-31", "2026-01-05", "enrolledOn")]
+    public async Task Participation_dates_must_be_from_2000_to_today(string enrolledOn, string startedOn, string field)
+    {
+        var initiative = (string)(await _manager.QueryAsync("""{ initiatives(first: 1) { nodes { id } } }"""))["initiatives"]!["nodes"]![0]!["id"]!;
+        var person = (string)(await api.CreateGraphQLClient(Roles.Employee, "demo-0054").QueryAsync("{ me { person { id } } }"))["me"]!["person"]!["id"]!;
+
+        var recorded = (await _manager.QueryAsync("""
+            mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { participations { id } errors { ... on UserError { code path } } } }
+            """, new { input = new { items = new[] { new { personId = person, initiativeId = initiative, status = "STARTED", enrolledOn, startedOn } } } }))["recordParticipations"]!;
+
+        Assert.Equal("OUT_OF_RANGE", (string?)recorded["errors"]![0]!["code"]);
+        Assert.Equal(field, (string?)recorded["errors"]![0]!["path"]!.AsArray().Last());
+        Assert.Null(recorded["participations"]);
     }
 
     [Theory]

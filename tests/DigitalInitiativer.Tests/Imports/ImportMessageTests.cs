@@ -77,6 +77,21 @@ public sealed class ImportMessageTests(ImportApiFactory api) : IClassFixture<Imp
         }
     }
 
+    [Theory]
+    [InlineData("\"x\"")]
+    [InlineData("{\"score\":[1]}")]
+    [InlineData("{\"score\":{\"scaled\":\"x\"}}")]
+    [InlineData("{\"score\":{\"raw\":5,\"max\":\"ten\"}}")]
+    public async Task An_xAPI_result_of_the_wrong_type_is_a_problem_of_the_file(string result)
+    {
+        var content = """[{"actor":{"account":{"name":"900001"}},"verb":{"id":"http://adlnet.gov/expapi/verbs/completed"},"object":{"id":"JC-CAFE"},"timestamp":"2024-03-01T10:00:00Z","result":""" + result + "}]";
+
+        var answer = await RunAsync("importParticipations", new { content, format = "XAPI", dryRun = true });
+
+        Assert.Equal("ImportRejectedError", (string?)answer["errors"]![0]!["__typename"]);
+        Assert.Equal("SCORE_OUT_OF_RANGE", (string?)answer["errors"]![0]!["problems"]![0]!["code"]);
+    }
+
     private async Task<JsonNode> RunAsync(string mutation, object input)
     {
         var inputType = char.ToUpperInvariant(mutation[0]) + mutation[1..] + "Input";

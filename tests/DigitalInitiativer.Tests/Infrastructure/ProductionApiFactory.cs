@@ -23,9 +23,9 @@ public class ProductionApiFactory : ApiFactory
 
     protected override string EnvironmentName => "Production";
 
+    // AzureAd:Instance comes from appsettings.json, as in a real installation that sets only the tenant and client.
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
-        new("AzureAd:Instance", "https://login.microsoftonline.com/"),
         new("AzureAd:TenantId", TenantId),
         new("AzureAd:ClientId", ClientId),
     ];

@@ -106,7 +106,7 @@ public sealed class WindowAttackTests(AttackableApiFactory api, ITestOutputHelpe
         {
             // Colleagues who kept their profile, 9 in each of the larger groups, and the target.
             var people = stayers.SelectMany(group => Enumerable.Range(0, 9).Select(_ => group.Dequeue())).Where(id => id != targets[i].PersonId).Append(targets[i].PersonId);
-            await writes.RecordAsync(await writes.CreateInitiativeAsync($"TOTAL-{i}", "COURSE", "2026-12-01"), people, "2026-12-01");
+            await writes.RecordAsync(await writes.CreateInitiativeAsync($"TOTAL-{i}", "COURSE", "2026-12-01"), people, "2026-11-02");
         }
         await api.RefreshAnalyticsAsync();
 

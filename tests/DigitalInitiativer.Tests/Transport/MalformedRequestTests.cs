@@ -79,6 +79,7 @@ public sealed class MalformedRequestTests(KestrelApiFactory api) : IClassFixture
         { "extensions a number", "{\"query\":\"{ __typename }\",\"extensions\":5}"u8.ToArray(), "INVALID_REQUEST" },
         { "operationName a list", "{\"query\":\"{ __typename }\",\"operationName\":[]}"u8.ToArray(), "INVALID_REQUEST" },
         { "a body that is a number", "7"u8.ToArray(), "INVALID_REQUEST" },
+        { "the query twice", "{\"query\":\"{ me { roles } }\",\"query\":\"{ __typename }\"}"u8.ToArray(), "INVALID_REQUEST" },
         { "a variable twice", "{\"query\":\"{ __typename }\",\"variables\":{\"a\":1,\"a\":2}}"u8.ToArray(), "INVALID_REQUEST" },
     };
 

@@ -216,8 +216,12 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
     {
         string? query = null, operationName = null, documentId = null;
         Inputs? variables = null, extensions = null;
+        var seen = new HashSet<string>();
         foreach (var property in body.EnumerateObject())
         {
+            // A proxy that reads the first of two keys would check another document than the one that runs.
+            if (!seen.Add(property.Name))
+                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, $"The '{property.Name}' parameter appears twice.");
             var value = property.Value;
             var isNull = value.ValueKind == JsonValueKind.Null;
             switch (property.Name)
@@ -266,7 +270,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
     }
 
     private static ParsedRequest InvalidObject(string name) =>
-        ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, $"The '{name}' parameter must be a JSON object.");
+        ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, $"The '{name}' parameter must be a JSON object, with each key once.");
 
     private static ParsedRequest Build(string? query, string? documentId, string? operationName, Inputs? variables, Inputs? extensions) =>
         string.IsNullOrWhiteSpace(query) && string.IsNullOrWhiteSpace(documentId)

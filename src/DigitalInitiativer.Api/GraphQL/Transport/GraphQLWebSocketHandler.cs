@@ -43,7 +43,14 @@ public sealed class GraphQLWebSocketHandler(
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(SubProtocol))
         {
             using var refused = await http.WebSockets.AcceptWebSocketAsync();
-            await refused.CloseAsync((WebSocketCloseStatus)4406, "Subprotocol not acceptable", http.RequestAborted);
+            try
+            {
+                await refused.CloseAsync((WebSocketCloseStatus)4406, "Subprotocol not acceptable", http.RequestAborted);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+                // The client left without answering the close.
+            }
             return;
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync(SubProtocol);
