@@ -30,16 +30,20 @@ public static class AttackBenchmark
             var heavyAnonymous = Body("{ " + string.Concat(Enumerable.Repeat("__typename ", 20_000)) + "}");
             var underLimit = Body("{ " + string.Concat(Enumerable.Repeat("__typename ", 990)) + "}");
             var valid = Body(Catalogue);
+            var fragmentBomb = Body("{ __typename ...A0 ...B0 } "
+                + string.Concat(Enumerable.Range(0, 22).Select(i => $"fragment A{i} on Query {{ ...A{i + 1} ...B{i + 1} }} fragment B{i} on Query {{ ...A{i + 1} ...B{i + 1} }} "))
+                + "fragment A22 on Query { __typename } fragment B22 on Query { __typename }");
             var attacks = new (string Name, string? Token, byte[] Body)[]
             {
                 ("anonymous, 20,000 fields (220 KB)", null, heavyAnonymous),
+                ("anonymous, fragment bomb (2^22 fields in 450 tokens)", null, fragmentBomb),
                 ("signed in, 990 fields (just under the token limit)", tokens.Create(Roles.Employee, "demo-0001"), underLimit),
                 ("signed in, the catalogue query itself", tokens.Create(Roles.Employee, "demo-0002"), valid),
             };
 
             output.WriteLine($"Demo municipality on SQLite, Kestrel on {address}; {Environment.ProcessorCount} cores; {requests} honest requests per phase, 20 a second.");
             output.WriteLine($"{"phase",-58} {"p50 ms",8} {"p99 ms",8} {"p99 / alone",12} {"attack requests",16} {"attack statuses",20}");
-            await MeasureAsync(honest, 50); // warm-up
+            await MeasureAsync(honest, 200); // warm-up
             var alone = await MeasureAsync(honest, requests);
             output.WriteLine($"{"honest catalogue client alone",-58} {Percentile(alone, 0.5),8:0.0} {Percentile(alone, 0.99),8:0.0}");
             foreach (var (name, token, body) in attacks)
