@@ -6,7 +6,8 @@ namespace DigitalInitiativer.Api.GraphQL.Limits;
 public interface IGuardRule : IValidationRule;
 
 /// <summary>
-/// Runs the guard rules (access, aliases, transport) in a pass of their own before GraphQL.NET's validation, which has
+/// Runs the guard rules (access, aliases, repeats, expanded size, text, transport) in a pass of their own before
+/// GraphQL.NET's validation, which has
 /// rules that grow with the square of a document's fields. A caller who may not use what they ask for is refused
 /// before that work starts, so anonymous documents cost a walk of their tokens at most.
 /// </summary>
