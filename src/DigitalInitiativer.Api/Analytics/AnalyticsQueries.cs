@@ -145,7 +145,8 @@ public sealed class DistributionOfWave : IFieldsFor<SurveyWaveType>
             .Description("How the people assessed in this wave spread over the four profiles.")
             .Argument<IdGraphType>("unitId", "Only count people in this unit or any unit below it, as they were placed when the wave ran.")
             .Argument<PersonRoleType>("role", "Only count employees or only leaders.")
-            .AuthorizeWithRoles(Roles.Analysts)
+            // Managers size their target groups with it (how many HESITANT staff a unit has), under the same protection.
+            .AuthorizeWithRoles(Roles.ReachReaders)
             .Resolve().WithService<AnalyticsReads>()
             .ResolveAsync(async (ctx, analytics) => await analytics.DistributionAsync(ctx.Source, ctx.GetArgument<string?>("unitId"), ctx.GetArgument<PersonRole?>("role"), ctx.CancellationToken));
 }

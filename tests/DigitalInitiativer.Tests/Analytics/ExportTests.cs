@@ -120,19 +120,35 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Theory]
-    [InlineData(null, HttpStatusCode.Unauthorized, "AUTH_NOT_AUTHENTICATED")]
-    [InlineData(Roles.Employee, HttpStatusCode.Forbidden, "AUTH_NOT_AUTHORIZED")]
-    [InlineData(Roles.InitiativeManager, HttpStatusCode.Forbidden, "AUTH_NOT_AUTHORIZED")]
-    public async Task Only_evaluators_and_administrators_may_export(string? role, HttpStatusCode status, string code)
+    [InlineData(null, "reach-matrix.csv", HttpStatusCode.Unauthorized, "AUTH_NOT_AUTHENTICATED")]
+    [InlineData(null, "profile-distribution.csv", HttpStatusCode.Unauthorized, "AUTH_NOT_AUTHENTICATED")]
+    [InlineData(Roles.Employee, "reach-matrix.csv", HttpStatusCode.Forbidden, "AUTH_NOT_AUTHORIZED")]
+    [InlineData(Roles.Employee, "profile-distribution.csv", HttpStatusCode.Forbidden, "AUTH_NOT_AUTHORIZED")]
+    [InlineData(Roles.InitiativeManager, "reach-matrix.csv", HttpStatusCode.Forbidden, "AUTH_NOT_AUTHORIZED")]
+    public async Task Exports_follow_the_roles_of_their_queries(string? role, string export, HttpStatusCode status, string code)
     {
         var client = role is null ? api.CreateAnonymousClient() : api.CreateGraphQLClient(role, "demo-0001");
-        foreach (var export in new[] { "reach-matrix.csv", "profile-distribution.csv" })
         {
             var (response, body) = await GetAsync(client, "/exports/" + export);
 
             Assert.Equal(status, response.StatusCode);
             Assert.Equal(code, (string?)JsonNode.Parse(body)!["errors"]![0]!["extensions"]!["code"]);
         }
+    }
+
+    [Fact]
+    public async Task A_manager_sizes_a_target_group_from_the_distribution_export()
+    {
+        var manager = api.CreateGraphQLClient(Roles.InitiativeManager, "demo-0011");
+        var unit = (string)(await manager.QueryAsync("""{ organisationUnit(code: "ARB-JC") { id } }"""))["organisationUnit"]!["id"]!;
+
+        var (response, body) = await GetAsync(manager, $"/exports/profile-distribution.csv?unitId={unit}");
+        var asEvaluator = Read((await GetAsync(_evaluator, $"/exports/profile-distribution.csv?unitId={unit}")).Body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = Read(body);
+        Assert.Contains(rows, r => r["profile"] == "HESITANT" && r["count"] != "");
+        Assert.Equal(asEvaluator.Select(r => string.Join("|", r.Values)), rows.Select(r => string.Join("|", r.Values)));
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public static class AccessMatrix
         new("`initiatives`, `initiative` (the catalogue)", """{ initiatives(first: 1) { totalCount } initiative(code: "JC-CAFE") { title } }""", Roles.All),
         new("`node`, `nodes`", """{ node(id: "SW5pdGlhdGl2ZTox") { id } nodes(ids: ["SW5pdGlhdGl2ZTox"]) { id } }""", Roles.All),
         new("`me` (own person, assessments, participations, co-author invitations)", "{ me { roles person { key } assessments { profile { kind } } participations { status } coAuthorInvitations { state } } }", Roles.All),
-        new("`SurveyWave.profileDistribution`", "{ surveyWaves { profileDistribution { total } } }", Roles.Analysts),
+        new("`SurveyWave.profileDistribution`", "{ surveyWaves { profileDistribution { total } } }", Roles.ReachReaders),
         new("`Initiative.reach`", "{ initiatives(first: 1) { nodes { reach { participants } } } }", Roles.ReachReaders),
         new("`Initiative.participations` (who took part)", "{ initiatives(first: 1) { nodes { participations(first: 1) { totalCount } } } }", Roles.Managers),
         new("`reachMatrix`", "{ reachMatrix { rows { kind } } }", Roles.Analysts),
