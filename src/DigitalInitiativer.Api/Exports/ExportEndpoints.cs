@@ -49,8 +49,7 @@ public static class ExportEndpoints
         });
         if (result.Errors is { Count: > 0 } errors)
         {
-            var status = !errors.All(e => e is AccessDeniedError) ? StatusCodes.Status400BadRequest
-                : errors.OfType<AccessDeniedError>().Any(e => e.IsNotAuthenticated) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+            var status = AccessDeniedError.StatusOf(errors) ?? StatusCodes.Status400BadRequest;
             await WriteErrorsAsync(http, status, [.. errors]);
             return;
         }

@@ -57,7 +57,7 @@ public sealed class CheapRefusalTests(ProductionApiFactory api) : IClassFixture<
     }
 
     [Fact]
-    public async Task The_largest_real_document_has_room_under_the_token_limit()
+    public void The_largest_real_document_has_room_under_the_token_limit()
     {
         var largest = RealQueries.All.Max(query => Api.GraphQL.Limits.LimitedDocumentBuilder.CountTokens(query, int.MaxValue));
 

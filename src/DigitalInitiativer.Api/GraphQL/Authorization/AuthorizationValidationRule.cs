@@ -96,4 +96,9 @@ public sealed class AccessDeniedError : ValidationError
     }
 
     public bool IsNotAuthenticated => Code == ErrorCodes.NotAuthenticated;
+
+    /// <summary>401 when every error is an access refusal and one asks for a sign-in, 403 when all are role refusals, else null.</summary>
+    public static int? StatusOf(IEnumerable<ExecutionError> errors) =>
+        !errors.Any() || !errors.All(e => e is AccessDeniedError) ? null
+        : errors.OfType<AccessDeniedError>().Any(e => e.IsNotAuthenticated) ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
 }

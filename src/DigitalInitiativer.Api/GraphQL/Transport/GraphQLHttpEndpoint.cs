@@ -111,11 +111,10 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
             http.Response.Headers.RetryAfter = Math.Ceiling(limited.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return StatusCodes.Status429TooManyRequests;
         }
-        if (errors.All(e => e is AccessDeniedError))
+        if (AccessDeniedError.StatusOf(errors) is { } denied)
         {
-            if (!errors.OfType<AccessDeniedError>().Any(e => e.IsNotAuthenticated)) return StatusCodes.Status403Forbidden;
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            return StatusCodes.Status401Unauthorized;
+            if (denied == StatusCodes.Status401Unauthorized) http.Response.Headers.WWWAuthenticate = "Bearer";
+            return denied;
         }
         // The request never reached execution (parse, validation or variable errors): a client error,
         // which the spec reports as 400 in application/graphql-response+json and as 200 in legacy application/json.
@@ -230,10 +229,10 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
                 case "operationName" when value.ValueKind == JsonValueKind.String: operationName = value.GetString(); break;
                 case "documentId" when value.ValueKind == JsonValueKind.String: documentId = value.GetString(); break;
                 case "variables" when value.ValueKind == JsonValueKind.Object:
-                    if (!TryReadInputs(value.GetRawText(), out variables)) return InvalidObject(property.Name);
+                    if (!serializer.TryRead(value.GetRawText(), out variables)) return InvalidObject(property.Name);
                     break;
                 case "extensions" when value.ValueKind == JsonValueKind.Object:
-                    if (!TryReadInputs(value.GetRawText(), out extensions)) return InvalidObject(property.Name);
+                    if (!serializer.TryRead(value.GetRawText(), out extensions)) return InvalidObject(property.Name);
                     break;
                 case "query" or "operationName" or "documentId" or "variables" or "extensions" when !isNull:
                     return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest,
@@ -249,24 +248,10 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
         foreach (var (name, set) in new[] { ("variables", (Action<Inputs>)(v => variables = v)), ("extensions", v => extensions = v) })
         {
             if (parameters[name].FirstOrDefault() is not { Length: > 0 } text) continue;
-            if (!text.TrimStart().StartsWith('{') || !TryReadInputs(text, out var inputs)) return InvalidObject(name);
+            if (!text.TrimStart().StartsWith('{') || !serializer.TryRead(text, out var inputs)) return InvalidObject(name);
             set(inputs);
         }
         return Build(parameters["query"].FirstOrDefault(), parameters["documentId"].FirstOrDefault(), parameters["operationName"].FirstOrDefault(), variables, extensions);
-    }
-
-    private bool TryReadInputs(string json, out Inputs inputs)
-    {
-        try
-        {
-            inputs = serializer.Deserialize<Inputs>(json) ?? Inputs.Empty;
-            return true;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
-        {
-            inputs = Inputs.Empty;
-            return false;
-        }
     }
 
     private static ParsedRequest InvalidObject(string name) =>

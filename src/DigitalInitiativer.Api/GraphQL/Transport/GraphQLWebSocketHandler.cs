@@ -253,36 +253,43 @@ public sealed class GraphQLWebSocketHandler(
                     return;
                 }
             }
-            string? refusal;
+            bool duplicate;
+            string? overCap = null;
             Operation? operation = null;
             lock (_operations)
             {
-                refusal = _operations.ContainsKey(id) ? "duplicate"
-                    : _operations.Count >= handler._settings.MaxOperationsPerConnection ? $"A connection may run at most {handler._settings.MaxOperationsPerConnection} operations at once; complete one first."
-                    : !handler.TryStartOperation(_caller) ? $"One caller may run at most {handler._settings.MaxOperationsPerCaller} operations at once on this server; complete one first."
-                    : null;
-                if (refusal is null)
+                duplicate = _operations.ContainsKey(id);
+                if (!duplicate)
+                {
+                    overCap = _operations.Count >= handler._settings.MaxOperationsPerConnection ? $"A connection may run at most {handler._settings.MaxOperationsPerConnection} operations at once; complete one first."
+                        : !handler.TryStartOperation(_caller) ? $"One caller may run at most {handler._settings.MaxOperationsPerCaller} operations at once on this server; complete one first."
+                        : null;
+                }
+                if (!duplicate && overCap is null)
                 {
                     var caller = _caller;
                     operation = new Operation(handler._scopes.CreateAsyncScope(), CancellationTokenSource.CreateLinkedTokenSource(_closing.Token), () => handler.EndOperation(caller));
                     _operations.Add(id, operation);
                 }
             }
-            if (refusal == "duplicate")
+            if (duplicate)
             {
                 await CloseAsync(4409, $"Subscriber for {id} already exists");
                 return;
             }
             if (operation is null)
             {
-                await RefuseAsync(id, ErrorCodes.TooManyOperations, refusal!);
+                await RefuseAsync(id, ErrorCodes.TooManyOperations, overCap!);
                 return;
             }
             _ = RunOperationAsync(id, payload, operation);
         }
 
         private Task RefuseAsync(string id, string code, string message) =>
-            SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(new ExecutionResult(new ExecutionError(message) { Code = code })) });
+            SendErrorAsync(id, new ExecutionResult(new ExecutionError(message) { Code = code }));
+
+        private Task SendErrorAsync(string id, ExecutionResult result) =>
+            SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(result) });
 
         private async Task RunOperationAsync(string id, JsonObject payload, Operation operation)
         {
@@ -324,7 +331,7 @@ public sealed class GraphQLWebSocketHandler(
                 if (!result.Executed)
                 {
                     Forget(id, operation);
-                    await SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = ErrorsOf(result) });
+                    await SendErrorAsync(id, result);
                 }
                 else
                 {
@@ -352,15 +359,9 @@ public sealed class GraphQLWebSocketHandler(
         {
             inputs = null;
             if (node is not JsonObject json) return true;
-            try
-            {
-                inputs = handler._serializer.Deserialize<Inputs>(json.ToJsonString());
-                return true;
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
-            {
-                return false;
-            }
+            var read = handler._serializer.TryRead(json.ToJsonString(), out var value);
+            inputs = value;
+            return read;
         }
 
         /// <summary>Ends the operation under <paramref name="id"/>; with <paramref name="only"/>, only if it is still that one (ids can be reused).</summary>
