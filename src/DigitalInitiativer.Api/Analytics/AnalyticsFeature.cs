@@ -8,6 +8,7 @@ public static class AnalyticsFeature
 {
     public static IServiceCollection AddAnalytics(this IServiceCollection services) => services
         .AddScoped<AnalyticsReads>()
+        .AddSingleton<FigureCache>()
         .AddScoped<AnalyticsSnapshot>()
         .AddHostedService<AnalyticsRefresher>()
         .AddFieldsFor<InitiativeType, ReachOfInitiative>()

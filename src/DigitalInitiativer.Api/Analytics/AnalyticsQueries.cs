@@ -16,9 +16,14 @@ using Microsoft.Extensions.Options;
 
 namespace DigitalInitiativer.Api.Analytics;
 
-/// <summary>The evaluators' answers, for one request: every figure computed in SQL and protected by <see cref="DisclosureRules"/>.</summary>
-public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, IOptions<AnalyticsSettings> settings)
+/// <summary>
+/// The evaluators' answers, for one request: every figure computed in SQL and protected by <see cref="DisclosureRules"/>
+/// for every unit and role at once, kept in the <see cref="FigureCache"/> until the data it counts changes.
+/// </summary>
+public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, FigureCache figures, IOptions<AnalyticsSettings> settings)
 {
+    private long? _version;
+
     public DisclosureRules Rules => settings.Value.Rules;
 
     public async Task<ReachMatrixResult> ReachMatrixAsync(ReachFilter filter, CancellationToken cancellationToken)
@@ -30,10 +35,8 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
         if (filter is { GroupByKind: true } and ({ From: not null } or { To: not null }))
             throw new ExecutionError("'from' and 'to' cannot be combined with 'groupByKind': a kind's row always counts every initiative of the kind. "
                 + "Leave out groupByKind to read the initiatives of a period one by one.") { Code = ErrorCodes.ConflictingFilters };
-        var wave = filter.WaveId is { } waveId
-            ? await WaveAsync(waveId, "filter.waveId", cancellationToken)
-            : await db.SurveyWaves().OrderByDescending(w => w.HeldOn).FirstOrDefaultAsync(cancellationToken);
-        var tree = await OrgTree.LoadAsync(db, cancellationToken);
+        var wave = filter.WaveId is { } waveId ? await WaveAsync(waveId, "filter.waveId", cancellationToken) : null;
+        var tree = await TreeAsync(cancellationToken);
         var unit = tree.UnitIndex(filter.UnitId, "filter.unitId");
 
         var initiatives = db.Initiatives().AsQueryable();
@@ -42,9 +45,11 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
         if (filter.To is { } end) initiatives = initiatives.Where(i => i.StartsOn <= end);
         var selected = await initiatives.OrderBy(i => i.StartsOn).ThenBy(i => i.Code).ToListAsync(cancellationToken);
 
+        // Without a wave, each participant is placed by their profile when they began, as Initiative.reach does.
+        ReachGrouping grouping = wave is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(wave.Id);
         var unfiltered = filter is { Kinds: null or [], From: null, To: null };
-        var rows = await ReachMatrix.ComputeAsync(db, tree, selected, new ReachGrouping.InWave(wave?.Id), filter.GroupByKind,
-            unit, Population.SlotOf(filter.Role), Rules, cancellationToken, everyInitiative: unfiltered);
+        var (population, reach) = await ReachFiguresAsync(tree, selected, grouping, filter.GroupByKind, unfiltered, cancellationToken);
+        var rows = ReachMatrix.Rows(reach, tree, selected, grouping, filter.GroupByKind, population, unit, Population.SlotOf(filter.Role));
         return new ReachMatrixResult(wave, rows, Rules);
     }
 
@@ -64,18 +69,19 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
             initiative = await db.Initiatives().SingleOrDefaultAsync(i => i.Id == key, cancellationToken)
                 ?? throw new ExecutionError("No initiative has the id in 'filter.initiativeId'.") { Code = ErrorCodes.NotFound };
         }
-        var tree = await OrgTree.LoadAsync(db, cancellationToken);
+        var tree = await TreeAsync(cancellationToken);
         var unit = tree.UnitIndex(filter.UnitId, "filter.unitId");
-        return await ProfileTransitions.ComputeAsync(db, tree, from, to, new ParticipationScope(initiative, filter.InitiativeKind),
-            unit, Population.SlotOf(filter.Role), Rules, cancellationToken);
+        var scope = new ParticipationScope(initiative, filter.InitiativeKind);
+        var tables = await figures.GetAsync(await VersionAsync(cancellationToken), $"transitions:{from.Id}:{to.Id}:{initiative?.Id}:{filter.InitiativeKind}",
+            (db, ct) => ProfileTransitions.ComputeAsync(db, tree, from, to, scope, Rules, ct), cancellationToken);
+        return ProfileTransitions.Read(tables, from, to, scope, unit, Population.SlotOf(filter.Role), Rules);
     }
 
     public async Task<ProfileDistribution> DistributionAsync(SurveyWave wave, string? unitId, PersonRole? role, CancellationToken cancellationToken)
     {
-        var tree = await OrgTree.LoadAsync(db, cancellationToken);
+        var tree = await TreeAsync(cancellationToken);
         var unit = tree.UnitIndex(unitId, "unitId");
-        var population = await Population.ComputeAsync(db, tree, wave.Id, Rules, cancellationToken);
-        return ProfileDistribution.From(wave, population, unit, Population.SlotOf(role));
+        return ProfileDistribution.From(wave, await PopulationAsync(tree, wave.Id, cancellationToken), unit, Population.SlotOf(role), Rules);
     }
 
     /// <summary>An initiative's reach across the whole organisation, batched for every initiative on the page (keyed by the loaded rows, so no query finds them again).</summary>
@@ -84,11 +90,37 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
         ReachGrouping grouping = waveId is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(waveId);
         return loaders.GetOrAdd<Initiative, IReadOnlyList<ReachCell>>($"reach:{waveId}", async (initiatives, ct) =>
         {
-            var tree = await OrgTree.LoadAsync(db, ct);
-            var rows = await ReachMatrix.ComputeAsync(db, tree, [.. initiatives], grouping, groupByKind: false, OrgTree.Everyone, RoleSlot.All, Rules, ct);
+            var tree = await TreeAsync(ct);
+            var page = initiatives.OrderBy(i => i.Id).ToList();
+            var (population, reach) = await ReachFiguresAsync(tree, page, grouping, groupByKind: false, everyInitiative: false, ct);
+            var rows = ReachMatrix.Rows(reach, tree, page, grouping, groupByKind: false, population, OrgTree.Everyone, RoleSlot.All);
             return rows.ToDictionary(r => r.Initiative!, r => r.Cells);
         }, []).Load(initiative);
     }
+
+    /// <summary>The population of one wave (null: no wave, everyone unassessed), protected for every unit and role.</summary>
+    public async Task<Population> PopulationAsync(OrgTree tree, int? waveId, CancellationToken cancellationToken) =>
+        await figures.GetAsync(await VersionAsync(cancellationToken), $"population:{waveId}",
+            (db, ct) => Population.ComputeAsync(db, tree, waveId, Rules, ct), cancellationToken);
+
+    public async Task<OrgTree> TreeAsync(CancellationToken cancellationToken) =>
+        await figures.GetAsync(await VersionAsync(cancellationToken), "tree", OrgTree.LoadAsync, cancellationToken);
+
+    private async Task<(Population, ReachMatrix.Figures)> ReachFiguresAsync(OrgTree tree, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
+        bool everyInitiative, CancellationToken cancellationToken)
+    {
+        // The rows are enclosed by the wave that groups them, or, grouped by the profile at the start, by the latest wave.
+        var enclosingWave = grouping is ReachGrouping.InWave inWave ? inWave.WaveId
+            : await db.SurveyWaves().OrderByDescending(w => w.HeldOn).Select(w => (int?)w.Id).FirstOrDefaultAsync(cancellationToken);
+        var population = await PopulationAsync(tree, enclosingWave, cancellationToken);
+        var shape = $"reach:{grouping}:{groupByKind}:{(everyInitiative ? "all" : string.Join(',', initiatives.Select(i => i.Id)))}";
+        var reach = await figures.GetAsync(await VersionAsync(cancellationToken), shape,
+            (db, ct) => ReachMatrix.ComputeAsync(db, tree, initiatives, grouping, groupByKind, population, Rules, ct, everyInitiative), cancellationToken);
+        return (population, reach);
+    }
+
+    /// <summary>Read once per request, before any figure: figures computed from newer data than this are newer, never older.</summary>
+    private async Task<long> VersionAsync(CancellationToken cancellationToken) => _version ??= await db.VersionAsync(cancellationToken);
 
     private async Task<SurveyWave> WaveAsync(string id, string argument, CancellationToken cancellationToken)
     {

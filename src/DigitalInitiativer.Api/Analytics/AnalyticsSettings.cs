@@ -25,6 +25,13 @@ public sealed class AnalyticsSettings
     [Range(1, 24 * 7, ErrorMessage = "Analytics:RefreshHours must be between 1 and 168.")]
     public int RefreshHours { get; set; } = 24;
 
+    /// <summary>Keep protected figures between requests until their data changes (see <see cref="FigureCache"/>); off only to check the cache against fresh computations.</summary>
+    public bool CacheFigures { get; set; } = true;
+
+    /// <summary>How many figures (cells) the cache may hold; about 16 bytes each.</summary>
+    [Range(1000, int.MaxValue, ErrorMessage = "Analytics:CachedCells must be at least 1000.")]
+    public int CachedCells { get; set; } = 20_000_000;
+
     public DisclosureRules Rules => new(MinimumGroupSize, MaximumPerturbation);
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class ReachCellType : ObjectGraphType<ReachCell>
     {
         Name = "ReachCell";
         Description = "How many distinct participants fall in one profile group, and what share of that group they are.";
-        Field<CompetenceProfileType>("profile").Description("The profile group; null for people not assessed in the wave.").Resolve(ctx => ctx.Source.Profile);
+        Field<CompetenceProfileType>("profile").Description("The profile group; null for people not assessed (in the wave, or before their participation began).").Resolve(ctx => ctx.Source.Profile);
         Field<IntGraphType>("participants")
             .Description("Distinct participants in the group (withdrawn participations excluded), perturbed by up to ±maximumPerturbation; null when withheld to protect individuals.")
             .Resolve(ctx => ctx.Source.Participants.Value);
@@ -37,7 +37,7 @@ public sealed class ReachRowType : ObjectGraphType<ReachRow>
         Field<InitiativeType>("initiative").Description("The initiative; null when rows are grouped by kind.").Resolve(ctx => ctx.Source.Initiative);
         Field<NonNullGraphType<InitiativeKindType>>("kind").Description("The initiative's kind, or the kind the row groups.").Resolve(ctx => ctx.Source.Kind);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachCellType>>>>("cells")
-            .Description("Five cells: the four profiles by level, then the group not assessed in the wave.")
+            .Description("Five cells: the four profiles by level, then the group not assessed (in the wave, or before the participation began).")
             .Resolve(ctx => ctx.Source.Cells);
         Field<IntGraphType>("totalParticipants").Description("Distinct participants in all groups; null when withheld.").Resolve(ctx => ctx.Source.Total.Value);
         Field<NonNullGraphType<BooleanGraphType>>("totalSuppressed").Description("True when totalParticipants is withheld.").Resolve(ctx => ctx.Source.Total.Suppressed);
@@ -50,7 +50,7 @@ public sealed class ReachMatrixType : ObjectGraphType<ReachMatrixResult>
     {
         Name = "ReachMatrix";
         Description = "Which initiatives reached which profile groups, and how much of each group. Small groups are withheld and every count is perturbed; see caveats.";
-        Field<SurveyWaveType>("wave").Description("The wave that places people in profile groups; null when there are no waves and everyone is unassessed.").Resolve(ctx => ctx.Source.Wave);
+        Field<SurveyWaveType>("wave").Description("The wave asked for in filter.waveId, which places people in profile groups; null when none was asked for and each participant is placed by their profile when they began.").Resolve(ctx => ctx.Source.Wave);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReachRowType>>>>("rows")
             .Description("One row per initiative (by start date, then code), or per kind (in the kind's order) when grouped by kind.")
             .Resolve(ctx => ctx.Source.Rows);
@@ -92,13 +92,14 @@ public sealed class ReachFilterType : InputObjectGraphType<ReachFilter>
     {
         Name = "ReachFilter";
         Description = "Which people and initiatives the reach matrix counts.";
-        Field<IdGraphType>("waveId").Description("The wave whose profiles group people; the latest wave when left out.");
-        Field<IdGraphType>("unitId").Description("Only people in this unit or a unit below it (as placed by the wave; unassessed people by their current unit).");
+        Field<IdGraphType>("waveId").Description("The wave whose profiles group people, with coverage. Left out, each participant is grouped by their latest assessment "
+            + "on or before the day their participation started (their profile when the initiative reached them, as Initiative.reach does), and coverage is null.");
+        Field<IdGraphType>("unitId").Description("Only people in this unit or a unit below it, as placed by the assessment that groups them; unassessed people by their current unit.");
         Field<PersonRoleType>("role").Description("Only employees or only leaders.");
         Field<ListGraphType<NonNullGraphType<InitiativeKindType>>>("kinds").Description("Only initiatives of these kinds.");
         Field<DateType>("from").Description("Only initiatives still running on or after this day. Not together with groupByKind.");
         Field<DateType>("to").Description("Only initiatives that started on or before this day. Not together with groupByKind.");
-        Field<BooleanGraphType>("groupByKind").Description("One row per initiative kind, counting each person once per kind over every initiative of the kind, instead of one row per initiative. "
+        Field<BooleanGraphType>("groupByKind").Description("One row per initiative kind, counting each person once per kind over every initiative of the kind (without a wave, by their profile when their first participation of the kind began), instead of one row per initiative. "
             + "Not together with from or to (CONFLICTING_FILTERS): rows of one kind over many periods would let the same people be read many times with fresh noise.").DefaultValue(false);
     }
 }

@@ -10,19 +10,25 @@ namespace DigitalInitiativer.Api.Analytics;
 /// Who was there to be reached in one survey wave: the people assessed, per profile, and the staff not assessed,
 /// for every unit and role, protected as one table. Profile distributions, coverage and strategy goals read it.
 /// </summary>
-public sealed class Population
+public sealed class Population : ICachedFigures
 {
     /// <summary>Members 0-3 are the profiles by level, then the total assessed, then the staff not assessed in the wave.</summary>
     public const int Assessed = 4, Unassessed = 5, Members = 6;
 
-    private Population(UnitRoleCube cube, Func<int, RoleSlot, bool> staffed, OwnCounts counts)
+    private Population(int? waveId, PublishedCube figures, Func<int, RoleSlot, bool> staffed, OwnCounts counts)
     {
+        WaveId = waveId;
         Enclosing = new EnclosingTable(counts, Assessed);
-        Cube = cube;
+        Figures = figures;
         Staffed = staffed;
     }
 
-    public UnitRoleCube Cube { get; }
+    /// <summary>The wave; null when there is none and everyone is unassessed.</summary>
+    public int? WaveId { get; }
+
+    public PublishedCube Figures { get; }
+
+    public int Cells => Figures.Cells;
 
     /// <summary>The wave's assessed staff, which hold the participants a reach row groups by the same wave.</summary>
     public EnclosingTable Enclosing { get; }
@@ -57,7 +63,7 @@ public sealed class Population
         // The wave's row is the people it assessed: someone joining the staff later leaves the wave's figures as they were.
         var cube = UnitRoleCube.Add(table, tree, own, staffed, [[Assessed, 0, 1, 2, 3]], rowMembers: [0, 1, 2, 3], new BreakdownGate(Assessed, [0, 1, 2, 3]), grouping: waveId ?? 0);
         table.Protect();
-        return new Population(cube, staffed, own);
+        return new Population(waveId, cube.Publish(tree), staffed, own);
     }
 
     public static RoleSlot SlotOf(PersonRole role) => role == PersonRole.Leader ? RoleSlot.Leaders : RoleSlot.Employees;

@@ -75,8 +75,14 @@ public static class ProfileTransitions
         ];
     }
 
-    public static async Task<ProfileTransitionsResult> ComputeAsync(AppDbContext db, OrgTree tree, SurveyWave from, SurveyWave to, ParticipationScope scope,
-        int unit, RoleSlot role, DisclosureRules rules, CancellationToken cancellationToken)
+    /// <summary>The protected tables for every unit and role: computed once per version of the data, read by every request.</summary>
+    public sealed record Figures(PublishedCube Everyone, PublishedCube Participants, PublishedCube? Others) : ICachedFigures
+    {
+        public int Cells => Everyone.Cells + Participants.Cells + (Others?.Cells ?? 0);
+    }
+
+    public static async Task<Figures> ComputeAsync(AppDbContext db, OrgTree tree, SurveyWave from, SurveyWave to, ParticipationScope scope,
+        DisclosureRules rules, CancellationToken cancellationToken)
     {
         var participated = db.CountedParticipations().Where(p => p.BeganOn > from.HeldOn && p.BeganOn <= to.HeldOn);
         if (scope.Initiative is { } initiative) participated = participated.Where(p => p.InitiativeId == initiative.Id);
@@ -127,10 +133,15 @@ public static class ProfileTransitions
                     }
         }
         splitTable.Protect();
+        return new Figures(everyone.Publish(tree), participants.Publish(tree), others?.Publish(tree));
+    }
 
-        var all = Read(everyone, unit, role);
-        var participantTable = Read(participants, unit, role);
-        var otherTable = others is null ? Remainder(all, participantTable, rules) : Read(others, unit, role);
+    /// <summary>The answer for one unit (sub-units included) and role, read out of the protected tables.</summary>
+    public static ProfileTransitionsResult Read(Figures figures, SurveyWave from, SurveyWave to, ParticipationScope scope, int unit, RoleSlot role, DisclosureRules rules)
+    {
+        var all = Read(figures.Everyone, unit, role);
+        var participantTable = Read(figures.Participants, unit, role);
+        var otherTable = figures.Others is null ? Remainder(all, participantTable, rules) : Read(figures.Others, unit, role);
         var anyWithheld = new[] { all, participantTable, otherTable }.Any(t => t.N.Suppressed || t.Cells.Any(c => c.Count.Suppressed));
         return new ProfileTransitionsResult(from, to, all, participantTable, otherTable, MovedUpDifference.Between(participantTable, otherTable),
             scope.Describe(from, to), Caveats(rules, anyWithheld), rules);
@@ -156,7 +167,7 @@ public static class ProfileTransitions
         return new TransitionTable(n, cells, Cell(all.MovedUp, participants.MovedUp), Cell(all.Stayed, participants.Stayed), Cell(all.MovedDown, participants.MovedDown));
     }
 
-    private static TransitionTable Read(UnitRoleCube cube, int unit, RoleSlot role)
+    private static TransitionTable Read(PublishedCube cube, int unit, RoleSlot role)
     {
         ProtectedCount Count(int member) => new(cube.Published(unit, role, member));
         var cells = CompetenceProfile.All.SelectMany(from => CompetenceProfile.All.Select(to => new TransitionCell(from, to, Count(CellOf(from.Level, to.Level))))).ToList();

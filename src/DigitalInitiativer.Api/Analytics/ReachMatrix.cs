@@ -42,45 +42,53 @@ public static class ReachMatrix
 
     private sealed record Fact(int Row, CompetenceProfileKind? Profile, int UnitId, PersonRole Role, int Count, long KeySum);
 
-    /// <param name="everyInitiative">True when <paramref name="initiatives"/> are all there are, so the SQL needs no list of ids.</param>
-    public static async Task<IReadOnlyList<ReachRow>> ComputeAsync(AppDbContext db, OrgTree tree, IReadOnlyList<Initiative> initiatives,
-        ReachGrouping grouping, bool groupByKind, int unit, RoleSlot role, DisclosureRules rules, CancellationToken cancellationToken, bool everyInitiative = false)
+    /// <summary>The protected figures of every row, for every unit and role: computed once per version of the data, read by every request.</summary>
+    public sealed class Figures(PublishedCube[] initiatives, IReadOnlyList<InitiativeKind> kinds, PublishedCube[] kindRows) : ICachedFigures
     {
-        var waveId = grouping is ReachGrouping.InWave w ? w.WaveId : null;
-        var population = await Population.ComputeAsync(db, tree, waveId, rules, cancellationToken);
-        var ids = initiatives.Select(i => i.Id).ToList();
+        public PublishedCube[] Initiatives => initiatives;
+        public IReadOnlyList<InitiativeKind> Kinds => kinds;
+        public PublishedCube[] KindRows => kindRows;
+        public int Cells => initiatives.Sum(c => c.Cells) + kindRows.Sum(c => c.Cells);
+    }
 
+    /// <summary>Counts and protects every row for every unit and role; <paramref name="population"/> is the wave that encloses the rows (the grouping wave, or the latest for the assessment before the start).</summary>
+    /// <param name="everyInitiative">True when <paramref name="initiatives"/> are all there are, so the SQL needs no list of ids.</param>
+    public static async Task<Figures> ComputeAsync(AppDbContext db, OrgTree tree, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
+        Population population, DisclosureRules rules, CancellationToken cancellationToken, bool everyInitiative = false)
+    {
+        var ids = initiatives.Select(i => i.Id).ToList();
         var byInitiative = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: false, cancellationToken);
         var initiativeTable = new DisclosureTable(rules);
         var rowOfInitiative = ids.Select((id, row) => (id, row)).ToDictionary(x => x.id, x => x.row);
         var (initiativeCubes, initiativeCounts) = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population, grouping);
         initiativeTable.Protect();
+        if (!groupByKind) return new Figures([.. initiativeCubes.Select(c => c.Publish(tree))], [], []);
 
-        IReadOnlyList<ReachRow> rows;
+        var kinds = initiatives.Select(i => i.Kind).Distinct().Order().ToList();
+        var byKind = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: true, cancellationToken);
+        var kindTable = new DisclosureTable(rules);
+        // A kind's row holds its initiatives' rows: each of its breakdowns is checked against theirs as well.
+        var (kindCubes, _) = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population, grouping,
+            row => [.. initiatives.Select((initiative, i) => (initiative, i)).Where(x => x.initiative.Kind == kinds[row]).Select(x => initiativeCounts[x.i])]);
+        RelateKindsToTheirInitiatives(kindTable, tree, kinds, kindCubes, initiatives, initiativeCubes);
+        kindTable.Protect();
+        return new Figures([.. initiativeCubes.Select(c => c.Publish(tree))], kinds, [.. kindCubes.Select(c => c.Publish(tree))]);
+    }
+
+    /// <summary>The rows for one unit (sub-units included) and role, read out of the protected figures.</summary>
+    public static IReadOnlyList<ReachRow> Rows(Figures figures, OrgTree tree, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
+        Population population, int unit, RoleSlot role)
+    {
         if (!groupByKind)
-        {
-            rows = initiatives.Select((initiative, i) => Row(initiative, initiative.Kind, initiativeCubes[i], [tree.IndexOfKnown(initiative.UnitId)])).ToList();
-        }
-        else
-        {
-            var kinds = initiatives.Select(i => i.Kind).Distinct().Order().ToList();
-            var byKind = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: true, cancellationToken);
-            var kindTable = new DisclosureTable(rules);
-            // A kind's row holds its initiatives' rows: each of its breakdowns is checked against theirs as well.
-            var (kindCubes, _) = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population, grouping,
-                row => [.. initiatives.Select((initiative, i) => (initiative, i)).Where(x => x.initiative.Kind == kinds[row]).Select(x => initiativeCounts[x.i])]);
-            RelateKindsToTheirInitiatives(kindTable, tree, kinds, kindCubes, initiatives, initiativeCubes);
-            kindTable.Protect();
-            rows = kinds.Select((kind, k) => Row(null, kind, kindCubes[k],
-                tree.OutermostOf(initiatives.Where(i => i.Kind == kind).Select(i => tree.IndexOfKnown(i.UnitId))))).ToList();
-        }
-        return rows;
+            return initiatives.Select((initiative, i) => Row(initiative, initiative.Kind, figures.Initiatives[i], [tree.IndexOfKnown(initiative.UnitId)])).ToList();
+        return figures.Kinds.Select((kind, k) => Row(null, kind, figures.KindRows[k],
+            tree.OutermostOf(initiatives.Where(i => i.Kind == kind).Select(i => tree.IndexOfKnown(i.UnitId))))).ToList();
 
-        ReachRow Row(Initiative? initiative, InitiativeKind kind, UnitRoleCube cube, IReadOnlyList<int> targets) =>
+        ReachRow Row(Initiative? initiative, InitiativeKind kind, PublishedCube cube, IReadOnlyList<int> targets) =>
             new(initiative, kind, new ProtectedCount(cube.Published(unit, role, Total)),
                 Enumerable.Range(0, Total).Select(group => Cell(cube, group, targets)).ToList());
 
-        ReachCell Cell(UnitRoleCube cube, int group, IReadOnlyList<int> targets)
+        ReachCell Cell(PublishedCube cube, int group, IReadOnlyList<int> targets)
         {
             var profile = group < UnassessedGroup ? CompetenceProfile.All[group] : null;
             var participants = new ProtectedCount(cube.Published(unit, role, group));
@@ -89,7 +97,7 @@ public static class ReachMatrix
 
         // Participants inside the initiative's target units as a share of everyone in the group there; withheld when
         // either figure is, so a published coverage never reveals a withheld count.
-        double? Coverage(UnitRoleCube cube, int group, IReadOnlyList<int> targets)
+        double? Coverage(PublishedCube cube, int group, IReadOnlyList<int> targets)
         {
             long reached = 0, everyone = 0;
             var any = false;
@@ -97,7 +105,7 @@ public static class ReachMatrix
             {
                 if (tree.Overlap(unit, target) is not { } within) continue;
                 var part = cube.Published(within, role, group);
-                var whole = population.Cube.Published(within, role, group < UnassessedGroup ? group : Population.Unassessed);
+                var whole = population.Figures.Published(within, role, group < UnassessedGroup ? group : Population.Unassessed);
                 if (part is null || whole is null) return null;
                 reached += part.Value;
                 everyone += whole.Value;
@@ -116,51 +124,35 @@ public static class ReachMatrix
             var ids = initiatives.Select(i => i.Id).ToList();
             participations = participations.Where(p => ids.Contains(p.InitiativeId));
         }
-        var facts = grouping switch
+        // A kind's row counts each person once, placed by their first participation of the kind; an initiative's row
+        // has one participation per person (a unique index). So every count below is a count of distinct people.
+        var starts = groupByKind
+            ? participations.GroupBy(p => new { p.Kind, p.PersonId }).Select(g => new { Row = (int)g.Key.Kind, g.Key.PersonId, BeganOn = g.Min(p => p.BeganOn) })
+            : participations.Select(p => new { Row = p.InitiativeId, p.PersonId, p.BeganOn });
+        var placed = grouping switch
         {
             ReachGrouping.InWave { WaveId: var wave } =>
-                from p in participations
-                join person in db.Persons() on p.PersonId equals person.Id
-                from a in db.Assessments().Where(a => a.PersonId == p.PersonId && a.WaveId == wave).DefaultIfEmpty()
-                select new
-                {
-                    p.InitiativeId, p.Kind, p.PersonId,
-                    Profile = a == null ? (CompetenceProfileKind?)null : a.Profile,
-                    UnitId = a == null ? person.UnitId : a.UnitId,
-                    Role = a == null ? person.Role : a.Role,
-                    person.RecordKey,
-                },
+                from start in starts
+                join person in db.Persons() on start.PersonId equals person.Id
+                from a in db.Assessments().Where(a => a.PersonId == start.PersonId && a.WaveId == wave).DefaultIfEmpty()
+                select new { start.Row, Profile = a == null ? (CompetenceProfileKind?)null : a.Profile, UnitId = a == null ? person.UnitId : a.UnitId, Role = a == null ? person.Role : a.Role, person.RecordKey },
             _ =>
-                from p in participations
-                join person in db.Persons() on p.PersonId equals person.Id
-                select new
+                // Placed by the latest assessment on or before the start, in the unit and role it recorded, as a wave places its people.
+                from start in starts.Select(s => new
                 {
-                    p.InitiativeId, p.Kind, p.PersonId,
-                    Profile = db.Assessments()
-                        .Where(a => a.PersonId == p.PersonId && a.Wave!.HeldOn <= p.BeganOn)
-                        .OrderByDescending(a => a.Wave!.HeldOn)
-                        .Select(a => (CompetenceProfileKind?)a.Profile)
-                        .FirstOrDefault(),
-                    person.UnitId,
-                    person.Role,
-                    person.RecordKey,
-                },
+                    s.Row, s.PersonId,
+                    PlacingWave = db.Assessments().Where(a => a.PersonId == s.PersonId && a.Wave!.HeldOn <= s.BeganOn)
+                        .OrderByDescending(a => a.Wave!.HeldOn).Select(a => (int?)a.WaveId).FirstOrDefault(),
+                })
+                join person in db.Persons() on start.PersonId equals person.Id
+                join assessment in db.Assessments() on new { start.PersonId, WaveId = start.PlacingWave } equals new { assessment.PersonId, WaveId = (int?)assessment.WaveId } into placing
+                from a in placing.DefaultIfEmpty()
+                select new { start.Row, Profile = a == null ? (CompetenceProfileKind?)null : a.Profile, UnitId = a == null ? person.UnitId : a.UnitId, Role = a == null ? person.Role : a.Role, person.RecordKey },
         };
-
-        if (!groupByKind)
-        {
-            // One participation row per person and initiative (a unique index), so a plain count is distinct people.
-            return (await facts.GroupBy(f => new { f.InitiativeId, f.Profile, f.UnitId, f.Role })
-                    .Select(g => new { g.Key.InitiativeId, g.Key.Profile, g.Key.UnitId, g.Key.Role, Count = g.Count(), KeySum = g.Sum(f => f.RecordKey) })
-                    .ToListAsync(cancellationToken))
-                .Select(g => new Fact(g.InitiativeId, g.Profile, g.UnitId, g.Role, g.Count, g.KeySum)).ToList();
-        }
-        // Each person once per kind and group, then counted with their keys.
-        return (await facts.Select(f => new { f.Kind, f.PersonId, f.Profile, f.UnitId, f.Role, f.RecordKey }).Distinct()
-                .GroupBy(f => new { f.Kind, f.Profile, f.UnitId, f.Role })
-                .Select(g => new { g.Key.Kind, g.Key.Profile, g.Key.UnitId, g.Key.Role, Count = g.Count(), KeySum = g.Sum(f => f.RecordKey) })
+        return (await placed.GroupBy(f => new { f.Row, f.Profile, f.UnitId, f.Role })
+                .Select(g => new { g.Key.Row, g.Key.Profile, g.Key.UnitId, g.Key.Role, Count = g.Count(), KeySum = g.Sum(f => f.RecordKey) })
                 .ToListAsync(cancellationToken))
-            .Select(g => new Fact((int)g.Kind, g.Profile, g.UnitId, g.Role, g.Count, g.KeySum)).ToList();
+            .Select(g => new Fact(g.Row, g.Profile, g.UnitId, g.Role, g.Count, g.KeySum)).ToList();
     }
 
     private static (UnitRoleCube[] Cubes, OwnCounts[] Counts) AddRows(DisclosureTable table, OrgTree tree, int rowCount, List<Fact> facts, Func<int, int> rowIndexOf,
@@ -176,11 +168,14 @@ public static class ReachMatrix
             counts.Add(unit, role, Total, fact.Count, fact.KeySum);
             if (fact.Profile is not null) counts.Add(unit, role, Assessed, fact.Count, fact.KeySum);
         }
-        // Grouped by a wave, the assessed participants are some of the people the wave assessed: the wave's population holds them.
-        var within = grouping is ReachGrouping.InWave { WaveId: not null } ? population.Enclosing : null;
+        // The assessed participants are (some of) the people a wave assessed: the grouping wave's population holds them,
+        // and for the assessment before the start, the latest wave's holds those who joined since it.
+        var within = population.WaveId is not null ? population.Enclosing : null;
+        // Participants placed by an earlier wave may sit in a unit the enclosing wave has no staff in.
+        bool Staffed(int unit, RoleSlot role) => population.Staffed(unit, role) || own.Any(counts => counts.Count(unit, role, Total) > 0);
         // Only the profile groups make the placement: people joining or leaving the unassessed group (new hires, people
         // added by an import and erased again) redraw no profile cell, or each of them would be a fresh reading.
-        var cubes = own.Select((counts, row) => UnitRoleCube.Add(table, tree, counts, population.Staffed, WithinRow, rowMembers: [0, 1, 2, 3], Breakdown,
+        var cubes = own.Select((counts, row) => UnitRoleCube.Add(table, tree, counts, Staffed, WithinRow, rowMembers: [0, 1, 2, 3], Breakdown,
             within, holdsOf?.Invoke(row), ungrouped: [Total], grouping: GroupingKey(grouping))).ToArray();
         return (cubes, own);
     }

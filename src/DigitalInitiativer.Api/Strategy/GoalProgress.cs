@@ -12,20 +12,20 @@ public sealed record GoalProgress(StrategyGoal Goal, double? LatestValue, Survey
     public bool? OnTrack => Status switch { GoalStatus.Achieved or GoalStatus.OnTrack => true, GoalStatus.OffTrack => false, _ => null };
 
     /// <summary>Measures every goal against the waves' protected distributions (one population table per wave).</summary>
-    public static async Task<IReadOnlyList<GoalProgress>> ForAsync(AppDbContext db, IReadOnlyList<StrategyGoal> goals, DisclosureRules rules, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<GoalProgress>> ForAsync(AppDbContext db, AnalyticsReads analytics, IReadOnlyList<StrategyGoal> goals, CancellationToken cancellationToken)
     {
         var waves = await db.SurveyWaves().OrderBy(w => w.HeldOn).ToListAsync(cancellationToken);
-        var tree = await OrgTree.LoadAsync(db, cancellationToken);
+        var tree = await analytics.TreeAsync(cancellationToken);
         var populations = new List<(SurveyWave Wave, Population Population)>();
         foreach (var wave in waves)
-            populations.Add((wave, await Population.ComputeAsync(db, tree, wave.Id, rules, cancellationToken)));
+            populations.Add((wave, await analytics.PopulationAsync(tree, wave.Id, cancellationToken)));
 
         return goals.Select(goal =>
         {
             var unit = tree.IndexOf(goal.UnitId) ?? OrgTree.Everyone;
             var series = populations
-                .Select(p => (p.Wave, Total: new ProtectedCount(p.Population.Cube.Published(unit, RoleSlot.All, Population.Assessed)),
-                    Count: new ProtectedCount(p.Population.Cube.Published(unit, RoleSlot.All, (int)goal.Profile - 1))))
+                .Select(p => (p.Wave, Total: new ProtectedCount(p.Population.Figures.Published(unit, RoleSlot.All, Population.Assessed)),
+                    Count: new ProtectedCount(p.Population.Figures.Published(unit, RoleSlot.All, (int)goal.Profile - 1))))
                 .Where(p => p.Total.Value != 0)
                 .Select(p => (p.Wave, Share: p.Count.ShareOf(p.Total)))
                 .ToList();

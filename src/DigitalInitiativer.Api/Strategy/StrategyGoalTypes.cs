@@ -9,7 +9,6 @@ using GraphQL.DataLoader;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace DigitalInitiativer.Api.Strategy;
 
@@ -56,12 +55,12 @@ public sealed class StrategyGoalType : NodeType<StrategyGoal>
 }
 
 /// <summary>Where each goal on a page stands, measured once for all of them against the protected distributions.</summary>
-public sealed class GoalProgressReads(AppDbContext db, DataLoaderRegistry loaders, IOptions<AnalyticsSettings> settings)
+public sealed class GoalProgressReads(AppDbContext db, DataLoaderRegistry loaders, AnalyticsReads analytics)
 {
     public IDataLoaderResult<GoalProgress> Of(StrategyGoal goal) =>
         loaders.GetOrAdd<int, GoalProgress>("goalProgress", async (ids, ct) =>
         {
             var goals = await db.StrategyGoals().Where(g => ids.Contains(g.Id)).ToListAsync(ct);
-            return (await GoalProgress.ForAsync(db, goals, settings.Value.Rules, ct)).ToDictionary(p => p.Goal.Id);
+            return (await GoalProgress.ForAsync(db, analytics, goals, ct)).ToDictionary(p => p.Goal.Id);
         }, null!).Load(goal.Id);
 }

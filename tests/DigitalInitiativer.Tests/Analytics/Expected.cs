@@ -49,6 +49,25 @@ public sealed class Expected(SyntheticData data)
     public long Reached(IEnumerable<int> initiativeIds, string group, int waveId, int? unitId, PersonRole? role) =>
         ParticipantsOf(initiativeIds).Select(p => Placement(p, waveId)).Count(x => x.Group == group && Counts(x, unitId, role));
 
+    /// <summary>
+    /// Where a participant is counted without a wave: by their latest assessment on or before they began (its profile,
+    /// unit and role), or unassessed at their current unit; a kind's row by their first participation of the kind.
+    /// </summary>
+    public (string Group, int UnitId, PersonRole Role) PlacementAtStart(int personId, DateOnly beganOn)
+    {
+        var wave = data.Waves.Where(w => w.HeldOn <= beganOn && _assessment.ContainsKey((personId, w.Id))).MaxBy(w => w.HeldOn);
+        return wave is null ? (Unassessed, _person[personId].UnitId, _person[personId].Role) : Placement(personId, wave.Id);
+    }
+
+    public long ReachedAtStart(IEnumerable<int> initiativeIds, string? group, int? unitId, PersonRole? role)
+    {
+        var ids = initiativeIds.ToHashSet();
+        return data.Participations.Where(p => ids.Contains(p.InitiativeId) && p.Status != ParticipationStatus.Withdrawn)
+            .GroupBy(p => p.PersonId)
+            .Select(g => PlacementAtStart(g.Key, g.Min(p => p.StartedOn ?? p.EnrolledOn)))
+            .Count(x => (group is null || x.Group == group) && Counts(x, unitId, role));
+    }
+
     public long Population(string group, int waveId, int? unitId, PersonRole? role) =>
         data.Persons.Select(p => Placement(p.Id, waveId)).Count(x => x.Group == group && Counts(x, unitId, role));
 

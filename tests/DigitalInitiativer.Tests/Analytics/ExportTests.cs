@@ -46,10 +46,11 @@ public sealed class ExportTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task The_reach_matrix_file_holds_exactly_the_protected_figures_of_the_query()
     {
-        var (response, body) = await GetAsync(_evaluator, "/exports/reach-matrix.csv?kinds=DROP_IN_CAFE,COURSE");
+        var wave = (string)(await _evaluator.QueryAsync("{ surveyWaves { id } }"))["surveyWaves"]!.AsArray()[^1]!["id"]!;
+        var (response, body) = await GetAsync(_evaluator, $"/exports/reach-matrix.csv?kinds=DROP_IN_CAFE,COURSE&waveId={wave}");
         var matrix = (await _evaluator.QueryAsync("""
-            { reachMatrix(filter: { kinds: [DROP_IN_CAFE, COURSE] }) { rows { initiative { code } cells { profile { kind } participants coverage suppressed } } } }
-            """))["reachMatrix"]!;
+            query($wave: ID) { reachMatrix(filter: { kinds: [DROP_IN_CAFE, COURSE], waveId: $wave }) { rows { initiative { code } cells { profile { kind } participants coverage suppressed } } } }
+            """, new { wave }))["reachMatrix"]!;
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);

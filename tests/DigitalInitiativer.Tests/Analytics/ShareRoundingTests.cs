@@ -16,7 +16,7 @@ public sealed class ShareRoundingTests(ApiFactory api) : IClassFixture<ApiFactor
             query($from: ID!, $to: ID!) {
               surveyWaves { profileDistribution { groups { share } } }
               strategyGoals { latestValue projectedValue }
-              reachMatrix { rows { cells { coverage } } }
+              reachMatrix(filter: { waveId: $to }) { rows { cells { coverage } } }
               profileTransitions(fromWaveId: $from, toWaveId: $to) {
                 all { movedUpShare stayedShare movedDownShare } participants { movedUpShare stayedShare movedDownShare }
                 nonParticipants { movedUpShare stayedShare movedDownShare } difference { estimate ciLow ciHigh } }

@@ -2,6 +2,14 @@ using System.Runtime.InteropServices;
 
 namespace DigitalInitiativer.Api.Analytics.Disclosure;
 
+/// <summary>A protected cube's published figures for every unit and role (null where withheld).</summary>
+public sealed class PublishedCube(long?[] figures, int members)
+{
+    public int Cells => figures.Length;
+
+    public long? Published(int unit, RoleSlot role, int member) => figures[((unit * UnitRoleCube.RoleSlots) + (int)role) * members + member];
+}
+
 /// <summary>Which staff a figure counts: everyone, employees only or leaders only.</summary>
 public enum RoleSlot { All = 0, Employees = 1, Leaders = 2 }
 
@@ -66,6 +74,14 @@ public sealed class UnitRoleCube
     public long ValueOf(int unit, RoleSlot role, int member) => Table.ValueOf(Cell(unit, role, member));
 
     public long? Published(int unit, RoleSlot role, int member) => Table.Published(Cell(unit, role, member));
+
+    /// <summary>The published figures alone, once the table is protected: small enough to keep and share, with nothing that is withheld.</summary>
+    public PublishedCube Publish(OrgTree tree)
+    {
+        var figures = new long?[tree.Count * RoleSlots * _members];
+        for (var cell = 0; cell < figures.Length; cell++) figures[cell] = Table.Published(_base + cell);
+        return new PublishedCube(figures, _members);
+    }
 
     /// <summary>Adds the cube and its unit and role relations; <paramref name="withinEach"/> are groups among members (a total first, then its parts), applied to every unit and role.</summary>
     /// <param name="ownStaffed">Whether a unit has staff of its own in a role; a unit without any is known to add nothing to its parent's figures.</param>

@@ -55,6 +55,26 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.ToTable("analytics_participations", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Analytics.FigureInputsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("analytics_inputs_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Audit.AuditEntry", b =>
                 {
                     b.Property<int>("Id")

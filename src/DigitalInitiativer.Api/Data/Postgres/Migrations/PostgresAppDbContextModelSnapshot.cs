@@ -62,6 +62,26 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.ToTable("analytics_participations", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Analytics.FigureInputsVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("analytics_inputs_version", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Audit.AuditEntry", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,67 @@
+using DigitalInitiativer.Api.Data;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace DigitalInitiativer.Api.Analytics;
+
+/// <summary>Figures kept in the cache say how many cells they hold, so the cache's size limit is a limit on memory.</summary>
+public interface ICachedFigures
+{
+    int Cells { get; }
+}
+
+/// <summary>
+/// Protected figures computed once per version of their inputs (<see cref="FigureInputsVersion"/>) and shared by every
+/// request on this instance. The figures are a function of the data alone, whoever asks and whichever unit or role they
+/// read, so a table protected for one reader is the table for all; answers read cells out of it in milliseconds.
+/// A computation runs once however many ask for it at the same time, in a scope of its own, so a reader who leaves
+/// does not cancel it for the others. Any write to an input moves the version, so the next answer is computed afresh.
+/// </summary>
+public sealed class FigureCache(IServiceScopeFactory scopes, IOptions<AnalyticsSettings> settings, IHostApplicationLifetime lifetime) : IDisposable
+{
+    private readonly MemoryCache _figures = new(new MemoryCacheOptions { SizeLimit = settings.Value.CachedCells });
+
+    public async Task<T> GetAsync<T>(long version, string shape, Func<AppDbContext, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+        where T : class, ICachedFigures
+    {
+        if (!settings.Value.CacheFigures)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            return await compute(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+        }
+
+        var key = (version, shape);
+        var computation = _figures.GetOrCreate(key, entry =>
+        {
+            // Sized once computed; until then it takes one unit, so a burst of different questions cannot run unbounded.
+            entry.Size = 1;
+            entry.SlidingExpiration = TimeSpan.FromHours(settings.Value.RefreshHours);
+            return new Lazy<Task<T>>(() => ComputeAsync(key, compute));
+        })!;
+        return await computation.Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task<T> ComputeAsync<T>((long, string) key, Func<AppDbContext, CancellationToken, Task<T>> compute) where T : class, ICachedFigures
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var figures = await compute(scope.ServiceProvider.GetRequiredService<AppDbContext>(), lifetime.ApplicationStopping);
+            // Re-added with its real size; the same computation object, so waiting readers are unaffected.
+            _figures.Set(key, new Lazy<Task<T>>(Task.FromResult(figures)), new MemoryCacheEntryOptions
+            {
+                Size = Math.Max(1, figures.Cells),
+                SlidingExpiration = TimeSpan.FromHours(settings.Value.RefreshHours),
+            });
+            return figures;
+        }
+        catch
+        {
+            // A failed computation is not kept: the next reader tries again.
+            _figures.Remove(key);
+            throw;
+        }
+    }
+
+    public void Dispose() => _figures.Dispose();
+}
