@@ -77,8 +77,11 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
     /// A course that everyone in a unit took but one: the wave's profile distribution of the unit holds the course's
     /// reach there, and the two differ by the one who did not take part.
     /// </summary>
-    [Fact]
-    public async Task A_units_reach_is_not_broken_down_beside_its_profile_distribution_when_one_colleague_did_not_take_part()
+    /// <remarks>Grouped by the profile at the start too (the default): participations after the latest wave are placed by it.</remarks>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_units_reach_is_not_broken_down_beside_its_profile_distribution_when_one_colleague_did_not_take_part(bool inWave)
     {
         var administrator = api.CreateGraphQLClient(Roles.Administrator);
         await using var db = api.OpenDb();
@@ -92,7 +95,7 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
         var esb = GlobalIds.Of("OrganisationUnit", units.Values.Single(u => u.ParentId == null).Id);
         var course = (string)(await administrator.QueryAsync("""
             mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } } }
-            """, new { input = new { code = "NEARLY-ALL", kind = "COURSE", title = "Obligatorisk kursus", unitId = esb, startsOn = "2026-01-01" } }))["createInitiative"]!["initiative"]!["id"]!;
+            """, new { input = new { code = $"NEARLY-ALL-{inWave}", kind = "COURSE", title = "Obligatorisk kursus", unitId = esb, startsOn = "2026-01-01" } }))["createInitiative"]!["initiative"]!["id"]!;
         async Task RecordAsync(IEnumerable<int> people, string status)
         {
             var payload = await administrator.QueryAsync("mutation($input: RecordParticipationsInput!) { recordParticipations(input: $input) { errors { __typename } } }",
@@ -107,11 +110,11 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
         {
             await RecordAsync([absent], "WITHDRAWN");
             var data = await administrator.QueryAsync("""
-                query($wave: ID!, $unit: ID!, $course: ID!) {
-                  reachMatrix(filter: { waveId: $wave, unitId: $unit, kinds: [COURSE], from: "2026-01-01" }) { rows { initiative { id } cells { profile { kind } participants } } }
-                  course: node(id: $course) { ... on Initiative { reach(waveId: $wave) { profile { kind } participants } } }
+                query($wave: ID!, $grouping: ID, $unit: ID!, $course: ID!) {
+                  reachMatrix(filter: { waveId: $grouping, unitId: $unit, kinds: [COURSE], from: "2026-01-01" }) { rows { initiative { id } cells { profile { kind } participants } } }
+                  course: node(id: $course) { ... on Initiative { reach(waveId: $grouping) { profile { kind } participants } } }
                   node(id: $wave) { ... on SurveyWave { profileDistribution(unitId: $unit) { groups { count } } } } }
-                """, new { wave = GlobalIds.Of("SurveyWave", latest.Id), unit = GlobalIds.Of("OrganisationUnit", unit.Id), course });
+                """, new { wave = GlobalIds.Of("SurveyWave", latest.Id), grouping = inWave ? GlobalIds.Of("SurveyWave", latest.Id) : null, unit = GlobalIds.Of("OrganisationUnit", unit.Id), course });
             var reachShown = data["reachMatrix"]!["rows"]!.AsArray().Single(r => (string)r!["initiative"]!["id"]! == course)!["cells"]!.AsArray()
                 .Any(c => c!["profile"] is not null && c["participants"] is not null);
             // Round 12: the whole organisation holds exactly the unit's participants, so it reads the same cells.
@@ -131,8 +134,10 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
     /// Round 13: a course of everyone assessed in a sub-unit plus one colleague from a sibling unit. Read for the parent
     /// unit (or the whole organisation) it differs from the sub-unit's profile distribution by that one colleague.
     /// </summary>
-    [Fact]
-    public async Task A_parents_reach_is_not_broken_down_beside_a_sub_units_distribution_that_differs_by_one_colleague()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_parents_reach_is_not_broken_down_beside_a_sub_units_distribution_that_differs_by_one_colleague(bool inWave)
     {
         var administrator = api.CreateGraphQLClient(Roles.Administrator);
         await using var db = api.OpenDb();
@@ -149,15 +154,15 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
         {
             var (sub, sibling) = pairs[i % pairs.Count];
             var target = assessed.Where(a => a.UnitId == sibling.Id).Skip(i / pairs.Count).First().PersonId;
-            var course = await writes.CreateInitiativeAsync($"SUB-AND-ONE-{i}", "COURSE", "2026-01-01");
+            var course = await writes.CreateInitiativeAsync($"SUB-AND-ONE-{i}-{inWave}", "COURSE", "2026-01-01");
             await writes.RecordAsync(course, assessed.Where(a => a.UnitId == sub.Id).Select(a => a.PersonId).Append(target), "2026-11-02");
             await api.RefreshAnalyticsAsync();
             var data = await administrator.QueryAsync("""
-                query($wave: ID!, $parent: ID!, $sub: ID!, $course: ID!) {
-                  parent: reachMatrix(filter: { waveId: $wave, unitId: $parent, kinds: [COURSE], from: "2026-01-01" }) { rows { initiative { id } cells { profile { kind } participants } } }
-                  course: node(id: $course) { ... on Initiative { reach(waveId: $wave) { profile { kind } participants } } }
+                query($wave: ID!, $grouping: ID, $parent: ID!, $sub: ID!, $course: ID!) {
+                  parent: reachMatrix(filter: { waveId: $grouping, unitId: $parent, kinds: [COURSE], from: "2026-01-01" }) { rows { initiative { id } cells { profile { kind } participants } } }
+                  course: node(id: $course) { ... on Initiative { reach(waveId: $grouping) { profile { kind } participants } } }
                   node(id: $wave) { ... on SurveyWave { profileDistribution(unitId: $sub) { groups { count } } } } }
-                """, new { wave = GlobalIds.Of("SurveyWave", latest.Id), parent = GlobalIds.Of("OrganisationUnit", sub.ParentId!.Value), sub = GlobalIds.Of("OrganisationUnit", sub.Id), course });
+                """, new { wave = GlobalIds.Of("SurveyWave", latest.Id), grouping = inWave ? GlobalIds.Of("SurveyWave", latest.Id) : null, parent = GlobalIds.Of("OrganisationUnit", sub.ParentId!.Value), sub = GlobalIds.Of("OrganisationUnit", sub.Id), course });
             static bool BrokenDown(System.Text.Json.Nodes.JsonArray cells) => cells.Any(c => c!["profile"] is not null && c["participants"] is not null);
             var parentShown = BrokenDown(data["parent"]!["rows"]!.AsArray().Single(r => (string)r!["initiative"]!["id"]! == course)!["cells"]!.AsArray());
             var organisationShown = BrokenDown(data["course"]!["reach"]!.AsArray());
