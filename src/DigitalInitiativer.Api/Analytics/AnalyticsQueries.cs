@@ -47,8 +47,7 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
 
         // Without a wave, each participant is placed by their profile when they began, as Initiative.reach does.
         ReachGrouping grouping = wave is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(wave.Id);
-        var unfiltered = filter is { Kinds: null or [], From: null, To: null };
-        var (population, reach) = await ReachFiguresAsync(tree, selected, grouping, filter.GroupByKind, unfiltered, cancellationToken);
+        var (population, reach) = await ReachFiguresAsync(tree, grouping, filter.GroupByKind, cancellationToken);
         var rows = ReachMatrix.Rows(reach, tree, selected, grouping, filter.GroupByKind, population, unit, Population.SlotOf(filter.Role));
         return new ReachMatrixResult(wave, rows, Rules);
     }
@@ -91,11 +90,23 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
         return loaders.GetOrAdd<Initiative, IReadOnlyList<ReachCell>>($"reach:{waveId}", async (initiatives, ct) =>
         {
             var tree = await TreeAsync(ct);
-            var page = initiatives.OrderBy(i => i.Id).ToList();
-            var (population, reach) = await ReachFiguresAsync(tree, page, grouping, groupByKind: false, everyInitiative: false, ct);
-            var rows = ReachMatrix.Rows(reach, tree, page, grouping, groupByKind: false, population, OrgTree.Everyone, RoleSlot.All);
+            var (population, reach) = await ReachFiguresAsync(tree, grouping, groupByKind: false, ct);
+            var rows = ReachMatrix.Rows(reach, tree, [.. initiatives], grouping, groupByKind: false, population, OrgTree.Everyone, RoleSlot.All);
             return rows.ToDictionary(r => r.Initiative!, r => r.Cells);
         }, []).Load(initiative);
+    }
+
+    /// <summary>
+    /// Computes the figures most asked for (every wave's distribution, and the reach matrix with and without kinds) if
+    /// the data changed since they were last computed, so that the first reader after a change does not wait for them.
+    /// </summary>
+    public async Task WarmAsync(CancellationToken cancellationToken)
+    {
+        var tree = await TreeAsync(cancellationToken);
+        foreach (var wave in await db.SurveyWaves().Select(w => w.Id).ToListAsync(cancellationToken))
+            await PopulationAsync(tree, wave, cancellationToken);
+        await ReachFiguresAsync(tree, new ReachGrouping.BeforeStart(), groupByKind: false, cancellationToken);
+        await ReachFiguresAsync(tree, new ReachGrouping.BeforeStart(), groupByKind: true, cancellationToken);
     }
 
     /// <summary>The population of one wave (null: no wave, everyone unassessed), protected for every unit and role.</summary>
@@ -106,16 +117,20 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
     public async Task<OrgTree> TreeAsync(CancellationToken cancellationToken) =>
         await figures.GetAsync(await VersionAsync(cancellationToken), "tree", OrgTree.LoadAsync, cancellationToken);
 
-    private async Task<(Population, ReachMatrix.Figures)> ReachFiguresAsync(OrgTree tree, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
-        bool everyInitiative, CancellationToken cancellationToken)
+    public static string ReachShape(ReachGrouping grouping, bool groupByKind) => $"reach:{grouping}:{groupByKind}";
+
+    /// <summary>Every initiative's row (and every kind's), so that any selection of them, the matrix's or a page's, reads one computation.</summary>
+    public async Task<(Population, ReachMatrix.Figures)> ReachFiguresAsync(OrgTree tree, ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken)
     {
         // The rows are enclosed by the wave that groups them, or, grouped by the profile at the start, by the latest wave.
         var enclosingWave = grouping is ReachGrouping.InWave inWave ? inWave.WaveId
             : await db.SurveyWaves().OrderByDescending(w => w.HeldOn).Select(w => (int?)w.Id).FirstOrDefaultAsync(cancellationToken);
         var population = await PopulationAsync(tree, enclosingWave, cancellationToken);
-        var shape = $"reach:{grouping}:{groupByKind}:{(everyInitiative ? "all" : string.Join(',', initiatives.Select(i => i.Id)))}";
-        var reach = await figures.GetAsync(await VersionAsync(cancellationToken), shape,
-            (db, ct) => ReachMatrix.ComputeAsync(db, tree, initiatives, grouping, groupByKind, population, Rules, ct, everyInitiative), cancellationToken);
+        var reach = await figures.GetAsync(await VersionAsync(cancellationToken), ReachShape(grouping, groupByKind), async (db, ct) =>
+        {
+            var every = await db.Initiatives().OrderBy(i => i.Id).ToListAsync(ct);
+            return await ReachMatrix.ComputeAsync(db, tree, every, grouping, groupByKind, population, Rules, ct);
+        }, cancellationToken);
         return (population, reach);
     }
 

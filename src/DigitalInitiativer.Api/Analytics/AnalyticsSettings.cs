@@ -28,6 +28,9 @@ public sealed class AnalyticsSettings
     /// <summary>Keep protected figures between requests until their data changes (see <see cref="FigureCache"/>); off only to check the cache against fresh computations.</summary>
     public bool CacheFigures { get; set; } = true;
 
+    /// <summary>Compute the figures most asked for in the background after every change (checked every 5 minutes), before the first reader asks.</summary>
+    public bool WarmFigures { get; set; } = true;
+
     /// <summary>How many figures (cells) the cache may hold; about 16 bytes each.</summary>
     [Range(1000, int.MaxValue, ErrorMessage = "Analytics:CachedCells must be at least 1000.")]
     public int CachedCells { get; set; } = 20_000_000;

@@ -93,8 +93,8 @@ public sealed class AnalyticsSnapshot(AppDbContext db, TimeProvider clock, IOpti
     }
 }
 
-/// <summary>Refreshes the counted participations when they are due, checking every few minutes.</summary>
-public sealed partial class AnalyticsRefresher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AnalyticsRefresher> logger) : BackgroundService
+/// <summary>Refreshes the counted participations when they are due, checking every few minutes, and computes the figures most asked for after any change.</summary>
+public sealed partial class AnalyticsRefresher(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AnalyticsSettings> settings, ILogger<AnalyticsRefresher> logger) : BackgroundService
 {
     private static readonly TimeSpan CheckEvery = TimeSpan.FromMinutes(5);
 
@@ -107,6 +107,7 @@ public sealed partial class AnalyticsRefresher(IServiceScopeFactory scopes, Time
             {
                 await using var scope = scopes.CreateAsyncScope();
                 if (await scope.ServiceProvider.GetRequiredService<AnalyticsSnapshot>().RefreshIfDueAsync(stoppingToken)) Refreshed(logger);
+                if (settings.Value.WarmFigures) await scope.ServiceProvider.GetRequiredService<AnalyticsReads>().WarmAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -33,22 +33,26 @@ public sealed class FigureCache(IServiceScopeFactory scopes, IOptions<AnalyticsS
         var key = (version, shape);
         var computation = _figures.GetOrCreate(key, entry =>
         {
-            // Sized once computed; until then it takes one unit, so a burst of different questions cannot run unbounded.
+            // Sized once computed; until then it takes one unit.
             entry.Size = 1;
             entry.SlidingExpiration = TimeSpan.FromHours(settings.Value.RefreshHours);
-            return new Lazy<Task<T>>(() => ComputeAsync(key, compute));
+            return new Lazy<Task<ICachedFigures>>(() => ComputeAsync(key, async (db, ct) => (ICachedFigures)await compute(db, ct)));
         })!;
-        return await computation.Value.WaitAsync(cancellationToken);
+        return (T)await computation.Value.WaitAsync(cancellationToken);
     }
 
-    private async Task<T> ComputeAsync<T>((long, string) key, Func<AppDbContext, CancellationToken, Task<T>> compute) where T : class, ICachedFigures
+    /// <summary>Whether figures of this shape are kept, computed, for this version.</summary>
+    public bool Holds(long version, string shape) =>
+        _figures.TryGetValue((version, shape), out Lazy<Task<ICachedFigures>>? kept) && kept is { IsValueCreated: true, Value.IsCompletedSuccessfully: true };
+
+    private async Task<ICachedFigures> ComputeAsync((long, string) key, Func<AppDbContext, CancellationToken, Task<ICachedFigures>> compute)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var figures = await compute(scope.ServiceProvider.GetRequiredService<AppDbContext>(), lifetime.ApplicationStopping);
-            // Re-added with its real size; the same computation object, so waiting readers are unaffected.
-            _figures.Set(key, new Lazy<Task<T>>(Task.FromResult(figures)), new MemoryCacheEntryOptions
+            // Kept again with its real size, as a finished computation, so readers still waiting are unaffected.
+            _figures.Set(key, new Lazy<Task<ICachedFigures>>(Task.FromResult(figures)), new MemoryCacheEntryOptions
             {
                 Size = Math.Max(1, figures.Cells),
                 SlidingExpiration = TimeSpan.FromHours(settings.Value.RefreshHours),

@@ -43,46 +43,59 @@ public static class ReachMatrix
     private sealed record Fact(int Row, CompetenceProfileKind? Profile, int UnitId, PersonRole Role, int Count, long KeySum);
 
     /// <summary>The protected figures of every row, for every unit and role: computed once per version of the data, read by every request.</summary>
-    public sealed class Figures(PublishedCube[] initiatives, IReadOnlyList<InitiativeKind> kinds, PublishedCube[] kindRows) : ICachedFigures
+    public sealed class Figures(IReadOnlyList<Initiative> counted, PublishedCube[] initiatives, IReadOnlyList<InitiativeKind> kinds, PublishedCube[] kindRows) : ICachedFigures
     {
-        public PublishedCube[] Initiatives => initiatives;
+        private readonly Dictionary<int, PublishedCube> _rowOf = counted.Select((initiative, i) => (initiative.Id, i)).ToDictionary(x => x.Id, x => initiatives[x.i]);
+
+        /// <summary>An initiative's row: rows do not depend on each other, so one table of every initiative serves any selection of them.</summary>
+        public PublishedCube RowOf(Initiative initiative) => _rowOf[initiative.Id];
+
+        /// <summary>False only for an initiative created while the figures were being computed; it is counted from the next answer on.</summary>
+        public bool Counts(Initiative initiative) => _rowOf.ContainsKey(initiative.Id);
         public IReadOnlyList<InitiativeKind> Kinds => kinds;
         public PublishedCube[] KindRows => kindRows;
         public int Cells => initiatives.Sum(c => c.Cells) + kindRows.Sum(c => c.Cells);
     }
 
-    /// <summary>Counts and protects every row for every unit and role; <paramref name="population"/> is the wave that encloses the rows (the grouping wave, or the latest for the assessment before the start).</summary>
-    /// <param name="everyInitiative">True when <paramref name="initiatives"/> are all there are, so the SQL needs no list of ids.</param>
+    /// <summary>
+    /// Counts and protects the row of every initiative (and of every kind) for every unit and role; <paramref name="population"/>
+    /// is the wave that encloses the rows (the grouping wave, or the latest for the assessment before the start).
+    /// </summary>
+    /// <param name="initiatives">Every initiative there is.</param>
     public static async Task<Figures> ComputeAsync(AppDbContext db, OrgTree tree, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
-        Population population, DisclosureRules rules, CancellationToken cancellationToken, bool everyInitiative = false)
+        Population population, DisclosureRules rules, CancellationToken cancellationToken)
     {
         var ids = initiatives.Select(i => i.Id).ToList();
-        var byInitiative = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: false, cancellationToken);
+        var byInitiative = await CountAsync(db, grouping, groupByKind: false, cancellationToken);
         var initiativeTable = new DisclosureTable(rules);
         var rowOfInitiative = ids.Select((id, row) => (id, row)).ToDictionary(x => x.id, x => x.row);
         var (initiativeCubes, initiativeCounts) = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population, grouping);
         initiativeTable.Protect();
-        if (!groupByKind) return new Figures([.. initiativeCubes.Select(c => c.Publish(tree))], [], []);
+        if (!groupByKind) return new Figures(initiatives, [.. initiativeCubes.Select(c => c.Publish(tree))], [], []);
 
         var kinds = initiatives.Select(i => i.Kind).Distinct().Order().ToList();
-        var byKind = await CountAsync(db, initiatives, everyInitiative, grouping, groupByKind: true, cancellationToken);
+        var byKind = await CountAsync(db, grouping, groupByKind: true, cancellationToken);
         var kindTable = new DisclosureTable(rules);
         // A kind's row holds its initiatives' rows: each of its breakdowns is checked against theirs as well.
         var (kindCubes, _) = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population, grouping,
             row => [.. initiatives.Select((initiative, i) => (initiative, i)).Where(x => x.initiative.Kind == kinds[row]).Select(x => initiativeCounts[x.i])]);
         RelateKindsToTheirInitiatives(kindTable, tree, kinds, kindCubes, initiatives, initiativeCubes);
         kindTable.Protect();
-        return new Figures([.. initiativeCubes.Select(c => c.Publish(tree))], kinds, [.. kindCubes.Select(c => c.Publish(tree))]);
+        return new Figures(initiatives, [.. initiativeCubes.Select(c => c.Publish(tree))], kinds, [.. kindCubes.Select(c => c.Publish(tree))]);
     }
 
-    /// <summary>The rows for one unit (sub-units included) and role, read out of the protected figures.</summary>
+    /// <summary>
+    /// The rows of the given initiatives (or of their kinds, each over every initiative of the kind) for one unit
+    /// (sub-units included) and role, read out of the protected figures of every initiative.
+    /// </summary>
     public static IReadOnlyList<ReachRow> Rows(Figures figures, OrgTree tree, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
         Population population, int unit, RoleSlot role)
     {
+        initiatives = [.. initiatives.Where(figures.Counts)];
         if (!groupByKind)
-            return initiatives.Select((initiative, i) => Row(initiative, initiative.Kind, figures.Initiatives[i], [tree.IndexOfKnown(initiative.UnitId)])).ToList();
-        return figures.Kinds.Select((kind, k) => Row(null, kind, figures.KindRows[k],
-            tree.OutermostOf(initiatives.Where(i => i.Kind == kind).Select(i => tree.IndexOfKnown(i.UnitId))))).ToList();
+            return initiatives.Select(initiative => Row(initiative, initiative.Kind, figures.RowOf(initiative), [tree.IndexOfKnown(initiative.UnitId)])).ToList();
+        return figures.Kinds.Select((kind, k) => (kind, k)).Where(x => initiatives.Any(i => i.Kind == x.kind)).Select(x => Row(null, x.kind, figures.KindRows[x.k],
+            tree.OutermostOf(initiatives.Where(i => i.Kind == x.kind).Select(i => tree.IndexOfKnown(i.UnitId))))).ToList();
 
         ReachRow Row(Initiative? initiative, InitiativeKind kind, PublishedCube cube, IReadOnlyList<int> targets) =>
             new(initiative, kind, new ProtectedCount(cube.Published(unit, role, Total)),
@@ -115,15 +128,9 @@ public static class ReachMatrix
         }
     }
 
-    private static async Task<List<Fact>> CountAsync(AppDbContext db, IReadOnlyList<Initiative> initiatives, bool everyInitiative, ReachGrouping grouping, bool groupByKind,
-        CancellationToken cancellationToken)
+    private static async Task<List<Fact>> CountAsync(AppDbContext db, ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken)
     {
-        var participations = db.CountedParticipations().AsQueryable();
-        if (!everyInitiative)
-        {
-            var ids = initiatives.Select(i => i.Id).ToList();
-            participations = participations.Where(p => ids.Contains(p.InitiativeId));
-        }
+        var participations = db.CountedParticipations();
         // A kind's row counts each person once, placed by their first participation of the kind; an initiative's row
         // has one participation per person (a unique index). So every count below is a count of distinct people.
         var starts = groupByKind

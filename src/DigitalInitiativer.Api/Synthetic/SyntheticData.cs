@@ -8,6 +8,8 @@ using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
 using DigitalInitiativer.Api.Surveys;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace DigitalInitiativer.Api.Synthetic;
 
@@ -185,8 +187,40 @@ public sealed class SyntheticData
     private static async Task InsertAsync<T>(DbConnection connection, DbTransaction transaction, string table, string[] columns, IEnumerable<T> rows,
         Func<T, object?[]> values, CancellationToken cancellationToken)
     {
+        if (connection is NpgsqlConnection postgres)
+        {
+            await CopyAsync(postgres, table, columns, rows, values, cancellationToken);
+            return;
+        }
         var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
         await using var insert = new SqlBatch(connection, transaction, sql, columns.Length);
         foreach (var row in rows) await insert.ExecuteAsync(cancellationToken, values(row));
+    }
+
+    /// <summary>PostgreSQL's bulk path: COPY in binary, some ten times faster than prepared INSERTs for millions of rows.</summary>
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, string[] columns, IEnumerable<T> rows, Func<T, object?[]> values,
+        CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            foreach (var value in values(row))
+            {
+                var write = value switch
+                {
+                    null => copy.WriteNullAsync(cancellationToken),
+                    int number => copy.WriteAsync(number, NpgsqlDbType.Integer, cancellationToken),
+                    long number => copy.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
+                    double number => copy.WriteAsync(number, NpgsqlDbType.Double, cancellationToken),
+                    string text => copy.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
+                    DateOnly day => copy.WriteAsync(day, NpgsqlDbType.Date, cancellationToken),
+                    _ => throw new NotSupportedException($"No COPY mapping for {value.GetType().Name}."),
+                };
+                await write;
+            }
+        }
+        await copy.CompleteAsync(cancellationToken);
     }
 }

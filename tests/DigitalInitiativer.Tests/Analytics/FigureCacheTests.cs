@@ -1,9 +1,11 @@
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
+using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace DigitalInitiativer.Tests.Analytics;
@@ -62,6 +64,28 @@ public sealed class FigureCacheTests(CachingApiFactory api, ITestOutputHelper ou
         }
         // The writes moved figures (so stale kept figures would have shown above).
         Assert.True(changed >= 2, $"only {changed} of 4 sequences changed any figure");
+    }
+
+    /// <summary>After a change, the figures most asked for are computed in the background, so the first reader reads them without counting anything.</summary>
+    [Fact]
+    public async Task After_a_change_the_default_figures_are_computed_before_anyone_asks()
+    {
+        await api.RefreshAnalyticsAsync();
+        await using var warming = new SharedDatabaseApiFactory(api.ConnectionString, [.. CachingApiFactory.Writable, new("Analytics:WarmFigures", "true")]);
+        var cache = warming.Services.GetRequiredService<FigureCache>();
+        await using var db = api.OpenDb();
+        var version = await db.VersionAsync(CancellationToken.None);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!(cache.Holds(version, AnalyticsReads.ReachShape(new ReachGrouping.BeforeStart(), false)) && cache.Holds(version, AnalyticsReads.ReachShape(new ReachGrouping.BeforeStart(), true))))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the default figures were not computed within a minute of start-up");
+            await Task.Delay(100);
+        }
+
+        warming.SqlCommands.Reset();
+        var data = await warming.CreateGraphQLClient(Roles.Evaluator).QueryAsync("{ reachMatrix { rows { totalParticipants } } byKind: reachMatrix(filter: { groupByKind: true }) { rows { totalParticipants } } }");
+        Assert.NotEmpty(data["reachMatrix"]!["rows"]!.AsArray());
+        Assert.DoesNotContain(warming.SqlCommands.Texts, sql => sql.Contains("analytics_participations") || sql.Contains("assessments"));
     }
 
     private async Task<string> AskAsync(GraphQLClient client)

@@ -51,6 +51,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program registers its services.
         builder.UseSetting("Seed:Demo", "false");
+        // Figures computed in the background would add statements to tests that count them; FigureCacheTests turns it on.
+        builder.UseSetting("Analytics:WarmFigures", "false");
         foreach (var (key, value) in TestDatabase.AppSettings(ConnectionString).Concat(Settings)) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
