@@ -51,7 +51,7 @@ public static class AnalyticsBenchmark
     {
         var (provider, connectionString) = await EnsureGeneratedAsync(options, output);
 
-        await using var api = new BenchmarkApi(connectionString, new Dictionary<string, string> { [DatabaseConnection.ProviderKey] = provider.ToString() });
+        await using var api = new BenchmarkApi(connectionString, new Dictionary<string, string> { [DatabaseConnection.ProviderKey] = provider.ToString(), ["Analytics:WarmFigures"] = "false" });
         var token = api.Services.GetRequiredService<DevTokens>().Create(Roles.Evaluator, null);
         var http = api.CreateClient();
         http.Timeout = TimeSpan.FromMinutes(10);
