@@ -51,7 +51,9 @@ public static class AnalyticsBenchmark
     {
         var (provider, connectionString) = await EnsureGeneratedAsync(options, output);
 
-        await using var api = new BenchmarkApi(connectionString, new Dictionary<string, string> { [DatabaseConnection.ProviderKey] = provider.ToString(), ["Analytics:WarmFigures"] = "false" });
+        await using var api = new BenchmarkApi(connectionString, new Dictionary<string, string> { [DatabaseConnection.ProviderKey] = provider.ToString(), ["Analytics:WarmFigures"] = "false",
+            // The first call computes the figures; at 5,000,000 participations that takes longer than a reader is given.
+            ["GraphQL:ExecutionTimeoutSeconds"] = "900" });
         var token = api.Services.GetRequiredService<DevTokens>().Create(Roles.Evaluator, null);
         var http = api.CreateClient();
         http.Timeout = TimeSpan.FromMinutes(10);

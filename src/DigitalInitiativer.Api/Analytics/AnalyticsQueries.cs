@@ -36,8 +36,6 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
             throw new ExecutionError("'from' and 'to' cannot be combined with 'groupByKind': a kind's row always counts every initiative of the kind. "
                 + "Leave out groupByKind to read the initiatives of a period one by one.") { Code = ErrorCodes.ConflictingFilters };
         var wave = filter.WaveId is { } waveId ? await WaveAsync(waveId, "filter.waveId", cancellationToken) : null;
-        var tree = await TreeAsync(cancellationToken);
-        var unit = tree.UnitIndex(filter.UnitId, "filter.unitId");
 
         var initiatives = db.Initiatives().AsQueryable();
         if (filter.Kinds is { Count: > 0 } kinds) initiatives = initiatives.Where(i => kinds.Contains(i.Kind));
@@ -47,8 +45,9 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
 
         // Without a wave, each participant is placed by their profile when they began, as Initiative.reach does.
         ReachGrouping grouping = wave is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(wave.Id);
-        var (population, reach) = await ReachFiguresAsync(tree, grouping, filter.GroupByKind, cancellationToken);
-        var rows = ReachMatrix.Rows(reach, tree, selected, grouping, filter.GroupByKind, population, unit, Population.SlotOf(filter.Role));
+        var reach = await ReachFiguresAsync(grouping, filter.GroupByKind, cancellationToken);
+        var unit = reach.Population.Tree.UnitIndex(filter.UnitId, "filter.unitId");
+        var rows = ReachMatrix.Rows(reach, selected, grouping, filter.GroupByKind, unit, Population.SlotOf(filter.Role));
         return new ReachMatrixResult(wave, rows, Rules);
     }
 
@@ -68,19 +67,17 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
             initiative = await db.Initiatives().SingleOrDefaultAsync(i => i.Id == key, cancellationToken)
                 ?? throw new ExecutionError("No initiative has the id in 'filter.initiativeId'.") { Code = ErrorCodes.NotFound };
         }
-        var tree = await TreeAsync(cancellationToken);
-        var unit = tree.UnitIndex(filter.UnitId, "filter.unitId");
         var scope = new ParticipationScope(initiative, filter.InitiativeKind);
         var tables = await figures.GetAsync(await VersionAsync(cancellationToken), $"transitions:{from.Id}:{to.Id}:{initiative?.Id}:{filter.InitiativeKind}",
-            (db, ct) => ProfileTransitions.ComputeAsync(db, tree, from, to, scope, Rules, ct), cancellationToken);
+            (db, ct) => ProfileTransitions.ComputeAsync(db, from, to, scope, Rules, ct), cancellationToken, earlierWhileComputing: true);
+        var unit = tables.Tree.UnitIndex(filter.UnitId, "filter.unitId");
         return ProfileTransitions.Read(tables, from, to, scope, unit, Population.SlotOf(filter.Role), Rules);
     }
 
     public async Task<ProfileDistribution> DistributionAsync(SurveyWave wave, string? unitId, PersonRole? role, CancellationToken cancellationToken)
     {
-        var tree = await TreeAsync(cancellationToken);
-        var unit = tree.UnitIndex(unitId, "unitId");
-        return ProfileDistribution.From(wave, await PopulationAsync(tree, wave.Id, cancellationToken), unit, Population.SlotOf(role), Rules);
+        var population = await PopulationAsync(wave.Id, cancellationToken, earlierWhileComputing: true);
+        return ProfileDistribution.From(wave, population, population.Tree.UnitIndex(unitId, "unitId"), Population.SlotOf(role), Rules);
     }
 
     /// <summary>An initiative's reach across the whole organisation, batched for every initiative on the page (keyed by the loaded rows, so no query finds them again).</summary>
@@ -89,9 +86,8 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
         ReachGrouping grouping = waveId is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(waveId);
         return loaders.GetOrAdd<Initiative, IReadOnlyList<ReachCell>>($"reach:{waveId}", async (initiatives, ct) =>
         {
-            var tree = await TreeAsync(ct);
-            var (population, reach) = await ReachFiguresAsync(tree, grouping, groupByKind: false, ct);
-            var rows = ReachMatrix.Rows(reach, tree, [.. initiatives], grouping, groupByKind: false, population, OrgTree.Everyone, RoleSlot.All);
+            var reach = await ReachFiguresAsync(grouping, groupByKind: false, ct);
+            var rows = ReachMatrix.Rows(reach, [.. initiatives], grouping, groupByKind: false, OrgTree.Everyone, RoleSlot.All);
             return rows.ToDictionary(r => r.Initiative!, r => r.Cells);
         }, []).Load(initiative);
     }
@@ -102,36 +98,32 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
     /// </summary>
     public async Task WarmAsync(CancellationToken cancellationToken)
     {
-        var tree = await TreeAsync(cancellationToken);
         foreach (var wave in await db.SurveyWaves().Select(w => w.Id).ToListAsync(cancellationToken))
-            await PopulationAsync(tree, wave, cancellationToken);
-        await ReachFiguresAsync(tree, new ReachGrouping.BeforeStart(), groupByKind: false, cancellationToken);
-        await ReachFiguresAsync(tree, new ReachGrouping.BeforeStart(), groupByKind: true, cancellationToken);
+            await PopulationAsync(wave, cancellationToken);
+        await ReachFiguresAsync(new ReachGrouping.BeforeStart(), groupByKind: false, cancellationToken);
+        await ReachFiguresAsync(new ReachGrouping.BeforeStart(), groupByKind: true, cancellationToken);
     }
 
     /// <summary>The population of one wave (null: no wave, everyone unassessed), protected for every unit and role.</summary>
-    public async Task<Population> PopulationAsync(OrgTree tree, int? waveId, CancellationToken cancellationToken) =>
+    public async Task<Population> PopulationAsync(int? waveId, CancellationToken cancellationToken, bool earlierWhileComputing = false) =>
         await figures.GetAsync(await VersionAsync(cancellationToken), $"population:{waveId}",
-            (db, ct) => Population.ComputeAsync(db, tree, waveId, Rules, ct), cancellationToken);
-
-    public async Task<OrgTree> TreeAsync(CancellationToken cancellationToken) =>
-        await figures.GetAsync(await VersionAsync(cancellationToken), "tree", OrgTree.LoadAsync, cancellationToken);
+            (db, ct) => Population.ComputeAsync(db, waveId, Rules, ct), cancellationToken, earlierWhileComputing);
 
     public static string ReachShape(ReachGrouping grouping, bool groupByKind) => $"reach:{grouping}:{groupByKind}";
 
     /// <summary>Every initiative's row (and every kind's), so that any selection of them, the matrix's or a page's, reads one computation.</summary>
-    public async Task<(Population, ReachMatrix.Figures)> ReachFiguresAsync(OrgTree tree, ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken)
+    public async Task<ReachMatrix.Figures> ReachFiguresAsync(ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken)
     {
         // The rows are enclosed by the wave that groups them, or, grouped by the profile at the start, by the latest wave.
         var enclosingWave = grouping is ReachGrouping.InWave inWave ? inWave.WaveId
             : await db.SurveyWaves().OrderByDescending(w => w.HeldOn).Select(w => (int?)w.Id).FirstOrDefaultAsync(cancellationToken);
-        var population = await PopulationAsync(tree, enclosingWave, cancellationToken);
-        var reach = await figures.GetAsync(await VersionAsync(cancellationToken), ReachShape(grouping, groupByKind), async (db, ct) =>
+        return await figures.GetAsync(await VersionAsync(cancellationToken), ReachShape(grouping, groupByKind), async (db, ct) =>
         {
+            // The same data's population, with the tree both are computed over.
+            var population = await PopulationAsync(enclosingWave, ct);
             var every = await db.Initiatives().OrderBy(i => i.Id).ToListAsync(ct);
-            return await ReachMatrix.ComputeAsync(db, tree, every, grouping, groupByKind, population, Rules, ct);
-        }, cancellationToken);
-        return (population, reach);
+            return await ReachMatrix.ComputeAsync(db, every, grouping, groupByKind, population, Rules, ct);
+        }, cancellationToken, earlierWhileComputing: true);
     }
 
     /// <summary>Read once per request, before any figure: figures computed from newer data than this are newer, never older.</summary>

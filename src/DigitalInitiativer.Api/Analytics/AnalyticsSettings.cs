@@ -31,6 +31,14 @@ public sealed class AnalyticsSettings
     /// <summary>Compute the figures most asked for in the background after every change (checked every 5 minutes), before the first reader asks.</summary>
     public bool WarmFigures { get; set; } = true;
 
+    /// <summary>How long a reader waits for figures being computed after a change before reading the last ones computed (see <see cref="FigureCache"/>).</summary>
+    [Range(0, 3600, ErrorMessage = "Analytics:WaitForFreshSeconds must be between 0 and 3600.")]
+    public double WaitForFreshSeconds { get; set; } = 5;
+
+    /// <summary>How long one computation of figures may run its SQL (a national installation's first computation takes about a minute).</summary>
+    [Range(1, 120, ErrorMessage = "Analytics:ComputeTimeoutMinutes must be between 1 and 120.")]
+    public int ComputeTimeoutMinutes { get; set; } = 15;
+
     /// <summary>How many figures (cells) the cache may hold; about 16 bytes each.</summary>
     [Range(1000, int.MaxValue, ErrorMessage = "Analytics:CachedCells must be at least 1000.")]
     public int CachedCells { get; set; } = 20_000_000;

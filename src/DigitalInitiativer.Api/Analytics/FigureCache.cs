@@ -1,4 +1,5 @@
 using DigitalInitiativer.Api.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,17 @@ public sealed class FigureCache(IServiceScopeFactory scopes, IOptions<AnalyticsS
 {
     private readonly MemoryCache _figures = new(new MemoryCacheOptions { SizeLimit = settings.Value.CachedCells });
 
-    public async Task<T> GetAsync<T>(long version, string shape, Func<AppDbContext, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+    /// <summary>Where the last figures computed for a shape are kept, for readers who should not wait for the next.</summary>
+    private const long LastComputed = -1;
+
+    /// <param name="earlierWhileComputing">
+    /// When the figures for this version are still being computed after <see cref="AnalyticsSettings.WaitForFreshSeconds"/>,
+    /// return the last figures computed for the shape instead (protected as ever, from a moment earlier), so that at
+    /// national scale a change does not leave readers waiting for a minute. Computations that build on other figures
+    /// ask without it, so all figures of one answer come from the same data.
+    /// </param>
+    public async Task<T> GetAsync<T>(long version, string shape, Func<AppDbContext, CancellationToken, Task<T>> compute, CancellationToken cancellationToken,
+        bool earlierWhileComputing = false)
         where T : class, ICachedFigures
     {
         if (!settings.Value.CacheFigures)
@@ -38,25 +49,35 @@ public sealed class FigureCache(IServiceScopeFactory scopes, IOptions<AnalyticsS
             entry.SlidingExpiration = TimeSpan.FromHours(settings.Value.RefreshHours);
             return new Lazy<Task<ICachedFigures>>(() => ComputeAsync(key, async (db, ct) => (ICachedFigures)await compute(db, ct)));
         })!;
-        return (T)await computation.Value.WaitAsync(cancellationToken);
+        var task = computation.Value;
+        if (earlierWhileComputing && !task.IsCompleted && _figures.TryGetValue((LastComputed, shape), out (long Version, ICachedFigures Figures) last) && last.Version < version)
+        {
+            await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(settings.Value.WaitForFreshSeconds), cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!task.IsCompleted) return (T)last.Figures;
+        }
+        return (T)await task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Whether figures of this shape are kept, computed, for this version.</summary>
     public bool Holds(long version, string shape) =>
         _figures.TryGetValue((version, shape), out Lazy<Task<ICachedFigures>>? kept) && kept is { IsValueCreated: true, Value.IsCompletedSuccessfully: true };
 
-    private async Task<ICachedFigures> ComputeAsync((long, string) key, Func<AppDbContext, CancellationToken, Task<ICachedFigures>> compute)
+    private async Task<ICachedFigures> ComputeAsync((long Version, string Shape) key, Func<AppDbContext, CancellationToken, Task<ICachedFigures>> compute)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var figures = await compute(scope.ServiceProvider.GetRequiredService<AppDbContext>(), lifetime.ApplicationStopping);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // A computation at national scale runs for longer than a reader's request; it runs once, however many wait.
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(settings.Value.ComputeTimeoutMinutes));
+            var figures = await compute(db, lifetime.ApplicationStopping);
+            var kept = new MemoryCacheEntryOptions { Size = Math.Max(1, figures.Cells), SlidingExpiration = TimeSpan.FromHours(settings.Value.RefreshHours) };
             // Kept again with its real size, as a finished computation, so readers still waiting are unaffected.
-            _figures.Set(key, new Lazy<Task<ICachedFigures>>(Task.FromResult(figures)), new MemoryCacheEntryOptions
-            {
-                Size = Math.Max(1, figures.Cells),
-                SlidingExpiration = TimeSpan.FromHours(settings.Value.RefreshHours),
-            });
+            _figures.Set(key, new Lazy<Task<ICachedFigures>>(Task.FromResult(figures)), kept);
+            lock (_figures)
+                if (!_figures.TryGetValue((LastComputed, key.Shape), out (long Version, ICachedFigures) last) || last.Version < key.Version)
+                    _figures.Set((LastComputed, key.Shape), (key.Version, figures), kept);
             return figures;
         }
         catch

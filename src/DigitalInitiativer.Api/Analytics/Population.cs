@@ -15,13 +15,17 @@ public sealed class Population : ICachedFigures
     /// <summary>Members 0-3 are the profiles by level, then the total assessed, then the staff not assessed in the wave.</summary>
     public const int Assessed = 4, Unassessed = 5, Members = 6;
 
-    private Population(int? waveId, PublishedCube figures, Func<int, RoleSlot, bool> staffed, OwnCounts counts)
+    private Population(OrgTree tree, int? waveId, PublishedCube figures, Func<int, RoleSlot, bool> staffed, OwnCounts counts)
     {
+        Tree = tree;
         WaveId = waveId;
         Enclosing = new EnclosingTable(counts, Assessed);
         Figures = figures;
         Staffed = staffed;
     }
+
+    /// <summary>The organisation tree the figures were computed over: unit indexes are read in it.</summary>
+    public OrgTree Tree { get; }
 
     /// <summary>The wave; null when there is none and everyone is unassessed.</summary>
     public int? WaveId { get; }
@@ -37,8 +41,9 @@ public sealed class Population : ICachedFigures
     public Func<int, RoleSlot, bool> Staffed { get; }
 
     /// <summary>Counts in SQL (two GROUP BYs) and protects the result. <paramref name="waveId"/> null means no wave: everyone is unassessed.</summary>
-    public static async Task<Population> ComputeAsync(AppDbContext db, OrgTree tree, int? waveId, DisclosureRules rules, CancellationToken cancellationToken)
+    public static async Task<Population> ComputeAsync(AppDbContext db, int? waveId, DisclosureRules rules, CancellationToken cancellationToken)
     {
+        var tree = await OrgTree.LoadAsync(db, cancellationToken);
         var assessed = waveId is null ? [] : await db.Assessments().Where(a => a.WaveId == waveId)
             .Join(db.Persons(), a => a.PersonId, p => p.Id, (a, p) => new { a.UnitId, a.Role, a.Profile, p.RecordKey })
             .GroupBy(a => new { a.UnitId, a.Role, a.Profile })
@@ -63,7 +68,7 @@ public sealed class Population : ICachedFigures
         // The wave's row is the people it assessed: someone joining the staff later leaves the wave's figures as they were.
         var cube = UnitRoleCube.Add(table, tree, own, staffed, [[Assessed, 0, 1, 2, 3]], rowMembers: [0, 1, 2, 3], new BreakdownGate(Assessed, [0, 1, 2, 3]), grouping: waveId ?? 0);
         table.Protect();
-        return new Population(waveId, cube.Publish(tree), staffed, own);
+        return new Population(tree, waveId, cube.Publish(tree), staffed, own);
     }
 
     public static RoleSlot SlotOf(PersonRole role) => role == PersonRole.Leader ? RoleSlot.Leaders : RoleSlot.Employees;

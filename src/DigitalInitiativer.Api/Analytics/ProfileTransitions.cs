@@ -76,14 +76,15 @@ public static class ProfileTransitions
     }
 
     /// <summary>The protected tables for every unit and role: computed once per version of the data, read by every request.</summary>
-    public sealed record Figures(PublishedCube Everyone, PublishedCube Participants, PublishedCube? Others) : ICachedFigures
+    public sealed record Figures(OrgTree Tree, PublishedCube Everyone, PublishedCube Participants, PublishedCube? Others) : ICachedFigures
     {
         public int Cells => Everyone.Cells + Participants.Cells + (Others?.Cells ?? 0);
     }
 
-    public static async Task<Figures> ComputeAsync(AppDbContext db, OrgTree tree, SurveyWave from, SurveyWave to, ParticipationScope scope,
+    public static async Task<Figures> ComputeAsync(AppDbContext db, SurveyWave from, SurveyWave to, ParticipationScope scope,
         DisclosureRules rules, CancellationToken cancellationToken)
     {
+        var tree = await OrgTree.LoadAsync(db, cancellationToken);
         var participated = db.CountedParticipations().Where(p => p.BeganOn > from.HeldOn && p.BeganOn <= to.HeldOn);
         if (scope.Initiative is { } initiative) participated = participated.Where(p => p.InitiativeId == initiative.Id);
         if (scope.Kind is { } kind) participated = participated.Where(p => p.Kind == kind);
@@ -133,7 +134,7 @@ public static class ProfileTransitions
                     }
         }
         splitTable.Protect();
-        return new Figures(everyone.Publish(tree), participants.Publish(tree), others?.Publish(tree));
+        return new Figures(tree, everyone.Publish(tree), participants.Publish(tree), others?.Publish(tree));
     }
 
     /// <summary>The answer for one unit (sub-units included) and role, read out of the protected tables.</summary>

@@ -43,9 +43,12 @@ public static class ReachMatrix
     private sealed record Fact(int Row, CompetenceProfileKind? Profile, int UnitId, PersonRole Role, int Count, long KeySum);
 
     /// <summary>The protected figures of every row, for every unit and role: computed once per version of the data, read by every request.</summary>
-    public sealed class Figures(IReadOnlyList<Initiative> counted, PublishedCube[] initiatives, IReadOnlyList<InitiativeKind> kinds, PublishedCube[] kindRows) : ICachedFigures
+    public sealed class Figures(Population population, IReadOnlyList<Initiative> counted, PublishedCube[] initiatives, IReadOnlyList<InitiativeKind> kinds, PublishedCube[] kindRows) : ICachedFigures
     {
         private readonly Dictionary<int, PublishedCube> _rowOf = counted.Select((initiative, i) => (initiative.Id, i)).ToDictionary(x => x.Id, x => initiatives[x.i]);
+
+        /// <summary>The wave that encloses the rows, computed for the same data, with the tree both were computed over.</summary>
+        public Population Population => population;
 
         /// <summary>An initiative's row: rows do not depend on each other, so one table of every initiative serves any selection of them.</summary>
         public PublishedCube RowOf(Initiative initiative) => _rowOf[initiative.Id];
@@ -62,16 +65,17 @@ public static class ReachMatrix
     /// is the wave that encloses the rows (the grouping wave, or the latest for the assessment before the start).
     /// </summary>
     /// <param name="initiatives">Every initiative there is.</param>
-    public static async Task<Figures> ComputeAsync(AppDbContext db, OrgTree tree, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
+    public static async Task<Figures> ComputeAsync(AppDbContext db, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
         Population population, DisclosureRules rules, CancellationToken cancellationToken)
     {
+        var tree = population.Tree;
         var ids = initiatives.Select(i => i.Id).ToList();
         var byInitiative = await CountAsync(db, grouping, groupByKind: false, cancellationToken);
         var initiativeTable = new DisclosureTable(rules);
         var rowOfInitiative = ids.Select((id, row) => (id, row)).ToDictionary(x => x.id, x => x.row);
         var (initiativeCubes, initiativeCounts) = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population, grouping);
         initiativeTable.Protect();
-        if (!groupByKind) return new Figures(initiatives, [.. initiativeCubes.Select(c => c.Publish(tree))], [], []);
+        if (!groupByKind) return new Figures(population, initiatives, [.. initiativeCubes.Select(c => c.Publish(tree))], [], []);
 
         var kinds = initiatives.Select(i => i.Kind).Distinct().Order().ToList();
         var byKind = await CountAsync(db, grouping, groupByKind: true, cancellationToken);
@@ -81,16 +85,16 @@ public static class ReachMatrix
             row => [.. initiatives.Select((initiative, i) => (initiative, i)).Where(x => x.initiative.Kind == kinds[row]).Select(x => initiativeCounts[x.i])]);
         RelateKindsToTheirInitiatives(kindTable, tree, kinds, kindCubes, initiatives, initiativeCubes);
         kindTable.Protect();
-        return new Figures(initiatives, [.. initiativeCubes.Select(c => c.Publish(tree))], kinds, [.. kindCubes.Select(c => c.Publish(tree))]);
+        return new Figures(population, initiatives, [.. initiativeCubes.Select(c => c.Publish(tree))], kinds, [.. kindCubes.Select(c => c.Publish(tree))]);
     }
 
     /// <summary>
     /// The rows of the given initiatives (or of their kinds, each over every initiative of the kind) for one unit
     /// (sub-units included) and role, read out of the protected figures of every initiative.
     /// </summary>
-    public static IReadOnlyList<ReachRow> Rows(Figures figures, OrgTree tree, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
-        Population population, int unit, RoleSlot role)
+    public static IReadOnlyList<ReachRow> Rows(Figures figures, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind, int unit, RoleSlot role)
     {
+        var (population, tree) = (figures.Population, figures.Population.Tree);
         initiatives = [.. initiatives.Where(figures.Counts)];
         if (!groupByKind)
             return initiatives.Select(initiative => Row(initiative, initiative.Kind, figures.RowOf(initiative), [tree.IndexOfKnown(initiative.UnitId)])).ToList();

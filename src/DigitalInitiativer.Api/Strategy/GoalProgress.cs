@@ -15,17 +15,18 @@ public sealed record GoalProgress(StrategyGoal Goal, double? LatestValue, Survey
     public static async Task<IReadOnlyList<GoalProgress>> ForAsync(AppDbContext db, AnalyticsReads analytics, IReadOnlyList<StrategyGoal> goals, CancellationToken cancellationToken)
     {
         var waves = await db.SurveyWaves().OrderBy(w => w.HeldOn).ToListAsync(cancellationToken);
-        var tree = await analytics.TreeAsync(cancellationToken);
         var populations = new List<(SurveyWave Wave, Population Population)>();
         foreach (var wave in waves)
-            populations.Add((wave, await analytics.PopulationAsync(tree, wave.Id, cancellationToken)));
+            populations.Add((wave, await analytics.PopulationAsync(wave.Id, cancellationToken, earlierWhileComputing: true)));
 
         return goals.Select(goal =>
         {
-            var unit = tree.IndexOf(goal.UnitId) ?? OrgTree.Everyone;
+            // A unit created after the figures were computed is not in their tree yet: nothing is published for it.
+            long? Published(Population population, int member) =>
+                population.Tree.IndexOf(goal.UnitId) is { } unit ? population.Figures.Published(unit, RoleSlot.All, member) : null;
             var series = populations
-                .Select(p => (p.Wave, Total: new ProtectedCount(p.Population.Figures.Published(unit, RoleSlot.All, Population.Assessed)),
-                    Count: new ProtectedCount(p.Population.Figures.Published(unit, RoleSlot.All, (int)goal.Profile - 1))))
+                .Select(p => (p.Wave, Total: new ProtectedCount(Published(p.Population, Population.Assessed)),
+                    Count: new ProtectedCount(Published(p.Population, (int)goal.Profile - 1))))
                 .Where(p => p.Total.Value != 0)
                 .Select(p => (p.Wave, Share: p.Count.ShareOf(p.Total)))
                 .ToList();

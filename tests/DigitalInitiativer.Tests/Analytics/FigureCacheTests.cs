@@ -1,10 +1,13 @@
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
+using System.Data.Common;
 using DigitalInitiativer.Api.Analytics;
+using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Surveys;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -16,6 +19,63 @@ public sealed class CachingApiFactory : ApiFactory
     public static readonly KeyValuePair<string, string?>[] Writable = [new("GraphQL:MutationsPerMinute", "100000"), new("Imports:PlacementImportHours", "0")];
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings => Writable;
+}
+
+/// <summary>Counting participations can be made slow on demand, as at national scale, where the first computation after a change takes a minute.</summary>
+public sealed class SlowFiguresApiFactory : ApiFactory
+{
+    public SlowCounting Counting { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [.. CachingApiFactory.Writable, new("Analytics:WaitForFreshSeconds", "0.2")];
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Counting));
+
+    public sealed class SlowCounting : DbCommandInterceptor
+    {
+        public volatile bool Slow;
+
+        public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Slow && command.CommandText.Contains("analytics_participations", StringComparison.Ordinal)) await Task.Delay(3000, cancellationToken);
+            return result;
+        }
+    }
+}
+
+/// <summary>While new figures are computed, readers get the last ones after a short wait, not a timeout; then the new ones.</summary>
+public sealed class FiguresWhileComputingTests(SlowFiguresApiFactory api) : IClassFixture<SlowFiguresApiFactory>
+{
+    [Fact]
+    public async Task While_new_figures_are_computed_readers_get_the_last_ones_then_the_new()
+    {
+        var administrator = api.CreateGraphQLClient(Roles.Administrator);
+        const string Query = "{ reachMatrix { rows { initiative { code } totalParticipants cells { participants } } } }";
+        var before = (await administrator.QueryAsync(Query)).ToJsonString();
+        var writes = new Privacy.AttackWrites(administrator);
+        var course = await writes.CreateInitiativeAsync("WHILE-COMPUTING", "COURSE", "2020-01-01");
+        await using (var db = api.OpenDb())
+            await writes.RecordAsync(course, await db.Persons().OrderBy(p => p.Id).Take(40).Select(p => p.Id).ToListAsync(), "2020-02-01");
+        await api.RefreshAnalyticsAsync();
+
+        api.Counting.Slow = true;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var during = await administrator.QueryAsync(Query);
+        var waited = clock.Elapsed;
+        api.Counting.Slow = false;
+        Assert.Equal(before, during.ToJsonString());
+        Assert.True(waited < TimeSpan.FromSeconds(2.5), $"the reader waited {waited.TotalSeconds:0.0} s for the new figures");
+
+        string after;
+        do
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the new figures never arrived");
+            await Task.Delay(200);
+            after = (await administrator.QueryAsync(Query)).ToJsonString();
+        }
+        while (after == before);
+        Assert.Contains("WHILE-COMPUTING", after);
+    }
 }
 
 /// <summary>
