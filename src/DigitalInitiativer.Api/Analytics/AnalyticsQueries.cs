@@ -86,6 +86,9 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
         ReachGrouping grouping = waveId is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(waveId);
         return loaders.GetOrAdd<Initiative, IReadOnlyList<ReachCell>>($"reach:{waveId}", async (initiatives, ct) =>
         {
+            // A made-up wave would start a computation of every initiative's row for nothing.
+            if (waveId is { } wave && !await db.SurveyWaves().AnyAsync(w => w.Id == wave, ct))
+                throw new ExecutionError("No survey wave has the id in 'waveId'.") { Code = ErrorCodes.NotFound };
             var reach = await ReachFiguresAsync(grouping, groupByKind: false, ct);
             var rows = ReachMatrix.Rows(reach, [.. initiatives], grouping, groupByKind: false, OrgTree.Everyone, RoleSlot.All);
             return rows.ToDictionary(r => r.Initiative!, r => r.Cells);
@@ -119,10 +122,14 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
             : await db.SurveyWaves().OrderByDescending(w => w.HeldOn).Select(w => (int?)w.Id).FirstOrDefaultAsync(cancellationToken);
         return await figures.GetAsync(await VersionAsync(cancellationToken), ReachShape(grouping, groupByKind), async (db, ct) =>
         {
-            // The same data's population, with the tree both are computed over.
+            // The same data's populations, with the tree all are computed over.
             var population = await PopulationAsync(enclosingWave, ct);
+            List<Population> placing = [];
+            if (grouping is ReachGrouping.BeforeStart)
+                foreach (var wave in await db.SurveyWaves().OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct))
+                    placing.Add(await PopulationAsync(wave, ct));
             var every = await db.Initiatives().OrderBy(i => i.Id).ToListAsync(ct);
-            return await ReachMatrix.ComputeAsync(db, every, grouping, groupByKind, population, Rules, ct);
+            return await ReachMatrix.ComputeAsync(db, every, grouping, groupByKind, population, placing, Rules, ct);
         }, cancellationToken, earlierWhileComputing: true);
     }
 

@@ -79,6 +79,7 @@ public sealed class AnalyticsSnapshot(AppDbContext db, TimeProvider clock, IOpti
     public static async Task RefreshAsync(AppDbContext db, DateTime utcNow, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ClaimFigureInputsAsync(cancellationToken);
         // Set-based statements: a copy of up to millions of rows should not pass through the app.
         await db.Database.ExecuteSqlAsync($"DELETE FROM analytics_participations", cancellationToken);
         var copied = await db.Database.ExecuteSqlAsync($"""

@@ -42,13 +42,16 @@ public sealed class FigureCache(IServiceScopeFactory scopes, IOptions<AnalyticsS
         }
 
         var key = (version, shape);
-        var computation = _figures.GetOrCreate(key, entry =>
-        {
-            // Sized once computed; until then it takes one unit.
-            entry.Size = 1;
-            entry.SlidingExpiration = TimeSpan.FromHours(settings.Value.RefreshHours);
-            return new Lazy<Task<ICachedFigures>>(() => ComputeAsync(key, async (db, ct) => (ICachedFigures)await compute(db, ct)));
-        })!;
+        Lazy<Task<ICachedFigures>> computation;
+        // GetOrCreate alone may create twice for two readers at once; each computation must run once.
+        lock (_figures)
+            computation = _figures.GetOrCreate(key, entry =>
+            {
+                // Sized once computed; until then it takes one unit.
+                entry.Size = 1;
+                entry.SlidingExpiration = TimeSpan.FromHours(settings.Value.RefreshHours);
+                return new Lazy<Task<ICachedFigures>>(() => ComputeAsync(key, async (db, ct) => (ICachedFigures)await compute(db, ct)));
+            })!;
         var task = computation.Value;
         if (earlierWhileComputing && !task.IsCompleted && _figures.TryGetValue((LastComputed, shape), out (long Version, ICachedFigures Figures) last) && last.Version < version)
         {
@@ -77,7 +80,11 @@ public sealed class FigureCache(IServiceScopeFactory scopes, IOptions<AnalyticsS
             _figures.Set(key, new Lazy<Task<ICachedFigures>>(Task.FromResult(figures)), kept);
             lock (_figures)
                 if (!_figures.TryGetValue((LastComputed, key.Shape), out (long Version, ICachedFigures) last) || last.Version < key.Version)
+                {
                     _figures.Set((LastComputed, key.Shape), (key.Version, figures), kept);
+                    // Figures of an older version are read by no one who arrives from now on: make room.
+                    if (last.Version != key.Version) _figures.Remove((last.Version, key.Shape));
+                }
             return figures;
         }
         catch

@@ -43,6 +43,14 @@ public static class FigureInputs
     public static Task<long> VersionAsync(this AppDbContext db, CancellationToken cancellationToken) =>
         db.Set<FigureInputsVersion>().Where(v => v.Id == FigureInputsVersion.SingleRow).Select(v => v.Version).SingleAsync(cancellationToken);
 
+    /// <summary>
+    /// Moves the version first, in a transaction that writes several inputs (the refresh, an erasure). On PostgreSQL the
+    /// counter's row stays locked until commit; taken first, two such transactions queue for it instead of each holding
+    /// rows the other needs (an erasure deleting a person's counted participations while the refresh replaces them all).
+    /// </summary>
+    public static Task ClaimFigureInputsAsync(this AppDbContext db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(Bump, cancellationToken);
+
     private const string Bump = """UPDATE analytics_inputs_version SET "Version" = "Version" + 1""";
 
     /// <summary>SQLite has row triggers only; one bump per row costs microseconds.</summary>

@@ -116,14 +116,14 @@ public static class ProfileTransitions
 
         var splitTable = new DisclosureTable(rules);
         // Everyone less the non-participants is the participants, and the other way round: each split is checked against everyone.
-        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N), grouping: waves);
+        var participants = UnitRoleCube.Add(splitTable, tree, own[1], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: [new EnclosingTable(own[0], N)], grouping: waves);
         // Perturbed, the non-participants are everyone less the participants, as published (Remainder): drawn on their
         // own, each scope (e.g. each of many small decoy initiatives) would give a fresh reading of nearly the same people.
         // Exact, they are counted and suppressed together with the participants, against everyone's fixed figures.
         UnitRoleCube? others = null;
         if (!rules.Perturbs)
         {
-            others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: new EnclosingTable(own[0], N), grouping: waves);
+            others = UnitRoleCube.Add(splitTable, tree, own[2], staffed, WithinTable, rowMembers: TransitionCells, Breakdown, within: [new EnclosingTable(own[0], N)], grouping: waves);
             for (var u = 0; u < tree.Count; u++)
                 for (var r = 0; r < UnitRoleCube.RoleSlots; r++)
                     for (var m = 0; m < Members; m++)

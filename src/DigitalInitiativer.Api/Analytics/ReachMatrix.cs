@@ -40,7 +40,8 @@ public static class ReachMatrix
 
     private static readonly int[][] WithinRow = [[Total, 0, 1, 2, 3, UnassessedGroup]];
 
-    private sealed record Fact(int Row, CompetenceProfileKind? Profile, int UnitId, PersonRole Role, int Count, long KeySum);
+    /// <summary>Grouped counts; <paramref name="PlacedBy"/> is the wave whose assessment placed them, when grouped at the start.</summary>
+    private sealed record Fact(int Row, CompetenceProfileKind? Profile, int UnitId, PersonRole Role, int Count, long KeySum, int? PlacedBy = null);
 
     /// <summary>The protected figures of every row, for every unit and role: computed once per version of the data, read by every request.</summary>
     public sealed class Figures(Population population, IReadOnlyList<Initiative> counted, PublishedCube[] initiatives, IReadOnlyList<InitiativeKind> kinds, PublishedCube[] kindRows) : ICachedFigures
@@ -62,18 +63,19 @@ public static class ReachMatrix
 
     /// <summary>
     /// Counts and protects the row of every initiative (and of every kind) for every unit and role; <paramref name="population"/>
-    /// is the wave that encloses the rows (the grouping wave, or the latest for the assessment before the start).
+    /// is the grouping wave (or the latest, for coverage and staffing, when grouped at the start); <paramref name="placing"/>
+    /// every wave's, when grouped at the start, since any of them may have placed a row's people.
     /// </summary>
     /// <param name="initiatives">Every initiative there is.</param>
     public static async Task<Figures> ComputeAsync(AppDbContext db, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
-        Population population, DisclosureRules rules, CancellationToken cancellationToken)
+        Population population, IReadOnlyList<Population> placing, DisclosureRules rules, CancellationToken cancellationToken)
     {
         var tree = population.Tree;
         var ids = initiatives.Select(i => i.Id).ToList();
         var byInitiative = await CountAsync(db, grouping, groupByKind: false, cancellationToken);
         var initiativeTable = new DisclosureTable(rules);
         var rowOfInitiative = ids.Select((id, row) => (id, row)).ToDictionary(x => x.id, x => x.row);
-        var (initiativeCubes, initiativeCounts) = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population, grouping);
+        var (initiativeCubes, initiativeCounts) = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population, placing, grouping);
         initiativeTable.Protect();
         if (!groupByKind) return new Figures(population, initiatives, [.. initiativeCubes.Select(c => c.Publish(tree))], [], []);
 
@@ -81,7 +83,7 @@ public static class ReachMatrix
         var byKind = await CountAsync(db, grouping, groupByKind: true, cancellationToken);
         var kindTable = new DisclosureTable(rules);
         // A kind's row holds its initiatives' rows: each of its breakdowns is checked against theirs as well.
-        var (kindCubes, _) = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population, grouping,
+        var (kindCubes, _) = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population, placing, grouping,
             row => [.. initiatives.Select((initiative, i) => (initiative, i)).Where(x => x.initiative.Kind == kinds[row]).Select(x => initiativeCounts[x.i])]);
         RelateKindsToTheirInitiatives(kindTable, tree, kinds, kindCubes, initiatives, initiativeCubes);
         kindTable.Protect();
@@ -97,9 +99,14 @@ public static class ReachMatrix
         var (population, tree) = (figures.Population, figures.Population.Tree);
         initiatives = [.. initiatives.Where(figures.Counts)];
         if (!groupByKind)
-            return initiatives.Select(initiative => Row(initiative, initiative.Kind, figures.RowOf(initiative), [tree.IndexOfKnown(initiative.UnitId)])).ToList();
-        return figures.Kinds.Select((kind, k) => (kind, k)).Where(x => initiatives.Any(i => i.Kind == x.kind)).Select(x => Row(null, x.kind, figures.KindRows[x.k],
-            tree.OutermostOf(initiatives.Where(i => i.Kind == x.kind).Select(i => tree.IndexOfKnown(i.UnitId))))).ToList();
+            return initiatives.Select(initiative => Row(initiative, initiative.Kind, figures.RowOf(initiative), TargetsOf([initiative]))).ToList();
+        return figures.Kinds.Select((kind, k) => (kind, k)).Where(x => initiatives.Any(i => i.Kind == x.kind))
+            .Select(x => Row(null, x.kind, figures.KindRows[x.k], TargetsOf(initiatives.Where(i => i.Kind == x.kind)))).ToList();
+
+        // Figures computed a moment ago may not know a unit created since (a reader can get the last figures while new
+        // ones are computed): an initiative moved into it has no coverage until they are.
+        IReadOnlyList<int> TargetsOf(IEnumerable<Initiative> those) =>
+            tree.OutermostOf(those.Select(i => tree.IndexOf(i.UnitId)).OfType<int>());
 
         ReachRow Row(Initiative? initiative, InitiativeKind kind, PublishedCube cube, IReadOnlyList<int> targets) =>
             new(initiative, kind, new ProtectedCount(cube.Published(unit, role, Total)),
@@ -152,7 +159,7 @@ public static class ReachMatrix
             .Select(g => new Fact(g.Row, g.Profile, g.UnitId, g.Role, g.Count, g.KeySum)).ToList();
     }
 
-    private sealed record PlacedCount(int Row, int? Profile, int UnitId, int Role, long Count, long KeySum);
+    private sealed record PlacedCount(int Row, int? PlacedBy, int? Profile, int UnitId, int Role, long Count, long KeySum);
 
     /// <summary>
     /// Participants placed by their latest assessment on or before their start, in the unit and role it recorded, as a
@@ -167,43 +174,55 @@ public static class ReachMatrix
 #pragma warning disable EF1002 // the only text put in is one of the two constant statements above
         var counts = await db.Database.SqlQueryRaw<PlacedCount>($"""
             WITH placings AS (
-              SELECT a."PersonId", a."Profile", a."UnitId", a."Role", w."HeldOn" AS "From",
+              SELECT a."PersonId", a."WaveId", a."Profile", a."UnitId", a."Role", w."HeldOn" AS "From",
                      LEAD(w."HeldOn") OVER (PARTITION BY a."PersonId" ORDER BY w."HeldOn", w."Id") AS "Until"
               FROM assessments a JOIN survey_waves w ON w."Id" = a."WaveId"),
             starts AS ({starts})
-            SELECT s."Row", pl."Profile", COALESCE(pl."UnitId", p."UnitId") AS "UnitId", COALESCE(pl."Role", p."Role") AS "Role",
+            SELECT s."Row", pl."WaveId" AS "PlacedBy", pl."Profile", COALESCE(pl."UnitId", p."UnitId") AS "UnitId", COALESCE(pl."Role", p."Role") AS "Role",
                    COUNT(*) AS "Count", CAST(SUM(p."RecordKey") AS BIGINT) AS "KeySum"
             FROM starts s
             JOIN persons p ON p."Id" = s."PersonId"
             LEFT JOIN placings pl ON pl."PersonId" = s."PersonId" AND pl."From" <= s."BeganOn" AND (pl."Until" IS NULL OR s."BeganOn" < pl."Until")
-            GROUP BY s."Row", pl."Profile", COALESCE(pl."UnitId", p."UnitId"), COALESCE(pl."Role", p."Role")
+            GROUP BY s."Row", pl."WaveId", pl."Profile", COALESCE(pl."UnitId", p."UnitId"), COALESCE(pl."Role", p."Role")
             """).ToListAsync(cancellationToken);
 #pragma warning restore EF1002
-        return counts.Select(c => new Fact(c.Row, (CompetenceProfileKind?)c.Profile, c.UnitId, (PersonRole)c.Role, (int)c.Count, c.KeySum)).ToList();
+        return counts.Select(c => new Fact(c.Row, (CompetenceProfileKind?)c.Profile, c.UnitId, (PersonRole)c.Role, (int)c.Count, c.KeySum, c.PlacedBy)).ToList();
     }
 
+    /// <param name="placing">Every wave's population, when rows are grouped at the start (each placed some of the rows' people); otherwise empty.</param>
     private static (UnitRoleCube[] Cubes, OwnCounts[] Counts) AddRows(DisclosureTable table, OrgTree tree, int rowCount, List<Fact> facts, Func<int, int> rowIndexOf,
-        Population population, ReachGrouping grouping, Func<int, IReadOnlyList<OwnCounts>>? holdsOf = null)
+        Population population, IReadOnlyList<Population> placing, ReachGrouping grouping, Func<int, IReadOnlyList<OwnCounts>>? holdsOf = null)
     {
         var own = Enumerable.Range(0, rowCount).Select(_ => new OwnCounts(tree.Count, Members)).ToArray();
+        var placedBy = Enumerable.Range(0, rowCount).Select(_ => placing.ToDictionary(p => p.WaveId!.Value, _ => new OwnCounts(tree.Count, 1))).ToArray();
         foreach (var fact in facts)
         {
-            var counts = own[rowIndexOf(fact.Row)];
+            var row = rowIndexOf(fact.Row);
             var unit = tree.IndexOfKnown(fact.UnitId);
             var role = Population.SlotOf(fact.Role);
-            counts.Add(unit, role, fact.Profile is { } p ? (int)p - 1 : UnassessedGroup, fact.Count, fact.KeySum);
-            counts.Add(unit, role, Total, fact.Count, fact.KeySum);
-            if (fact.Profile is not null) counts.Add(unit, role, Assessed, fact.Count, fact.KeySum);
+            own[row].Add(unit, role, fact.Profile is { } p ? (int)p - 1 : UnassessedGroup, fact.Count, fact.KeySum);
+            own[row].Add(unit, role, Total, fact.Count, fact.KeySum);
+            if (fact.Profile is null) continue;
+            own[row].Add(unit, role, Assessed, fact.Count, fact.KeySum);
+            if (fact.PlacedBy is { } wave) placedBy[row][wave].Add(unit, role, 0, fact.Count, fact.KeySum);
         }
-        // The assessed participants are (some of) the people a wave assessed: the grouping wave's population holds them,
-        // and for the assessment before the start, the latest wave's holds those who joined since it.
-        var within = population.WaveId is not null ? population.Enclosing : null;
+        // The assessed participants are people a wave assessed, placed as it placed them. Grouped by a wave, its population
+        // holds them all. Grouped at the start, each wave's holds those it placed, and the row differs from its
+        // distribution by the rest of its people as well as by those it did not place (round 14: a course dated before
+        // the latest wave, beside the earlier wave's distribution).
+        IReadOnlyList<EnclosingTable> Within(int row) => grouping is ReachGrouping.InWave
+            ? population.WaveId is null ? [] : [population.Enclosing]
+            : [.. placing.Select(p => p.Enclosing with { Shared = placedBy[row][p.WaveId!.Value] })];
         // Participants placed by an earlier wave may sit in a unit the enclosing wave has no staff in.
-        bool Staffed(int unit, RoleSlot role) => population.Staffed(unit, role) || own.Any(counts => counts.Count(unit, role, Total) > 0);
+        var staffed = new bool[tree.Count * 2];
+        for (var unit = 0; unit < tree.Count; unit++)
+            foreach (var role in new[] { RoleSlot.Employees, RoleSlot.Leaders })
+                staffed[unit * 2 + (int)role - 1] = population.Staffed(unit, role) || placing.Any(p => p.Staffed(unit, role)) || own.Any(counts => counts.Count(unit, role, Total) > 0);
+        bool Staffed(int unit, RoleSlot role) => staffed[unit * 2 + (int)role - 1];
         // Only the profile groups make the placement: people joining or leaving the unassessed group (new hires, people
         // added by an import and erased again) redraw no profile cell, or each of them would be a fresh reading.
         var cubes = own.Select((counts, row) => UnitRoleCube.Add(table, tree, counts, Staffed, WithinRow, rowMembers: [0, 1, 2, 3], Breakdown,
-            within, holdsOf?.Invoke(row), ungrouped: [Total], grouping: GroupingKey(grouping))).ToArray();
+            Within(row), holdsOf?.Invoke(row), ungrouped: [Total], grouping: GroupingKey(grouping))).ToArray();
         return (cubes, own);
     }
 

@@ -28,6 +28,7 @@ public static class Erasure
     public static async Task<Person?> ErasePersonAsync(AppDbContext db, int personId, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.ClaimFigureInputsAsync(cancellationToken);
         var person = await db.Persons().AsTracking().SingleOrDefaultAsync(p => p.Id == personId && p.ErasedAtUtc == null, cancellationToken);
         if (person is null) return null;
 

@@ -176,4 +176,51 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
         Assert.True(readings >= 8, $"too few readings ({readings})");
         Assert.Equal(0, both);
     }
+    /// <summary>
+    /// Round 14 (a review of issue 17): grouped at the start, a course dated before the latest wave places its people by
+    /// an earlier wave. Laid beside that wave's distribution of the unit, a course of everyone there but one differs by
+    /// the one, while the latest wave (here only newcomers, 20 more than the unit's staff) is far from the row and would let it be broken down.
+    /// </summary>
+    [Fact]
+    public async Task A_row_grouped_at_the_start_is_not_broken_down_beside_the_distribution_of_the_wave_that_placed_it()
+    {
+        await using var app = new Analytics.CachingApiFactory();
+        var administrator = app.CreateGraphQLClient(Roles.Administrator);
+        await using var db = app.OpenDb();
+        var placing = await db.SurveyWaves().OrderBy(w => w.HeldOn).LastAsync();
+        var assessed = await db.Assessments().Where(a => a.WaveId == placing.Id).ToListAsync();
+        var units = await db.Units().ToDictionaryAsync(u => u.Id);
+        var leaves = assessed.GroupBy(a => a.UnitId).Where(g => g.Count() is >= 12 and <= 80 && !units.Values.Any(u => u.ParentId == g.Key))
+            .Select(g => units[g.Key]).OrderBy(u => u.Id).Take(3).ToList();
+        // Well over 2k more than the unit's staff in the earlier wave.
+        var newcomers = leaves.SelectMany((unit, i) => Enumerable.Range(0, assessed.Count(a => a.UnitId == unit.Id) + 20)
+            .Select(n => $"{8_100_000 + i * 1000 + n};{unit.Code};EMPLOYEE;WILLING"));
+        var imported = await administrator.QueryAsync("mutation($input: ImportSurveyWaveInput!) { importSurveyWave(input: $input) { errors { __typename } } }",
+            new { input = new { year = 2026, content = string.Join('\n', newcomers.Prepend("employee_number;unit_code;role;profile")) } });
+        Assert.Equal("[]", imported["importSurveyWave"]!["errors"]!.ToJsonString());
+        var writes = new AttackWrites(administrator);
+
+        var (both, readings) = (0, 0);
+        foreach (var unit in leaves)
+            foreach (var target in assessed.Where(a => a.UnitId == unit.Id).Take(2).Select(a => a.PersonId))
+            {
+                var course = await writes.CreateInitiativeAsync($"ROUND-14-{unit.Id}-{target}", "COURSE", "2018-01-01");
+                await writes.RecordAsync(course, assessed.Where(a => a.UnitId == unit.Id && a.PersonId != target).Select(a => a.PersonId), "2018-02-01");
+                await app.RefreshAnalyticsAsync();
+                var data = await administrator.QueryAsync("""
+                    query($wave: ID!, $unit: ID!) {
+                      reachMatrix(filter: { unitId: $unit, kinds: [COURSE] }) { rows { initiative { id } cells { profile { kind } participants } } }
+                      node(id: $wave) { ... on SurveyWave { profileDistribution(unitId: $unit) { groups { count } } } } }
+                    """, new { wave = GlobalIds.Of("SurveyWave", placing.Id), unit = GlobalIds.Of("OrganisationUnit", unit.Id) });
+                var rowShown = data["reachMatrix"]!["rows"]!.AsArray().Single(r => (string)r!["initiative"]!["id"]! == course)!["cells"]!.AsArray()
+                    .Any(c => c!["profile"] is not null && c["participants"] is not null);
+                var distributionShown = data["node"]!["profileDistribution"]!["groups"]!.AsArray().Any(g => g!["count"] is not null);
+                readings++;
+                if (rowShown && distributionShown) both++;
+            }
+        output.WriteLine($"A row grouped at the start beside the placing wave's distribution, differing by one colleague, both broken down: {both} of {readings} readings.");
+
+        Assert.True(readings >= 6, $"too few readings ({readings})");
+        Assert.Equal(0, both);
+    }
 }

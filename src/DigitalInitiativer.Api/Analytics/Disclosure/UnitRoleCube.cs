@@ -42,8 +42,12 @@ public sealed class OwnCounts(int units, int members)
 /// <summary>A breakdown shown only for enough people: <see cref="Parts"/> need at least 2k in <see cref="Member"/> (see <see cref="DisclosureRules.MinimumBreakdownSize"/>).</summary>
 public sealed record BreakdownGate(int Member, int[] Parts);
 
-/// <summary>A larger table whose slices hold a cube's slices, and its member that counts the same people as the cube's gate member.</summary>
-public sealed record EnclosingTable(OwnCounts Counts, int Member);
+/// <summary>
+/// A larger table whose slices hold a cube's slices, and its member that counts the same kind of people as the cube's
+/// gate member. <see cref="Shared"/> (one member) counts the cube's gate people who are in it, placed as it places them,
+/// when not all are (a reach row grouped at the start holds people placed by several waves); null when all are.
+/// </summary>
+public sealed record EnclosingTable(OwnCounts Counts, int Member, OwnCounts? Shared = null);
 
 /// <summary>
 /// One table of figures (its members, e.g. the four profiles and their total) for every unit, sub-units included,
@@ -88,8 +92,9 @@ public sealed class UnitRoleCube
     /// <param name="rowMembers">The groups a row places people in, e.g. the four profiles (not the unassessed, whose coming and going must redraw nothing); how a slice's people are spread over them makes its placement key, which draws the noise of every cell of the slice.</param>
     /// <param name="gate">The breakdown of each unit and role that needs enough people; what every breakdown holding it adds are its complements.</param>
     /// <param name="within">
-    /// A larger table whose breakdowns hold this one's, e.g. everyone assessed in both waves for the participants and the
-    /// non-participants: its slices count as enclosing breakdowns too, its own slice included.
+    /// Larger tables whose breakdowns hold (some of) this one's people, e.g. everyone assessed in both waves for the
+    /// participants and the non-participants: their slices count as enclosing breakdowns too, their own slice included,
+    /// and what sets the two apart (people in either but not both) must be none or enough.
     /// </param>
     /// <param name="grouping">
     /// What placed people in the row's groups (e.g. the wave whose profiles group them): part of every grouped cell's
@@ -99,11 +104,11 @@ public sealed class UnitRoleCube
     /// <param name="ungrouped">Members that count the same people however the row's groups place them (a row's total): their noise depends on those people alone, so two groupings of one row (by two waves) read the same there, and equal totals say nothing about whether anyone changed group.</param>
     /// <param name="holds">Smaller tables whose breakdowns this one's hold, e.g. a kind's initiatives: each of their slices in a unit and role this slice covers counts as enclosed.</param>
     public static UnitRoleCube Add(DisclosureTable table, OrgTree tree, OwnCounts own, Func<int, RoleSlot, bool> ownStaffed,
-        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate, EnclosingTable? within = null, IReadOnlyList<OwnCounts>? holds = null, int[]? ungrouped = null, long grouping = 0)
+        IReadOnlyList<int[]> withinEach, int[] rowMembers, BreakdownGate gate, IReadOnlyList<EnclosingTable>? within = null, IReadOnlyList<OwnCounts>? holds = null, int[]? ungrouped = null, long grouping = 0)
     {
         var members = own.Members;
         var (subtree, subtreeKeys) = Subtrees(own, tree);
-        var (withinSubtree, withinKeys) = within is null ? (subtree, subtreeKeys) : Subtrees(within.Counts, tree);
+        var enclosing = (within ?? []).Select(larger => (Table: larger, Sums: Subtrees(larger.Counts, tree), Shared: larger.Shared is { } shared ? Subtrees(shared, tree) : default)).ToList();
         var held = (holds ?? []).Select(table => Subtrees(table, tree)).ToList();
 
         long SumOf(long[] sums, int unit, int role, int member) => SumIn(sums, members, unit, role, member);
@@ -135,24 +140,35 @@ public sealed class UnitRoleCube
             {
                 var complements = complementsOf[unit * RoleSlots + role] = [];
                 var (mine, mineKeys) = (SumOf(subtree, unit, role, gate.Member), SumOf(subtreeKeys, unit, role, gate.Member));
-                void Enclosing(long[] counts, long[] keySums, int tableMembers, int member, int above, int aboveRole) =>
-                    complements.Add((SumIn(counts, tableMembers, above, aboveRole, member) - mine, ComplementKey(SumIn(keySums, tableMembers, above, aboveRole, member), mineKeys)));
                 for (var above = unit; above >= 0; above = tree.Parent[above])
                     foreach (var aboveRole in role == (int)RoleSlot.All ? [role] : new[] { role, (int)RoleSlot.All })
-                    {
-                        if (above != unit || aboveRole != role) Enclosing(subtree, subtreeKeys, members, gate.Member, above, aboveRole);
-                        if (within is not null) Enclosing(withinSubtree, withinKeys, within.Counts.Members, within.Member, above, aboveRole);
-                    }
-                // The larger table's slices below this one: this breakdown and one of theirs share the people this slice has
-                // there, and must not differ by only a few (a course of everyone in a sub-unit and one colleague beside it).
-                if (within is not null)
+                        if (above != unit || aboveRole != role)
+                            complements.Add((SumOf(subtree, above, aboveRole, gate.Member) - mine, ComplementKey(SumOf(subtreeKeys, above, aboveRole, gate.Member), mineKeys)));
+                foreach (var (larger, (counts, keySums), sharedSums) in enclosing)
+                {
+                    // This slice's people who are in the larger table, placed in this slice (all of them, unless told otherwise).
+                    (long, long) SharedIn(int u, int r) => larger.Shared is null
+                        ? (SumOf(subtree, u, r, gate.Member), SumOf(subtreeKeys, u, r, gate.Member))
+                        : (SumIn(sharedSums.Counts, 1, u, r, 0), SumIn(sharedSums.KeySums, 1, u, r, 0));
+                    (long, long) TheirsIn(int u, int r) => (SumIn(counts, larger.Counts.Members, u, r, larger.Member), SumIn(keySums, larger.Counts.Members, u, r, larger.Member));
+                    // Against its slices from this one up: people in either and not both.
+                    var (shared, sharedKeys) = SharedIn(unit, role);
+                    for (var above = unit; above >= 0; above = tree.Parent[above])
+                        foreach (var aboveRole in role == (int)RoleSlot.All ? [role] : new[] { role, (int)RoleSlot.All })
+                        {
+                            var (theirs, theirsKeys) = TheirsIn(above, aboveRole);
+                            complements.Add((theirs - shared + (mine - shared), ComplementKey(theirsKeys + mineKeys - sharedKeys, sharedKeys)));
+                        }
+                    // Its slices below this one: this breakdown and one of theirs share the people this slice has there, and
+                    // must not differ by only a few (a course of everyone in a sub-unit and one colleague beside it).
                     foreach (var (below, belowRole) in SlicesIn(unit, role))
                     {
                         if (below == unit && belowRole == role) continue;
-                        var (shared, sharedKeys) = (SumOf(subtree, below, belowRole, gate.Member), SumOf(subtreeKeys, below, belowRole, gate.Member));
-                        var (theirs, theirsKeys) = (SumIn(withinSubtree, within.Counts.Members, below, belowRole, within.Member), SumIn(withinKeys, within.Counts.Members, below, belowRole, within.Member));
-                        complements.Add((mine - shared + (theirs - shared), ComplementKey(mineKeys + theirsKeys - sharedKeys, sharedKeys)));
+                        var (sharedBelow, sharedBelowKeys) = SharedIn(below, belowRole);
+                        var (theirs, theirsKeys) = TheirsIn(below, belowRole);
+                        complements.Add((mine - sharedBelow + (theirs - sharedBelow), ComplementKey(mineKeys + theirsKeys - sharedBelowKeys, sharedBelowKeys)));
                     }
+                }
                 foreach (var (counts, keySums) in held)
                     foreach (var (below, belowRole) in SlicesIn(unit, role))
                         complements.Add((mine - SumOf(counts, below, belowRole, gate.Member), ComplementKey(mineKeys, SumOf(keySums, below, belowRole, gate.Member))));
