@@ -115,23 +115,21 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
     public static string ReachShape(ReachGrouping grouping, bool groupByKind) => $"reach:{grouping}:{groupByKind}";
 
     /// <summary>Every initiative's row (and every kind's), so that any selection of them, the matrix's or a page's, reads one computation.</summary>
-    public async Task<ReachMatrix.Figures> ReachFiguresAsync(ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken)
-    {
-        // The rows are enclosed by the wave that groups them, or, grouped by the profile at the start, by the latest wave.
-        var enclosingWave = grouping is ReachGrouping.InWave inWave ? inWave.WaveId
-            : await db.SurveyWaves().OrderByDescending(w => w.HeldOn).Select(w => (int?)w.Id).FirstOrDefaultAsync(cancellationToken);
-        return await figures.GetAsync(await VersionAsync(cancellationToken), ReachShape(grouping, groupByKind), async (db, ct) =>
+    public async Task<ReachMatrix.Figures> ReachFiguresAsync(ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken) =>
+        await figures.GetAsync(await VersionAsync(cancellationToken), ReachShape(grouping, groupByKind), async (db, ct) =>
         {
-            // The same data's populations, with the tree all are computed over.
-            var population = await PopulationAsync(enclosingWave, ct);
+            // The waves' populations from the same snapshot as the rows, over the same tree: the rows' gates are checked against them.
+            var waves = await db.SurveyWaves().OrderBy(w => w.HeldOn).ThenBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
+            // The rows are enclosed by the wave that groups them, or, grouped by the profile at the start, by every wave.
+            var enclosingWave = grouping is ReachGrouping.InWave inWave ? inWave.WaveId : waves.Count > 0 ? waves[^1] : null;
+            var population = await Population.ComputeAsync(db, enclosingWave, Rules, ct);
             List<Population> placing = [];
             if (grouping is ReachGrouping.BeforeStart)
-                foreach (var wave in await db.SurveyWaves().OrderBy(w => w.Id).Select(w => w.Id).ToListAsync(ct))
-                    placing.Add(await PopulationAsync(wave, ct));
+                foreach (var wave in waves)
+                    placing.Add(wave == enclosingWave ? population : await Population.ComputeAsync(db, wave, Rules, ct));
             var every = await db.Initiatives().OrderBy(i => i.Id).ToListAsync(ct);
             return await ReachMatrix.ComputeAsync(db, every, grouping, groupByKind, population, placing, Rules, ct);
         }, cancellationToken, earlierWhileComputing: true);
-    }
 
     /// <summary>Read once per request, before any figure: figures computed from newer data than this are newer, never older.</summary>
     private async Task<long> VersionAsync(CancellationToken cancellationToken) => _version ??= await db.VersionAsync(cancellationToken);

@@ -1,4 +1,6 @@
 using DigitalInitiativer.Api.Data;
+using System.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -35,11 +37,7 @@ public sealed class FigureCache(IServiceScopeFactory scopes, IOptions<AnalyticsS
         bool earlierWhileComputing = false)
         where T : class, ICachedFigures
     {
-        if (!settings.Value.CacheFigures)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            return await compute(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
-        }
+        if (!settings.Value.CacheFigures) return await RunAsync(compute, cancellationToken);
 
         var key = (version, shape);
         Lazy<Task<ICachedFigures>> computation;
@@ -70,11 +68,8 @@ public sealed class FigureCache(IServiceScopeFactory scopes, IOptions<AnalyticsS
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             // A computation at national scale runs for longer than a reader's request; it runs once, however many wait.
-            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(settings.Value.ComputeTimeoutMinutes));
-            var figures = await compute(db, lifetime.ApplicationStopping);
+            var figures = await RunAsync(compute, lifetime.ApplicationStopping);
             var kept = new MemoryCacheEntryOptions { Size = Math.Max(1, figures.Cells), SlidingExpiration = TimeSpan.FromHours(settings.Value.RefreshHours) };
             // Kept again with its real size, as a finished computation, so readers still waiting are unaffected.
             _figures.Set(key, new Lazy<Task<ICachedFigures>>(Task.FromResult(figures)), kept);
@@ -93,6 +88,30 @@ public sealed class FigureCache(IServiceScopeFactory scopes, IOptions<AnalyticsS
             _figures.Remove(key);
             throw;
         }
+    }
+
+    /// <summary>One computation, in a scope of its own, with its own SQL timeout, in one snapshot of the data.</summary>
+    private async Task<T> RunAsync<T>(Func<AppDbContext, CancellationToken, Task<T>> compute, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(settings.Value.ComputeTimeoutMinutes));
+        await using var snapshot = await BeginSnapshotAsync(db, cancellationToken);
+        return await compute(db, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every statement of one computation reads the same data, so a table and the tables its gates are checked against
+    /// (a reach row and the waves' populations) never come from two states. A read-only snapshot that blocks no writer:
+    /// REPEATABLE READ on PostgreSQL, a deferred transaction in WAL mode on SQLite. Disposing it rolls back nothing.
+    /// </summary>
+    private static async Task<IAsyncDisposable> BeginSnapshotAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql()) return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var snapshot = ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(snapshot, cancellationToken);
+        return snapshot;
     }
 
     public void Dispose() => _figures.Dispose();
