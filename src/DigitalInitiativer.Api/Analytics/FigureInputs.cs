@@ -60,6 +60,11 @@ public static class FigureInputs
         let @event = operation == "UPDATE" && input.Columns is { } columns ? $"UPDATE OF {string.Join(", ", columns.Select(c => $"\"{c}\""))}" : operation
         select $"CREATE TRIGGER {input.Table}_moves_figures_{operation.ToLowerInvariant()} AFTER {@event} ON {input.Table} BEGIN {Bump}; END;";
 
+    /// <summary>The triggers the migrations create, by name: a later migration that rebuilds a table (as EF Core does on SQLite) drops its triggers.</summary>
+    public static IEnumerable<string> TriggerNames(bool postgres) => postgres
+        ? Tables.Select(input => $"{input.Table}_moves_figures")
+        : from input in Tables from operation in new[] { "insert", "update", "delete" } select $"{input.Table}_moves_figures_{operation}";
+
     public static IEnumerable<string> DropSqliteTriggers() =>
         from input in Tables from operation in new[] { "insert", "update", "delete" } select $"DROP TRIGGER {input.Table}_moves_figures_{operation};";
 
