@@ -28,6 +28,7 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
 
     public async Task<ReachMatrixResult> ReachMatrixAsync(ReachFilter filter, CancellationToken cancellationToken)
     {
+        await VersionAsync(cancellationToken);
         if (filter is { From: { } from, To: { } to } && to < from)
             throw new ExecutionError($"'to' ({to:yyyy-MM-dd}) is before 'from' ({from:yyyy-MM-dd}).") { Code = ErrorCodes.EndBeforeStart };
         // Windows over a kind's row would let one reader see the same people through many different sets of initiatives
@@ -53,6 +54,7 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
 
     public async Task<ProfileTransitionsResult> ProfileTransitionsAsync(string fromWaveId, string toWaveId, TransitionFilter filter, CancellationToken cancellationToken)
     {
+        await VersionAsync(cancellationToken);
         var from = await WaveAsync(fromWaveId, "fromWaveId", cancellationToken);
         var to = await WaveAsync(toWaveId, "toWaveId", cancellationToken);
         if (from.HeldOn >= to.HeldOn)
@@ -69,7 +71,12 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
         }
         var scope = new ParticipationScope(initiative, filter.InitiativeKind);
         var tables = await figures.GetAsync(await VersionAsync(cancellationToken), $"transitions:{from.Id}:{to.Id}:{initiative?.Id}:{filter.InitiativeKind}",
-            (db, ct) => ProfileTransitions.ComputeAsync(db, from, to, scope, Rules, ct), cancellationToken, earlierWhileComputing: true);
+            async (db, ct) =>
+            {
+                // The waves' days as the snapshot has them: they decide who counts as a participant.
+                var waves = await db.SurveyWaves().Where(w => w.Id == from.Id || w.Id == to.Id).ToDictionaryAsync(w => w.Id, ct);
+                return await ProfileTransitions.ComputeAsync(db, waves[from.Id], waves[to.Id], scope, Rules, ct);
+            }, cancellationToken, earlierWhileComputing: true);
         var unit = tables.Tree.UnitIndex(filter.UnitId, "filter.unitId");
         return ProfileTransitions.Read(tables, from, to, scope, unit, Population.SlotOf(filter.Role), Rules);
     }

@@ -39,6 +39,9 @@ public sealed class FigureCache(IServiceScopeFactory scopes, IOptions<AnalyticsS
     {
         if (!settings.Value.CacheFigures) return await RunAsync(compute, cancellationToken);
 
+        // Figures of a newer version (computed since this request read the version) are newer data, never older.
+        if (_figures.TryGetValue((LastComputed, shape), out (long Version, ICachedFigures Figures) newest) && newest.Version >= version) return (T)newest.Figures;
+
         var key = (version, shape);
         Lazy<Task<ICachedFigures>> computation;
         // GetOrCreate alone may create twice for two readers at once; each computation must run once.

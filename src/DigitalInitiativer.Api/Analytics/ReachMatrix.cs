@@ -209,10 +209,12 @@ public static class ReachMatrix
         // The assessed participants are people a wave assessed, placed as it placed them. Grouped by a wave, its population
         // holds them all. Grouped at the start, each wave's holds those it placed, and the row differs from its
         // distribution by the rest of its people as well as by those it did not place (round 14: a course dated before
-        // the latest wave, beside the earlier wave's distribution).
+        // the latest wave, beside the earlier wave's distribution). People another wave placed may be in a wave's
+        // distribution too (assessed in both, in the same unit), so each wave is also checked by counts, as if it held
+        // them all: either check may withhold.
         IReadOnlyList<EnclosingTable> Within(int row) => grouping is ReachGrouping.InWave
             ? population.WaveId is null ? [] : [population.Enclosing]
-            : [.. placing.Select(p => p.Enclosing with { Shared = placedBy[row][p.WaveId!.Value] })];
+            : [.. placing.Select(p => p.Enclosing with { Shared = placedBy[row][p.WaveId!.Value] }), .. placing.Select(p => p.Enclosing)];
         // Participants placed by an earlier wave may sit in a unit the enclosing wave has no staff in.
         var staffed = new bool[tree.Count * 2];
         for (var unit = 0; unit < tree.Count; unit++)
