@@ -223,4 +223,46 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
         Assert.True(readings >= 6, $"too few readings ({readings})");
         Assert.Equal(0, both);
     }
+    /// <summary>
+    /// Round 15 (the review of round 14's fix): a course between the waves of everyone in a unit who was assessed there
+    /// in both, grouped at the start, is placed by the first wave; the second wave's distribution of the unit holds the
+    /// same people and one or a few more (new staff), whom the difference would point at.
+    /// </summary>
+    [Fact]
+    public async Task A_row_placed_by_an_earlier_wave_is_not_broken_down_beside_a_later_distribution_that_adds_a_few()
+    {
+        var administrator = api.CreateGraphQLClient(Roles.Administrator);
+        await using var db = api.OpenDb();
+        var waves = await db.SurveyWaves().OrderBy(w => w.HeldOn).ToListAsync();
+        var (first, second) = (waves[^2], waves[^1]);
+        var assessments = await db.Assessments().Where(a => a.WaveId == first.Id || a.WaveId == second.Id).ToListAsync();
+        var units = await db.Units().ToDictionaryAsync(u => u.Id);
+        var before = assessments.Where(a => a.WaveId == first.Id).ToDictionary(a => a.PersonId);
+        var cases = assessments.Where(a => a.WaveId == second.Id && !units.Values.Any(u => u.ParentId == a.UnitId)).GroupBy(a => a.UnitId)
+            .Select(g => (Unit: g.Key, Both: g.Where(a => before.TryGetValue(a.PersonId, out var b) && b.UnitId == a.UnitId && b.Role == a.Role).Select(a => a.PersonId).ToList(), All: g.Count()))
+            .Where(c => c.Both.Count >= 10 && c.All - c.Both.Count is >= 1 and <= 9).OrderBy(c => c.Unit).Take(4).ToList();
+        var writes = new AttackWrites(administrator);
+
+        var (both, readings) = (0, 0);
+        foreach (var (unit, people, _) in cases)
+        {
+            var course = await writes.CreateInitiativeAsync($"ROUND-15-{unit}", "COURSE", first.HeldOn.AddDays(30).ToString("yyyy-MM-dd"));
+            await writes.RecordAsync(course, people, first.HeldOn.AddDays(60).ToString("yyyy-MM-dd"));
+            await api.RefreshAnalyticsAsync();
+            var data = await administrator.QueryAsync("""
+                query($wave: ID!, $unit: ID!) {
+                  reachMatrix(filter: { unitId: $unit, kinds: [COURSE] }) { rows { initiative { id } cells { profile { kind } participants } } }
+                  node(id: $wave) { ... on SurveyWave { profileDistribution(unitId: $unit) { groups { count } } } } }
+                """, new { wave = GlobalIds.Of("SurveyWave", second.Id), unit = GlobalIds.Of("OrganisationUnit", unit) });
+            var rowShown = data["reachMatrix"]!["rows"]!.AsArray().Single(r => (string)r!["initiative"]!["id"]! == course)!["cells"]!.AsArray()
+                .Any(c => c!["profile"] is not null && c["participants"] is not null);
+            var distributionShown = data["node"]!["profileDistribution"]!["groups"]!.AsArray().Any(g => g!["count"] is not null);
+            readings++;
+            if (rowShown && distributionShown) both++;
+        }
+        output.WriteLine($"A row placed by the earlier wave beside the later wave's distribution that adds a few, both broken down: {both} of {readings} readings.");
+
+        Assert.True(readings >= 3, $"too few readings ({readings})");
+        Assert.Equal(0, both);
+    }
 }
