@@ -207,14 +207,7 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
                 var course = await writes.CreateInitiativeAsync($"ROUND-14-{unit.Id}-{target}", "COURSE", "2018-01-01");
                 await writes.RecordAsync(course, assessed.Where(a => a.UnitId == unit.Id && a.PersonId != target).Select(a => a.PersonId), "2018-02-01");
                 await app.RefreshAnalyticsAsync();
-                var data = await administrator.QueryAsync("""
-                    query($wave: ID!, $unit: ID!) {
-                      reachMatrix(filter: { unitId: $unit, kinds: [COURSE] }) { rows { initiative { id } cells { profile { kind } participants } } }
-                      node(id: $wave) { ... on SurveyWave { profileDistribution(unitId: $unit) { groups { count } } } } }
-                    """, new { wave = GlobalIds.Of("SurveyWave", placing.Id), unit = GlobalIds.Of("OrganisationUnit", unit.Id) });
-                var rowShown = data["reachMatrix"]!["rows"]!.AsArray().Single(r => (string)r!["initiative"]!["id"]! == course)!["cells"]!.AsArray()
-                    .Any(c => c!["profile"] is not null && c["participants"] is not null);
-                var distributionShown = data["node"]!["profileDistribution"]!["groups"]!.AsArray().Any(g => g!["count"] is not null);
+                var (rowShown, distributionShown) = await BrokenDownBesideAsync(administrator, course, unit.Id, placing.Id);
                 readings++;
                 if (rowShown && distributionShown) both++;
             }
@@ -223,6 +216,20 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
         Assert.True(readings >= 6, $"too few readings ({readings})");
         Assert.Equal(0, both);
     }
+
+    /// <summary>Whether a course's row for a unit (grouped at the start, the default) and a wave's distribution of the unit are both broken down.</summary>
+    private static async Task<(bool Row, bool Distribution)> BrokenDownBesideAsync(GraphQLClient reader, string course, int unit, int wave)
+    {
+        var data = await reader.QueryAsync("""
+            query($wave: ID!, $unit: ID!) {
+              reachMatrix(filter: { unitId: $unit, kinds: [COURSE] }) { rows { initiative { id } cells { profile { kind } participants } } }
+              node(id: $wave) { ... on SurveyWave { profileDistribution(unitId: $unit) { groups { count } } } } }
+            """, new { wave = GlobalIds.Of("SurveyWave", wave), unit = GlobalIds.Of("OrganisationUnit", unit) });
+        var row = data["reachMatrix"]!["rows"]!.AsArray().Single(r => (string)r!["initiative"]!["id"]! == course)!["cells"]!.AsArray()
+            .Any(c => c!["profile"] is not null && c["participants"] is not null);
+        return (row, data["node"]!["profileDistribution"]!["groups"]!.AsArray().Any(g => g!["count"] is not null));
+    }
+
     /// <summary>
     /// Round 15 (the review of round 14's fix): a course between the waves of everyone in a unit who was assessed there
     /// in both, grouped at the start, is placed by the first wave; the second wave's distribution of the unit holds the
@@ -249,14 +256,7 @@ public sealed class EnclosingRowAttackTests(AttackableApiFactory api, ITestOutpu
             var course = await writes.CreateInitiativeAsync($"ROUND-15-{unit}", "COURSE", first.HeldOn.AddDays(30).ToString("yyyy-MM-dd"));
             await writes.RecordAsync(course, people, first.HeldOn.AddDays(60).ToString("yyyy-MM-dd"));
             await api.RefreshAnalyticsAsync();
-            var data = await administrator.QueryAsync("""
-                query($wave: ID!, $unit: ID!) {
-                  reachMatrix(filter: { unitId: $unit, kinds: [COURSE] }) { rows { initiative { id } cells { profile { kind } participants } } }
-                  node(id: $wave) { ... on SurveyWave { profileDistribution(unitId: $unit) { groups { count } } } } }
-                """, new { wave = GlobalIds.Of("SurveyWave", second.Id), unit = GlobalIds.Of("OrganisationUnit", unit) });
-            var rowShown = data["reachMatrix"]!["rows"]!.AsArray().Single(r => (string)r!["initiative"]!["id"]! == course)!["cells"]!.AsArray()
-                .Any(c => c!["profile"] is not null && c["participants"] is not null);
-            var distributionShown = data["node"]!["profileDistribution"]!["groups"]!.AsArray().Any(g => g!["count"] is not null);
+            var (rowShown, distributionShown) = await BrokenDownBesideAsync(administrator, course, unit, second.Id);
             readings++;
             if (rowShown && distributionShown) both++;
         }
