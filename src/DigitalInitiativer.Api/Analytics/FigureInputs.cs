@@ -53,23 +53,30 @@ public static class FigureInputs
 
     private const string Bump = """UPDATE analytics_inputs_version SET "Version" = "Version" + 1""";
 
+    private static readonly string[] Operations = ["INSERT", "UPDATE", "DELETE"];
+
+    private static string PostgresTrigger(string table) => $"{table}_moves_figures";
+
+    private static string SqliteTrigger(string table, string operation) => $"{table}_moves_figures_{operation.ToLowerInvariant()}";
+
+    /// <summary>The UPDATE event, restricted to the columns that move a figure when the table has such a list.</summary>
+    private static string UpdateOf(string[]? columns) => columns is null ? "UPDATE" : $"UPDATE OF {string.Join(", ", columns.Select(c => $"\"{c}\""))}";
+
     /// <summary>SQLite has row triggers only; one bump per row costs microseconds.</summary>
     public static IEnumerable<string> SqliteTriggers() =>
         from input in Tables
-        from operation in new[] { "INSERT", "UPDATE", "DELETE" }
-        let @event = operation == "UPDATE" && input.Columns is { } columns ? $"UPDATE OF {string.Join(", ", columns.Select(c => $"\"{c}\""))}" : operation
-        select $"CREATE TRIGGER {input.Table}_moves_figures_{operation.ToLowerInvariant()} AFTER {@event} ON {input.Table} BEGIN {Bump}; END;";
+        from operation in Operations
+        select $"CREATE TRIGGER {SqliteTrigger(input.Table, operation)} AFTER {(operation == "UPDATE" ? UpdateOf(input.Columns) : operation)} ON {input.Table} BEGIN {Bump}; END;";
 
     /// <summary>The triggers the migrations create, by name: a later migration that rebuilds a table (as EF Core does on SQLite) drops its triggers.</summary>
     public static IEnumerable<string> TriggerNames(bool postgres) => postgres
-        ? Tables.Select(input => $"{input.Table}_moves_figures")
-        : from input in Tables from operation in new[] { "insert", "update", "delete" } select $"{input.Table}_moves_figures_{operation}";
+        ? Tables.Select(input => PostgresTrigger(input.Table))
+        : from input in Tables from operation in Operations select SqliteTrigger(input.Table, operation);
 
-    public static IEnumerable<string> DropSqliteTriggers() =>
-        from input in Tables from operation in new[] { "insert", "update", "delete" } select $"DROP TRIGGER {input.Table}_moves_figures_{operation};";
+    public static IEnumerable<string> DropSqliteTriggers() => TriggerNames(postgres: false).Select(name => $"DROP TRIGGER {name};");
 
     public static IEnumerable<string> DropPostgresTriggers() =>
-        Tables.Select(input => $"DROP TRIGGER {input.Table}_moves_figures ON {input.Table};").Append("DROP FUNCTION analytics_inputs_changed();");
+        Tables.Select(input => $"DROP TRIGGER {PostgresTrigger(input.Table)} ON {input.Table};").Append("DROP FUNCTION analytics_inputs_changed();");
 
     /// <summary>PostgreSQL: one bump per statement (COPY included), whatever the number of rows.</summary>
     public static IEnumerable<string> PostgresTriggers() =>
@@ -81,6 +88,5 @@ public static class FigureInputs
             """,
         }.Concat(
             from input in Tables
-            let update = input.Columns is { } columns ? $"UPDATE OF {string.Join(", ", columns.Select(c => $"\"{c}\""))}" : "UPDATE"
-            select $"CREATE TRIGGER {input.Table}_moves_figures AFTER INSERT OR {update} OR DELETE OR TRUNCATE ON {input.Table} FOR EACH STATEMENT EXECUTE FUNCTION analytics_inputs_changed();");
+            select $"CREATE TRIGGER {PostgresTrigger(input.Table)} AFTER INSERT OR {UpdateOf(input.Columns)} OR DELETE OR TRUNCATE ON {input.Table} FOR EACH STATEMENT EXECUTE FUNCTION analytics_inputs_changed();");
 }

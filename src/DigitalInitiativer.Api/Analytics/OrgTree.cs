@@ -8,7 +8,7 @@ namespace DigitalInitiativer.Api.Analytics;
 /// The organisation tree as dense indexes, parents before children, for rolling per-unit counts up to every sub-tree.
 /// Index 0 is the whole organisation, a node above the real roots with no staff of its own.
 /// </summary>
-public sealed class OrgTree : ICachedFigures
+public sealed class OrgTree
 {
     public const int Everyone = 0;
 
@@ -28,7 +28,6 @@ public sealed class OrgTree : ICachedFigures
     }
 
     public int Count => UnitIds.Length;
-    int ICachedFigures.Cells => Count;
     public int[] UnitIds { get; }
     public int[] Parent { get; }
     public int[][] Children { get; }

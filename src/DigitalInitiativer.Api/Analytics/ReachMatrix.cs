@@ -141,13 +141,13 @@ public static class ReachMatrix
 
     private static async Task<List<Fact>> CountAsync(AppDbContext db, ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken)
     {
+        if (grouping is not ReachGrouping.InWave { WaveId: var wave }) return await CountAtStartAsync(db, groupByKind, cancellationToken);
         var participations = db.CountedParticipations();
         // A kind's row counts each person once, placed by their first participation of the kind; an initiative's row
         // has one participation per person (a unique index). So every count below is a count of distinct people.
         var starts = groupByKind
             ? participations.GroupBy(p => new { p.Kind, p.PersonId }).Select(g => new { Row = (int)g.Key.Kind, g.Key.PersonId, BeganOn = g.Min(p => p.BeganOn) })
             : participations.Select(p => new { Row = p.InitiativeId, p.PersonId, p.BeganOn });
-        if (grouping is not ReachGrouping.InWave { WaveId: var wave }) return await CountAtStartAsync(db, groupByKind, cancellationToken);
         var placed =
             from start in starts
             join person in db.Persons() on start.PersonId equals person.Id

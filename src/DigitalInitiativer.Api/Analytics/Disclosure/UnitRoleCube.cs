@@ -77,8 +77,6 @@ public sealed class UnitRoleCube
 
     public long ValueOf(int unit, RoleSlot role, int member) => Table.ValueOf(Cell(unit, role, member));
 
-    public long? Published(int unit, RoleSlot role, int member) => Table.Published(Cell(unit, role, member));
-
     /// <summary>The published figures alone, once the table is protected: small enough to keep and share, with nothing that is withheld.</summary>
     public PublishedCube Publish(OrgTree tree)
     {
