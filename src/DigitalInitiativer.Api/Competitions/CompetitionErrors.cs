@@ -1,4 +1,6 @@
+using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Errors;
+using DigitalInitiativer.Api.Organisation;
 using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.Competitions;
@@ -67,3 +69,11 @@ public sealed class InvitationClosedErrorType : UserErrorType<InvitationClosed>
 }
 
 public sealed class PersonNotLinkedErrorType() : UserErrorType<PersonNotLinked>("The sign-in is not linked to a person, so it cannot take part (see Identity:PersonClaim). Code PERSON_NOT_LINKED.");
+
+public sealed class OutsideCompetitionUnitErrorType : UserErrorType<OutsideCompetitionUnit>
+{
+    public OutsideCompetitionUnitErrorType() : base("The competition is for the staff of one unit and the units below it, and the caller (or a named colleague) "
+        + "works elsewhere. Code OUTSIDE_COMPETITION_UNIT.") =>
+        Field<NonNullGraphType<OrganisationUnitType>>("competitionUnit").Description("The unit whose staff take part in the competition.")
+            .ResolveById<OutsideCompetitionUnit, OrganisationUnit>(e => e.UnitId);
+}

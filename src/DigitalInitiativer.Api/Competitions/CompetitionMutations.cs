@@ -11,7 +11,7 @@ public sealed class ConfigureCompetitionErrorType() : UserErrorUnion("ConfigureC
 public sealed class AdvanceCompetitionPhaseErrorType() : UserErrorUnion("AdvanceCompetitionPhaseError", "advanceCompetitionPhase",
     typeof(NotFoundErrorType), typeof(PhaseBackwardsErrorType));
 public sealed class SubmitProposalErrorType() : UserErrorUnion("SubmitProposalError", "submitProposal",
-    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(ProposalLimitReachedErrorType), typeof(PersonNotLinkedErrorType));
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(ProposalLimitReachedErrorType), typeof(PersonNotLinkedErrorType), typeof(OutsideCompetitionUnitErrorType));
 public sealed class UpdateProposalErrorType() : UserErrorUnion("UpdateProposalError", "updateProposal",
     typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(NotAuthorErrorType), typeof(InvalidTransitionErrorType));
 public sealed class WithdrawProposalErrorType() : UserErrorUnion("WithdrawProposalError", "withdrawProposal",
@@ -28,15 +28,15 @@ public sealed class RealiseProposalErrorType() : UserErrorUnion("RealiseProposal
     typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(InvalidTransitionErrorType));
 public sealed class CastVoteErrorType() : UserErrorUnion("CastVoteError", "castVote",
     typeof(VotingClosedErrorType), typeof(VoteBudgetExhaustedErrorType), typeof(OwnProposalErrorType), typeof(NotFoundErrorType),
-    typeof(ProposalNotOpenForVotingErrorType), typeof(PersonNotLinkedErrorType));
+    typeof(ProposalNotOpenForVotingErrorType), typeof(PersonNotLinkedErrorType), typeof(OutsideCompetitionUnitErrorType));
 public sealed class RetractVoteErrorType() : UserErrorUnion("RetractVoteError", "retractVote",
     typeof(VotingClosedErrorType), typeof(NotFoundErrorType), typeof(ProposalNotOpenForVotingErrorType), typeof(PersonNotLinkedErrorType));
 public sealed class AddCommentErrorType() : UserErrorUnion("AddCommentError", "addComment",
-    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(PersonNotLinkedErrorType));
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(PersonNotLinkedErrorType), typeof(OutsideCompetitionUnitErrorType));
 public sealed class HideCommentErrorType() : UserErrorUnion("HideCommentError", "hideComment",
     typeof(InvalidInputErrorType), typeof(NotFoundErrorType));
 public sealed class AcceptCoAuthorshipErrorType() : UserErrorUnion("AcceptCoAuthorshipError", "acceptCoAuthorship",
-    typeof(NotFoundErrorType), typeof(InvitationAlreadyAnsweredErrorType), typeof(InvitationClosedErrorType), typeof(WrongPhaseErrorType), typeof(PersonNotLinkedErrorType));
+    typeof(NotFoundErrorType), typeof(InvitationAlreadyAnsweredErrorType), typeof(InvitationClosedErrorType), typeof(WrongPhaseErrorType), typeof(PersonNotLinkedErrorType), typeof(OutsideCompetitionUnitErrorType));
 public sealed class DeclineCoAuthorshipErrorType() : UserErrorUnion("DeclineCoAuthorshipError", "declineCoAuthorship",
     typeof(NotFoundErrorType), typeof(InvitationAlreadyAnsweredErrorType), typeof(PersonNotLinkedErrorType));
 

@@ -31,8 +31,11 @@ public sealed record InvitationAlreadyAnswered(string Message, CoAuthorInvitatio
 
 public sealed record InvitationClosed(string Message, ProposalState State) : Refusal(Message, CompetitionErrorCodes.InvitationClosed);
 
+public sealed record OutsideCompetitionUnit(string Message, int UnitId) : Refusal(Message, CompetitionErrorCodes.OutsideCompetitionUnit);
+
 public static class CompetitionErrorCodes
 {
+    public const string OutsideCompetitionUnit = "OUTSIDE_COMPETITION_UNIT";
     public const string VotingClosed = "VOTING_CLOSED";
     public const string VoteBudgetExhausted = "VOTE_BUDGET_EXHAUSTED";
     public const string OwnProposal = "OWN_PROPOSAL";

@@ -59,21 +59,25 @@ public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, 
 }
 
 /// <summary>Proposals through their life: staff submit and revise them, managers move them on.</summary>
-public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionStore store, TimeProvider clock)
+public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionStore store, CompetitionScope scope, TimeProvider clock)
 {
     public async Task<Result<Proposal>> SubmitAsync(SubmitProposalInput input, CancellationToken cancellationToken)
     {
         if (await viewer.PersonIdAsync(cancellationToken) is not { } author) return PersonNotLinked.Instance;
-        if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition)
+        if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition || !scope.IsVisible(competition))
             return new NotFound("No competition has this id.", input.CompetitionId) { Field = ["competitionId"] };
+        if (await scope.CheckAsync(competition.Id, author, cancellationToken) is { } outside) return outside;
 
         var unitRefusals = new Refusals();
         var unitId = await db.FindUnitAsync(unitRefusals, input.UnitId, cancellationToken);
+        if (unitId is { } unit && (await scope.OutsideUnitsAsync(competition.Id, [unit], cancellationToken)).Count > 0)
+            unitRefusals.Add(new OutsideCompetitionUnit("The proposal must come from the competition's unit or a unit below it.",
+                await scope.UnitOfAsync(competition.Id, cancellationToken)), "unitId");
         var submitted = Proposal.Submit(competition, input.Texts, unitId ?? 0, input.HideAuthorNames, clock.GetUtcNow().UtcDateTime);
         if (submitted.Refusals is [WrongPhase wrongPhase]) return wrongPhase;
         var refusals = new Refusals();
         foreach (var refusal in submitted.Refusals.Concat(unitRefusals.All)) refusals.Add(refusal);
-        var coAuthors = await CoAuthorsAsync(input.CoAuthorIds ?? [], author, refusals.At("coAuthorIds"), cancellationToken);
+        var coAuthors = await CoAuthorsAsync(competition.Id, input.CoAuthorIds ?? [], author, refusals.At("coAuthorIds"), cancellationToken);
         if (refusals.Any) return refusals;
 
         var already = await db.ProposalAuthors().CountAsync(a => a.PersonId == author && a.IsLead
@@ -193,7 +197,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
     }
 
     /// <summary>The people to invite, each checked: at most <see cref="ProposalRules.MaxCoAuthors"/>, existing, not erased, not the author, no one twice.</summary>
-    private async Task<List<int>> CoAuthorsAsync(IReadOnlyList<string> ids, int author, Refusals refusals, CancellationToken cancellationToken)
+    private async Task<List<int>> CoAuthorsAsync(int competitionId, IReadOnlyList<string> ids, int author, Refusals refusals, CancellationToken cancellationToken)
     {
         if (ids.Count > ProposalRules.MaxCoAuthors)
         {
@@ -202,6 +206,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         }
         var keys = ids.Select(id => GlobalId.TryParseKey(id, PersonType.TypeName)).ToList();
         var known = (await db.Persons().Where(p => p.ErasedAtUtc == null && keys.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var outside = await scope.OutsideAsync(competitionId, known, cancellationToken);
         var coAuthors = new List<int>();
         for (var index = 0; index < ids.Count; index++)
         {
@@ -209,6 +214,8 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
             if (keys[index] is not { } key || !known.Contains(key)) refusals.NotFound(at, ids[index], "No person has this id.");
             else if (key == author) refusals.Invalid(at, CompetitionErrorCodes.SelfCoAuthor, "You are the proposal's author; name colleagues as co-authors.");
             else if (coAuthors.Contains(key)) refusals.Invalid(at, RefusalCodes.DuplicateItem, "This colleague is named twice.");
+            else if (outside.Contains(key))
+                refusals.Add(new OutsideCompetitionUnit("This colleague works outside the competition's unit.", await scope.UnitOfAsync(competitionId, cancellationToken)), at);
             else coAuthors.Add(key);
         }
         return coAuthors;
@@ -218,7 +225,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
 }
 
 /// <summary>Votes: cast and taken back within the caller's budget, exact under concurrency, secret.</summary>
-public sealed class VotingService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionStore store, VoteEvents events, TimeProvider clock)
+public sealed class VotingService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionStore store, CompetitionScope scope, VoteEvents events, TimeProvider clock)
 {
     public Task<Result<Proposal>> CastAsync(string proposalId, CancellationToken cancellationToken) => VoteAsync(proposalId, cast: true, cancellationToken);
 
@@ -230,6 +237,7 @@ public sealed class VotingService(AppDbContext db, Viewer viewer, CompetitionLoo
         var found = await find.ProposalAsync(proposalId, cancellationToken);
         if (!found.Succeeded) return Result<Proposal>.Refused(found.Refusals);
         var (proposal, competition) = found.Value!;
+        if (cast && await scope.CheckAsync(competition.Id, voter, cancellationToken) is { } outside) return outside;
         var phase = competition.PhaseAt(clock.GetUtcNow().UtcDateTime);
         var isOwn = cast && await db.ProposalAuthors().AnyAsync(a => a.ProposalId == proposal.Id && a.PersonId == voter, cancellationToken);
         if ((cast ? ProposalRules.CheckVote(phase, proposal.State, isOwn, competition.AllowSelfVoting) : ProposalRules.CheckRetract(phase, proposal.State)) is { } refused)
@@ -248,7 +256,7 @@ public sealed class VotingService(AppDbContext db, Viewer viewer, CompetitionLoo
 }
 
 /// <summary>Comments from staff, and moderators hiding them.</summary>
-public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLookup find, TimeProvider clock)
+public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionScope scope, TimeProvider clock)
 {
     public async Task<Result<ProposalComment>> AddAsync(AddCommentInput input, CancellationToken cancellationToken)
     {
@@ -256,6 +264,7 @@ public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLo
         var found = await find.ProposalAsync(input.ProposalId, cancellationToken);
         if (!found.Succeeded) return Result<ProposalComment>.Refused(found.Refusals);
         var (proposal, competition) = found.Value!;
+        if (await scope.CheckAsync(competition.Id, author, cancellationToken) is { } outside) return outside;
         var now = clock.GetUtcNow().UtcDateTime;
         var phase = competition.PhaseAt(now);
         if (phase == CompetitionPhase.Draft) return new WrongPhase("The competition has not opened yet.", phase) { Field = ["proposalId"] };
@@ -285,7 +294,7 @@ public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLo
 }
 
 /// <summary>Consent: a colleague named as co-author becomes one, and counts as taking part, only when they accept.</summary>
-public sealed class CoAuthorshipService(AppDbContext db, Viewer viewer, TimeProvider clock)
+public sealed class CoAuthorshipService(AppDbContext db, Viewer viewer, CompetitionScope scope, TimeProvider clock)
 {
     public async Task<Result<Proposal>> AnswerAsync(CoAuthorshipInput input, bool accept, CancellationToken cancellationToken)
     {
@@ -297,6 +306,7 @@ public sealed class CoAuthorshipService(AppDbContext db, Viewer viewer, TimeProv
         var proposal = await db.Proposals().SingleAsync(p => p.Id == invitation.ProposalId, cancellationToken);
         if (invitation.State == CoAuthorInvitationState.Pending && accept)
         {
+            if (await scope.CheckAsync(proposal.CompetitionId, me, cancellationToken) is { } outside) return outside;
             if (proposal.State is not (ProposalState.Submitted or ProposalState.Accepted))
                 return new InvitationClosed($"The proposal is {proposal.State.GraphQLName()} and takes no new co-authors.", proposal.State) { Field = ["proposalId"] };
             var phase = (await db.Competitions().SingleAsync(c => c.Id == proposal.CompetitionId, cancellationToken)).PhaseAt(clock.GetUtcNow().UtcDateTime);

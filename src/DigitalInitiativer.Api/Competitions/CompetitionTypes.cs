@@ -253,8 +253,11 @@ public sealed class CompetitionOfInitiative : IFieldsFor<InitiativeType>
 {
     public void AddTo(InitiativeType type) =>
         type.Field<IdeaCompetitionType>("competition")
-            .Description("The idea competition, for initiatives of kind IDEA_COMPETITION; null for every other kind.")
-            .ResolveById<Initiative, IdeaCompetition>(i => i.Kind == InitiativeKind.IdeaCompetition ? i.Id : null);
+            .Description("The idea competition, for initiatives of kind IDEA_COMPETITION; null for every other kind, and for a competition in DRAFT unless the caller is an initiative manager or administrator.")
+            .Resolve().WithServices<EntityLoader, CompetitionScope>()
+            .Resolve((ctx, load, scope) => ctx.Source.Kind == InitiativeKind.IdeaCompetition
+                ? load.ById<IdeaCompetition>(ctx.Source.Id).Then(c => c is not null && scope.IsVisible(c) ? c : null)
+                : null);
 }
 
 /// <summary>A new IDEA_COMPETITION initiative gets its competition, in DRAFT with default rules, in the same transaction.</summary>

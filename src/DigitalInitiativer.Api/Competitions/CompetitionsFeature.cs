@@ -72,7 +72,7 @@ public static class CompetitionsFeature
     public static IServiceCollection AddCompetitions(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<CompetitionSettings>(configuration.GetSection(CompetitionSettings.Section));
-        services.AddScoped<CompetitionLookup>().AddScoped<CompetitionStore>().AddScoped<ProposalReads>()
+        services.AddScoped<CompetitionLookup>().AddScoped<CompetitionScope>().AddScoped<CompetitionReads>().AddScoped<CompetitionStore>().AddScoped<ProposalReads>()
             .AddScoped<CompetitionService>().AddScoped<ProposalService>().AddScoped<VotingService>().AddScoped<CommentService>().AddScoped<CoAuthorshipService>();
         services.AddSingleton<VoteEvents>();
         services.AddHostedService<PostgresVoteListener>();
@@ -81,8 +81,9 @@ public static class CompetitionsFeature
         services.AddSingleton<IInitiativeCreated, CompetitionForNewInitiative>();
         services.AddFieldsFor<InitiativeType, CompetitionOfInitiative>();
         services.AddFieldsFor<ViewerType, OwnCoAuthorInvitations>();
+        services.AddFieldsFor<ViewerType, OwnCompetitionActivity>();
         return services
-            .AddNodeSource<IdeaCompetition>(IdeaCompetitionType.TypeName)
+            .AddNodeSource<IdeaCompetition>(IdeaCompetitionType.TypeName, (sp, c) => ValueTask.FromResult(sp.GetRequiredService<CompetitionScope>().IsVisible(c)))
             .AddNodeSource<Proposal>(ProposalType.TypeName)
             .AddNodeSource<ProposalComment>(ProposalCommentType.TypeName);
     }

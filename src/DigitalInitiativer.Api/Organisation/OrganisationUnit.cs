@@ -33,6 +33,13 @@ public static class UnitTree
         var rootPath = db.Units().Where(u => u.Id == unitId).Select(u => u.Path);
         return db.Units().Where(u => rootPath.Any(p => u.Path.StartsWith(p))).Select(u => u.Id);
     }
+
+    /// <summary>The ids of a unit and every unit above it, as a subquery: what is offered to the unit's staff.</summary>
+    public static IQueryable<int> IdsAbove(AppDbContext db, int unitId)
+    {
+        var ownPath = db.Units().Where(u => u.Id == unitId).Select(u => u.Path);
+        return db.Units().Where(u => ownPath.Any(p => p.StartsWith(u.Path))).Select(u => u.Id);
+    }
 }
 
 public static class UnitLookup

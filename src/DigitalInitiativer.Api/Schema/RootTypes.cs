@@ -28,6 +28,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddOrganisationQueries();
         this.AddSurveyQueries();
         this.AddInitiativeQueries();
+        this.AddCompetitionQueries();
         this.AddAnalyticsQueries();
         this.AddStrategyGoalQueries();
         this.AddAuditQueries();

@@ -5,7 +5,7 @@ using DigitalInitiativer.Tests.Infrastructure;
 namespace DigitalInitiativer.Tests.Competitions;
 
 /// <summary>Drives a fresh competition through the API the way a manager's and employees' front-ends would.</summary>
-public sealed class CompetitionDriver(ApiFactory api, string code)
+public sealed class CompetitionDriver(ApiFactory api, string code, string unitCode = "ESB")
 {
     public GraphQLClient Manager { get; } = api.CreateGraphQLClient(Roles.InitiativeManager, "demo-0011");
     public GraphQLClient Employee(string key) => api.CreateGraphQLClient(Roles.Employee, key);
@@ -15,7 +15,7 @@ public sealed class CompetitionDriver(ApiFactory api, string code)
 
     public async Task<CompetitionDriver> CreateAsync()
     {
-        var unit = (string)(await Manager.QueryAsync("""{ organisationUnit(code: "ESB") { id } }"""))["organisationUnit"]!["id"]!;
+        var unit = await UnitIdAsync(Manager, unitCode);
         var created = await Manager.QueryAsync("""
             mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id competition { id phase } } errors { ... on UserError { code } } } }
             """, new { input = new { code, kind = "IDEA_COMPETITION", title = $"Konkurrence {code}", unitId = unit, startsOn = "2026-01-01" } });
@@ -41,9 +41,12 @@ public sealed class CompetitionDriver(ApiFactory api, string code)
     public static object Idea(string title = "Et godt forslag", string summary = "Kort fortalt") =>
         new { title, summary, problem = "Et problem", proposedSolution = "En løsning", expectedBenefit = "En gevinst" };
 
-    public async Task<JsonNode> SubmitAsync(GraphQLClient author, object? idea = null, bool hideAuthorNames = false, string[]? coAuthorIds = null)
+    public static async Task<string> UnitIdAsync(GraphQLClient client, string unitCode) =>
+        (string)(await client.QueryAsync("query($code: String!) { organisationUnit(code: $code) { id } }", new { code = unitCode }))["organisationUnit"]!["id"]!;
+
+    public async Task<JsonNode> SubmitAsync(GraphQLClient author, object? idea = null, bool hideAuthorNames = false, string[]? coAuthorIds = null, string fromUnit = "ARB-JC")
     {
-        var unit = (string)(await author.QueryAsync("""{ organisationUnit(code: "ARB-JC") { id } }"""))["organisationUnit"]!["id"]!;
+        var unit = await UnitIdAsync(author, fromUnit);
         var input = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(idea ?? Idea()))!.AsObject();
         input["competitionId"] = CompetitionId;
         input["unitId"] = unit;

@@ -61,7 +61,7 @@ public sealed class CompetitionLifecycleTests(ApiFactory api) : IClassFixture<Ap
     {
         var competition = await NewCompetitionAsync();
         var author = competition.Employee("demo-0301");
-        Assert.Equal(["WRONG_PHASE"], Codes(await competition.SubmitAsync(author)));
+        Assert.Equal(["NOT_FOUND"], Codes(await competition.SubmitAsync(author))); // a competition in DRAFT is not shown to employees
 
         await competition.ConfigureAsync(rules: new { votesPerPerson = 3, allowSelfVoting = false, proposalsPerPerson = 1 });
         await competition.AdvanceAsync("SUBMISSION");
