@@ -7,8 +7,8 @@ using DigitalInitiativer.Api.SeedWork;
 
 namespace DigitalInitiativer.Api.Competitions;
 
-/// <summary>How many votes and proposals each person has, and whether authors may vote for their own.</summary>
-public sealed record CompetitionRules(int VotesPerPerson, bool AllowSelfVoting, int ProposalsPerPerson)
+/// <summary>How many votes and proposals each person has, whether authors may vote for their own, and whether counts stay hidden while people vote.</summary>
+public sealed record CompetitionRules(int VotesPerPerson, bool AllowSelfVoting, int ProposalsPerPerson, bool HideVoteCountsUntilClosed = false)
 {
     public const int MaxVotesPerPerson = 50, MaxProposalsPerPerson = 20;
 }
@@ -50,7 +50,13 @@ public sealed class IdeaCompetition : IEntity
     public bool AllowSelfVoting { get; private set; }
     public int ProposalsPerPerson { get; private set; } = 3;
 
-    public CompetitionRules Rules => new(VotesPerPerson, AllowSelfVoting, ProposalsPerPerson);
+    /// <summary>Decidim's "hide votes until voting ends": early leaders do not snowball.</summary>
+    public bool HideVoteCountsUntilClosed { get; private set; }
+
+    public CompetitionRules Rules => new(VotesPerPerson, AllowSelfVoting, ProposalsPerPerson, HideVoteCountsUntilClosed);
+
+    /// <summary>Whether nothing may show vote counts now: the rule is on and voting has not closed.</summary>
+    public bool VoteCountsHiddenAt(DateTime utcNow) => HideVoteCountsUntilClosed && PhaseAt(utcNow) < CompetitionPhase.Closed;
 
     public CompetitionPhase PhaseAt(DateTime utcNow)
     {
@@ -95,7 +101,8 @@ public sealed class IdeaCompetition : IEntity
         }
         if (refusals.Any) return refusals;
 
-        if (rules is not null) (VotesPerPerson, AllowSelfVoting, ProposalsPerPerson) = (rules.VotesPerPerson, rules.AllowSelfVoting, rules.ProposalsPerPerson);
+        if (rules is not null)
+            (VotesPerPerson, AllowSelfVoting, ProposalsPerPerson, HideVoteCountsUntilClosed) = (rules.VotesPerPerson, rules.AllowSelfVoting, rules.ProposalsPerPerson, rules.HideVoteCountsUntilClosed);
         if (schedule is not null)
         {
             SubmissionOpensAtUtc = schedule.SubmissionOpensAt?.ToUniversalTime();

@@ -9,8 +9,9 @@ public sealed class CompetitionRulesInput
     public int VotesPerPerson { get; set; }
     public bool AllowSelfVoting { get; set; }
     public int ProposalsPerPerson { get; set; }
+    public bool HideVoteCountsUntilClosed { get; set; }
 
-    public CompetitionRules ToRules() => new(VotesPerPerson, AllowSelfVoting, ProposalsPerPerson);
+    public CompetitionRules ToRules() => new(VotesPerPerson, AllowSelfVoting, ProposalsPerPerson, HideVoteCountsUntilClosed);
 }
 
 public sealed class CompetitionScheduleInput
@@ -109,6 +110,8 @@ public sealed class CompetitionRulesInputType : InputObjectGraphType<Competition
         Field<NonNullGraphType<IntGraphType>>("votesPerPerson").Description($"Votes each person may cast, 1 to {CompetitionRules.MaxVotesPerPerson}.");
         Field<NonNullGraphType<BooleanGraphType>>("allowSelfVoting").Description("Whether authors may vote for their own proposals.");
         Field<NonNullGraphType<IntGraphType>>("proposalsPerPerson").Description($"Proposals each person may submit as lead author, 1 to {CompetitionRules.MaxProposalsPerPerson}.");
+        Field<BooleanGraphType>("hideVoteCountsUntilClosed").Description("Hide vote counts from everyone, managers included, until voting closes. Default false.")
+            .DefaultValue(false);
     }
 }
 

@@ -36,6 +36,7 @@ public sealed record OutsideCompetitionUnit(string Message, int UnitId) : Refusa
 public static class CompetitionErrorCodes
 {
     public const string OutsideCompetitionUnit = "OUTSIDE_COMPETITION_UNIT";
+    public const string VoteCountsHidden = "VOTE_COUNTS_HIDDEN";
     public const string VotingClosed = "VOTING_CLOSED";
     public const string VoteBudgetExhausted = "VOTE_BUDGET_EXHAUSTED";
     public const string OwnProposal = "OWN_PROPOSAL";

@@ -59,7 +59,7 @@ public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, 
 }
 
 /// <summary>Proposals through their life: staff submit and revise them, managers move them on.</summary>
-public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionStore store, CompetitionScope scope, TimeProvider clock)
+public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionStore store, CompetitionScope scope, VoteEvents events, TimeProvider clock)
 {
     public async Task<Result<Proposal>> SubmitAsync(SubmitProposalInput input, CancellationToken cancellationToken)
     {
@@ -163,9 +163,10 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         var refusals = source.MergeInto(target, phase);
         if (refusals.Any) return refusals;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await store.MoveVotesAndAuthorsAsync(source, target, cancellationToken);
+        var changes = await store.MoveVotesAndAuthorsAsync(source, target, announce: !competition.VoteCountsHiddenAt(clock.GetUtcNow().UtcDateTime), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var change in changes) events.Committed(db, change);
         return source;
     }
 
@@ -243,9 +244,10 @@ public sealed class VotingService(AppDbContext db, Viewer viewer, CompetitionLoo
         if ((cast ? ProposalRules.CheckVote(phase, proposal.State, isOwn, competition.AllowSelfVoting) : ProposalRules.CheckRetract(phase, proposal.State)) is { } refused)
             return refused;
 
+        var announce = !competition.VoteCountsHiddenAt(clock.GetUtcNow().UtcDateTime);
         var (outcome, change) = cast
-            ? await store.CastAsync(competition, proposal.Id, voter, cancellationToken)
-            : await store.RetractAsync(competition.Id, proposal.Id, voter, cancellationToken);
+            ? await store.CastAsync(competition, proposal.Id, voter, announce, cancellationToken)
+            : await store.RetractAsync(competition.Id, proposal.Id, voter, announce, cancellationToken);
         if (outcome == VoteOutcome.BudgetExhausted)
             return new VoteBudgetExhausted($"You have used all {competition.VotesPerPerson} votes in this competition; retract one to vote again.", competition.VotesPerPerson)
                 { Field = ["proposalId"] };

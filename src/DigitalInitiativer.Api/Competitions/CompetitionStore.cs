@@ -24,7 +24,8 @@ public sealed class CompetitionStore(AppDbContext db)
     public async Task<long> HighestVoteIdAsync(CancellationToken cancellationToken) =>
         Math.Max(await db.Votes().MaxAsync(v => (int?)v.Id, cancellationToken) ?? 0, await db.VoteRetractions().MaxAsync(r => (int?)r.VoteId, cancellationToken) ?? 0);
 
-    public async Task<(VoteOutcome Outcome, ProposalVotesChanged? Change)> CastAsync(IdeaCompetition competition, int proposalId, int voter, CancellationToken cancellationToken) =>
+    /// <param name="announce">False while the competition hides its counts: then no change is sent to subscribers.</param>
+    public async Task<(VoteOutcome Outcome, ProposalVotesChanged? Change)> CastAsync(IdeaCompetition competition, int proposalId, int voter, bool announce, CancellationToken cancellationToken) =>
         await WithRetryOnContentionAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -43,12 +44,12 @@ public sealed class CompetitionStore(AppDbContext db)
                 WHERE "CompetitionId" = {competition.Id} AND "VoterPersonId" = {voter} AND "VotesUsed" < {competition.VotesPerPerson}
                 """, cancellationToken);
             if (withinBudget == 0) return (VoteOutcome.BudgetExhausted, null); // disposing the transaction rolls the vote back
-            var change = await CountAndNotifyAsync(competition.Id, proposalId, cancellationToken);
+            var change = announce ? await CountAndNotifyAsync(competition.Id, proposalId, cancellationToken) : null;
             await transaction.CommitAsync(cancellationToken);
             return (VoteOutcome.Changed, change);
         });
 
-    public async Task<(VoteOutcome Outcome, ProposalVotesChanged? Change)> RetractAsync(int competitionId, int proposalId, int voter, CancellationToken cancellationToken) =>
+    public async Task<(VoteOutcome Outcome, ProposalVotesChanged? Change)> RetractAsync(int competitionId, int proposalId, int voter, bool announce, CancellationToken cancellationToken) =>
         await WithRetryOnContentionAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -63,7 +64,7 @@ public sealed class CompetitionStore(AppDbContext db)
             await db.Database.ExecuteSqlAsync($"""
                 UPDATE ballots SET "VotesUsed" = "VotesUsed" - 1 WHERE "CompetitionId" = {competitionId} AND "VoterPersonId" = {voter} AND "VotesUsed" > 0
                 """, cancellationToken);
-            var change = await CountAndNotifyAsync(competitionId, proposalId, cancellationToken);
+            var change = announce ? await CountAndNotifyAsync(competitionId, proposalId, cancellationToken) : null;
             await transaction.CommitAsync(cancellationToken);
             return (VoteOutcome.Changed, change);
         });
@@ -71,10 +72,13 @@ public sealed class CompetitionStore(AppDbContext db)
     /// <summary>
     /// Inside the merge's transaction: votes and authors move to the target. Voters who backed both keep their vote on
     /// the target and get the other one back. Every author keeps their own choice to hide their name and stays with
-    /// those they wrote with (<see cref="ProposalAuthor.MergedFromProposalId"/>).
+    /// those they wrote with (<see cref="ProposalAuthor.MergedFromProposalId"/>). Returns both new counts, sent on as
+    /// for a vote unless <paramref name="announce"/> is false.
     /// </summary>
-    public async Task MoveVotesAndAuthorsAsync(Proposal source, Proposal target, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ProposalVotesChanged>> MoveVotesAndAuthorsAsync(Proposal source, Proposal target, bool announce, CancellationToken cancellationToken)
     {
+        // Votes on both proposals are counted after the move: lock them in id order, as voters lock one at a time.
+        foreach (var id in new[] { source.Id, target.Id }.Order()) await LockCountAsync(id, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             UPDATE ballots SET "VotesUsed" = "VotesUsed" - 1
             WHERE "CompetitionId" = {source.CompetitionId} AND "VoterPersonId" IN (
@@ -92,6 +96,8 @@ public sealed class CompetitionStore(AppDbContext db)
             SELECT {target.Id}, "PersonId", {false}, "DisplayName", "HideName", COALESCE("MergedFromProposalId", {source.Id}) FROM proposal_authors WHERE "ProposalId" = {source.Id}
             ON CONFLICT ("ProposalId", "PersonId") DO NOTHING
             """, cancellationToken);
+        if (!announce) return [];
+        return [await CountAndNotifyAsync(source.CompetitionId, source.Id, cancellationToken), await CountAndNotifyAsync(target.CompetitionId, target.Id, cancellationToken)];
     }
 
     /// <summary>

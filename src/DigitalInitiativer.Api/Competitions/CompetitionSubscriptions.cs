@@ -10,7 +10,7 @@ public sealed class ProposalVotesChangedType : ObjectGraphType<ProposalVotesChan
     public ProposalVotesChangedType()
     {
         Name = "ProposalVotesChanged";
-        Description = "A proposal's vote count after a vote was cast or retracted. It never says who voted.";
+        Description = "A proposal's vote count after a vote was cast or retracted, or after a merge moved votes. It never says who voted.";
         Field<NonNullGraphType<IdGraphType>>("proposalId").Description("The proposal.").Resolve(ctx => GlobalId.Encode(ProposalType.TypeName, ctx.Source.ProposalId));
         Field(e => e.VoteCount).Description("Its vote count now.");
     }
@@ -22,7 +22,8 @@ public static class CompetitionSubscriptions
     public static void AddCompetitionSubscriptions(this ObjectGraphType subscription, VoteEvents events)
     {
         subscription.Field<NonNullGraphType<ProposalVotesChangedType>>("proposalVotesChanged")
-            .Description("Live vote counts: an event each time a vote is cast or retracted in the competition. Over graphql-transport-ws at /graphql.")
+            .Description("Live vote counts: an event each time a count changes in the competition, when a vote is cast or retracted and for both proposals of a merge. "
+                + "Nothing is sent while the competition hides its counts (hideVoteCountsUntilClosed). Over graphql-transport-ws at /graphql.")
             .Argument<NonNullGraphType<IdGraphType>>("competitionId", "The competition to follow.")
             .AuthorizeWithRoles(Roles.All)
             .ResolveStream(ctx =>

@@ -37,6 +37,8 @@ public sealed class CompetitionRulesType : ObjectGraphType<IdeaCompetition>
         Field(c => c.VotesPerPerson).Description("How many votes each person may cast in the competition, one per proposal at most.");
         Field(c => c.AllowSelfVoting).Description("Whether authors may vote for their own proposals.");
         Field(c => c.ProposalsPerPerson).Description("How many proposals each person may submit as lead author.");
+        Field(c => c.HideVoteCountsUntilClosed).Description("Whether vote counts are hidden from everyone until voting closes: voteCount is null, the leaderboard "
+            + "is empty, sorting by votes is refused and proposalVotesChanged sends nothing. Votes still count exactly.");
     }
 }
 
@@ -71,14 +73,17 @@ public sealed class IdeaCompetitionType : NodeType<IdeaCompetition>
             .Description("The competition's proposals, filtered and sorted, as a Relay connection.")
             .PagingArguments()
             .Argument<ProposalFilterType>("where", "Conditions a proposal must meet.")
-            .Argument<ProposalOrderType>("order", "How to sort; newest first by default.")
+            .Argument<ProposalOrderType>("order", "How to sort; newest first by default. Sorting by VOTES while vote counts are hidden is a VOTE_COUNTS_HIDDEN error.")
             .Resolve().WithService<ProposalReads>()
-            .ResolveAsync(async (ctx, proposals) => await proposals.ProposalsAsync(ctx, ctx.Source.Id));
+            .ResolveAsync(async (ctx, proposals) => await proposals.ProposalsAsync(ctx, ctx.Source));
+        Field<NonNullGraphType<BooleanGraphType>>("voteCountsHidden")
+            .Description("True while the rules hide vote counts (hideVoteCountsUntilClosed) and voting has not closed.")
+            .Resolve().WithService<TimeProvider>().Resolve((ctx, clock) => ctx.Source.VoteCountsHiddenAt(clock.GetUtcNow().UtcDateTime));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderboardEntryType>>>>("leaderboard")
-            .Description("The proposals open for voting or chosen, by votes, most first. Ties share a rank.")
+            .Description("The proposals open for voting or chosen, by votes, most first. Ties share a rank. Empty while voteCountsHidden.")
             .Argument<IntGraphType>("top", "How many entries, 1 to 100. Default 10.", a => a.DefaultValue = 10)
             .Resolve().WithService<ProposalReads>()
-            .ResolveAsync(async (ctx, proposals) => await proposals.LeaderboardAsync(ctx, ctx.Source.Id, ctx.GetArgument<int>("top")));
+            .ResolveAsync(async (ctx, proposals) => await proposals.LeaderboardAsync(ctx, ctx.Source, ctx.GetArgument<int>("top")));
         Field<IntGraphType>("viewerVotesRemaining")
             .Description("How many more votes the caller may cast in this competition; null when the sign-in is not linked to a person.")
             .Resolve().WithService<ProposalReads>()
@@ -103,8 +108,8 @@ public sealed class ProposalType : NodeType<Proposal>
         Field<NonNullGraphType<OrganisationUnitType>>("unit").Description("The unit the proposal comes from.").ResolveById<Proposal, OrganisationUnit>(p => p.UnitId);
         Field<NonNullGraphType<IdeaCompetitionType>>("competition").Description("The competition.").ResolveById<Proposal, IdeaCompetition>(p => p.CompetitionId);
         Field<NonNullGraphType<DateType>>("submittedOn").Description("The day it was submitted.").Resolve(ctx => DateOnly.FromDateTime(ctx.Source.SubmittedAtUtc));
-        Field<NonNullGraphType<IntGraphType>>("voteCount")
-            .Description("How many votes the proposal has. Always exactly the number of votes stored.")
+        Field<IntGraphType>("voteCount")
+            .Description("How many votes the proposal has: always exactly the number of votes stored. Null while its competition hides vote counts (voteCountsHidden).")
             .Resolve().WithService<ProposalReads>().Resolve((ctx, proposals) => proposals.VoteCount(ctx.Source.Id));
         Field<NonNullGraphType<BooleanGraphType>>("viewerHasVoted")
             .Description("Whether the caller has voted for this proposal. Nobody can see anyone else's votes.")

@@ -12,10 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace DigitalInitiativer.Api.Competitions;
 
 /// <summary>Reads for proposals, for one request. Counts and the caller's own votes are batched per page.</summary>
-public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, Viewer viewer, CompetitionStore store)
+public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, Viewer viewer, CompetitionStore store, TimeProvider clock)
 {
-    public async Task<Connection<Proposal>> ProposalsAsync(IResolveFieldContext context, int competitionId)
+    public async Task<Connection<Proposal>> ProposalsAsync(IResolveFieldContext context, IdeaCompetition competition)
     {
+        var competitionId = competition.Id;
         var page = PageRequest.From(context);
         var filter = context.GetArgument<ProposalFilter?>("where");
         var proposals = db.Proposals().Where(p => p.CompetitionId == competitionId);
@@ -36,6 +37,8 @@ public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, V
         var name = $"{order.Field}:{order.Direction}";
         if (order.Field != ProposalOrderField.Votes)
             return await proposals.ToConnectionAsync(KeysetOrder<Proposal>.ById(name, p => p.Id, descending), page, context.CancellationToken, competitionId);
+        if (competition.VoteCountsHiddenAt(clock.GetUtcNow().UtcDateTime))
+            throw new ExecutionError("Vote counts are hidden until voting closes, so proposals cannot be sorted by votes yet.") { Code = CompetitionErrorCodes.VoteCountsHidden };
 
         // Votes keep arriving while people page, so every page ranks by the votes as they stood at the first page:
         // those cast up to then, including any taken back since.
@@ -47,10 +50,12 @@ public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, V
         return await proposals.ToConnectionAsync(byVotes, page, context.CancellationToken, competitionId, snapshot);
     }
 
-    public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(IResolveFieldContext context, int competitionId, int top)
+    public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(IResolveFieldContext context, IdeaCompetition competition, int top)
     {
         if (top is < 1 or > PageRequest.MaxPageSize)
             throw new ExecutionError($"'top' must be between 1 and {PageRequest.MaxPageSize}.") { Code = ErrorCodes.PaginationOutOfRange };
+        if (competition.VoteCountsHiddenAt(clock.GetUtcNow().UtcDateTime)) return [];
+        var competitionId = competition.Id;
         ProposalState[] ranked = [ProposalState.Accepted, ProposalState.Selected, ProposalState.Realised];
         var rows = await db.Proposals()
             .Where(p => p.CompetitionId == competitionId && ranked.Contains(p.State))
@@ -69,11 +74,19 @@ public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, V
         return Math.Max(0, competition.VotesPerPerson - used);
     }
 
-    public IDataLoaderResult<int> VoteCount(int proposalId)
+    /// <summary>The proposal's vote count; null while its competition hides counts.</summary>
+    public IDataLoaderResult<int?> VoteCount(int proposalId)
     {
-        return loaders.GetOrAdd<int, int>("voteCounts", async (ids, ct) =>
-            await db.Votes().Where(v => ids.Contains(v.ProposalId)).GroupBy(v => v.ProposalId)
-                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct), 0).Load(proposalId);
+        return loaders.GetOrAdd<int, int?>("voteCounts", async (ids, ct) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var hiding = (await db.Competitions().Where(c => c.HideVoteCountsUntilClosed && db.Proposals().Any(p => p.CompetitionId == c.Id && ids.Contains(p.Id)))
+                .ToListAsync(ct)).Where(c => c.VoteCountsHiddenAt(now)).Select(c => c.Id).ToList();
+            var counts = await db.Votes().Where(v => ids.Contains(v.ProposalId) && !hiding.Contains(v.CompetitionId)).GroupBy(v => v.ProposalId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+            var hidden = await db.Proposals().Where(p => ids.Contains(p.Id) && hiding.Contains(p.CompetitionId)).Select(p => p.Id).ToListAsync(ct);
+            return ids.ToDictionary(id => id, id => hidden.Contains(id) ? null : (int?)counts.GetValueOrDefault(id));
+        }, null).Load(proposalId);
     }
 
     public IDataLoaderResult<bool> ViewerHasVoted(int proposalId)

@@ -96,6 +96,30 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         Assert.Contains("Listening for vote changes", _b.Log);
     }
 
+    [PostgresFact]
+    public async Task A_merge_on_one_instance_sends_both_new_counts_to_a_subscriber_on_the_other()
+    {
+        var manager = _a.CreateClient(_tokens.Create(Roles.InitiativeManager, "demo-0011"));
+        await _b.CreateClient(_tokens.Create(Roles.Employee, "demo-0002")).QueryAsync("{ competenceProfiles { kind } }");
+        var competition = (await manager.QueryAsync("""{ initiative(code: "IDEA-2026") { competition { id proposals(first: 2) { nodes { id } } } } }"""))["initiative"]!["competition"]!;
+        var (source, target) = ((string)competition["proposals"]!["nodes"]![0]!["id"]!, (string)competition["proposals"]!["nodes"]![1]!["id"]!);
+        await using var watcher = new RunningNodeScript("watch.mjs", _b.WebSocketUrl, _tokens.Create(Roles.Employee, "demo-0003"), (string)competition["id"]!);
+        Assert.Equal("ready", await watcher.ReadLineAsync(TimeSpan.FromSeconds(20)));
+        await Task.Delay(500); // the protocol does not acknowledge a subscription
+
+        var merged = await manager.QueryAsync("""
+            mutation($input: MergeProposalInput!) { mergeProposal(input: $input) { errors { ... on UserError { code } } } }
+            """, new { input = new { proposalId = source, intoProposalId = target } });
+
+        Assert.Empty(merged["mergeProposal"]!["errors"]!.AsArray());
+        var seen = new[] { await watcher.ReadLineAsync(TimeSpan.FromSeconds(5)), await watcher.ReadLineAsync(TimeSpan.FromSeconds(5)) }
+            .Select(line => JsonNode.Parse(line ?? throw new Xunit.Sdk.XunitException("B heard fewer than two counts after the merge."))!).ToList();
+        await using var db = _database.Open();
+        var targetKey = GlobalId.TryParseKey(target, "Proposal");
+        Assert.Equal(0, LastSeen(seen, source));
+        Assert.Equal(await db.Votes().CountAsync(v => v.ProposalId == targetKey), LastSeen(seen, target));
+    }
+
     private Task<JsonNode> Vote(ApiProcess instance, string voter, string proposalId, bool cast = true) =>
         CompetitionDriver.VoteAsync(instance.CreateClient(_tokens.Create(Roles.Employee, voter)), proposalId, cast);
 

@@ -27,7 +27,7 @@ public sealed class VoteBudgetTests : IDisposable
     private async Task<VoteOutcome> CastAsync(IdeaCompetition competition, int proposal, int voter)
     {
         await using var db = _database.Open();
-        return (await new CompetitionStore(db).CastAsync(competition, proposal, voter, CancellationToken.None)).Outcome;
+        return (await new CompetitionStore(db).CastAsync(competition, proposal, voter, announce: true, CancellationToken.None)).Outcome;
     }
 
     private async Task<int> VotesUsedAsync(int competition, int voter)
@@ -50,8 +50,8 @@ public sealed class VoteBudgetTests : IDisposable
 
         await using (var db = _database.Open())
         {
-            Assert.Equal(VoteOutcome.Changed, (await new CompetitionStore(db).RetractAsync(competition.Id, proposals[0], voter, CancellationToken.None)).Outcome);
-            Assert.Equal(VoteOutcome.Unchanged, (await new CompetitionStore(db).RetractAsync(competition.Id, proposals[0], voter, CancellationToken.None)).Outcome);
+            Assert.Equal(VoteOutcome.Changed, (await new CompetitionStore(db).RetractAsync(competition.Id, proposals[0], voter, announce: true, CancellationToken.None)).Outcome);
+            Assert.Equal(VoteOutcome.Unchanged, (await new CompetitionStore(db).RetractAsync(competition.Id, proposals[0], voter, announce: true, CancellationToken.None)).Outcome);
         }
         Assert.Equal(4, await VotesUsedAsync(competition.Id, voter));
         Assert.Equal(VoteOutcome.Changed, await CastAsync(competition, proposals[5], voter));

@@ -163,6 +163,9 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Property<bool>("AllowSelfVoting")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HideVoteCountsUntilClosed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ManualPhase")
                         .HasColumnType("INTEGER");
 

@@ -172,6 +172,9 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.Property<bool>("AllowSelfVoting")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("HideVoteCountsUntilClosed")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("ManualPhase")
                         .HasColumnType("integer");
 
