@@ -31,9 +31,11 @@ public sealed class BreakingChangeTests
         var (changed, changelog) = (Path.Combine(folder, "schema.graphql"), Path.Combine(folder, "CHANGELOG.md"));
         await File.WriteAllTextAsync(changed, string.Join('\n', lines));
 
-        await File.WriteAllTextAsync(changelog, "# Schema changelog\n\n## Unreleased\n\nNothing yet.\n");
+        // The real changelog, which lists the changes already made, without and then with the new one.
+        var real = await File.ReadAllTextAsync(Path.Combine(SchemaFolder, "CHANGELOG.md"));
+        await File.WriteAllTextAsync(changelog, real);
         var refused = await NodeScript.RunWithExitCodeAsync("breaking-changes.mjs", LatestRelease(), changed, changelog);
-        await File.WriteAllTextAsync(changelog, "# Schema changelog\n\n## Unreleased\n\n- Query.competenceProfiles was removed.\n\n## 1.0.0\n");
+        await File.WriteAllTextAsync(changelog, real.Replace("## Unreleased\n\n", "## Unreleased\n\n- Query.competenceProfiles was removed.\n\n"));
         var accepted = await NodeScript.RunWithExitCodeAsync("breaking-changes.mjs", LatestRelease(), changed, changelog);
 
         Assert.Equal(1, refused.ExitCode);
