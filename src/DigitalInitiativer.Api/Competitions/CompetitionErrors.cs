@@ -68,12 +68,34 @@ public sealed class InvitationClosedErrorType : UserErrorType<InvitationClosed>
         Field<NonNullGraphType<ProposalStateType>>("proposalState").Description("The proposal's state.").Resolve(ctx => ctx.Source.State);
 }
 
-public sealed class PersonNotLinkedErrorType() : UserErrorType<PersonNotLinked>("The sign-in is not linked to a person, so it cannot take part (see Identity:PersonClaim). Code PERSON_NOT_LINKED.");
-
 public sealed class OutsideCompetitionUnitErrorType : UserErrorType<OutsideCompetitionUnit>
 {
     public OutsideCompetitionUnitErrorType() : base("The competition is for the staff of one unit and the units below it, and the caller (or a named colleague) "
         + "works elsewhere. Code OUTSIDE_COMPETITION_UNIT.") =>
         Field<NonNullGraphType<OrganisationUnitType>>("competitionUnit").Description("The unit whose staff take part in the competition.")
             .ResolveById<OutsideCompetitionUnit, OrganisationUnit>(e => e.UnitId);
+}
+
+public sealed class ReplyToReplyErrorType() : UserErrorType<ReplyToReply>("Replies go one level deep: the comment answered is itself a reply. Answer the comment it answers. Code REPLY_TO_REPLY.");
+
+public sealed class OwnCommentErrorType() : UserErrorType<OwnComment>("The caller wrote the comment they tried to report. Code OWN_COMMENT.");
+
+public sealed class AlreadyReportedErrorType() : UserErrorType<AlreadyReported>("The caller already reported this comment, or a moderator already hid it. Code ALREADY_REPORTED.");
+
+public sealed class ReportAlreadyResolvedErrorType : UserErrorType<ReportAlreadyResolved>
+{
+    public ReportAlreadyResolvedErrorType() : base("A moderator already decided this report. Code REPORT_ALREADY_RESOLVED.") =>
+        Field<NonNullGraphType<CommentReportStateType>>("state").Description("How it was decided.").Resolve(ctx => ctx.Source.State);
+}
+
+public sealed class ProposalNotRealisedErrorType : UserErrorType<ProposalNotRealised>
+{
+    public ProposalNotRealisedErrorType() : base("Only a REALISED proposal has a realisation and milestones. Code PROPOSAL_NOT_REALISED.") =>
+        Field<NonNullGraphType<ProposalStateType>>("state").Description("The proposal's state.").Resolve(ctx => ctx.Source.State);
+}
+
+public sealed class RealisationStatusBackwardsErrorType : UserErrorType<RealisationStatusBackwards>
+{
+    public RealisationStatusBackwardsErrorType() : base("A realisation's status only moves forward: PLANNED, IN_PROGRESS, DONE. Code REALISATION_STATUS_BACKWARDS.") =>
+        Field<NonNullGraphType<RealisationStatusType>>("current").Description("The realisation's status.").Resolve(ctx => ctx.Source.Current);
 }

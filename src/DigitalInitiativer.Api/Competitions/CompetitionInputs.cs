@@ -74,10 +74,17 @@ public sealed class MergeProposalInput
     public string IntoProposalId { get; set; } = "";
 }
 
+public sealed class SelectProposalInput
+{
+    public string ProposalId { get; set; } = "";
+    public string Reason { get; set; } = "";
+}
+
 public sealed class RealiseProposalInput
 {
     public string ProposalId { get; set; } = "";
-    public DateOnly RealisedOn { get; set; }
+    public RealisationStatus? Status { get; set; }
+    public DateOnly? RealisedOn { get; set; }
     public string Description { get; set; } = "";
     public string? InitiativeId { get; set; }
     public string? Solution { get; set; }
@@ -86,6 +93,7 @@ public sealed class RealiseProposalInput
 public sealed class AddCommentInput
 {
     public string ProposalId { get; set; } = "";
+    public string? ReplyToId { get; set; }
     public string Text { get; set; } = "";
 }
 
@@ -231,10 +239,22 @@ public sealed class RealiseProposalInputType : InputObjectGraphType<RealisePropo
         Name = "RealiseProposalInput";
         Description = "Records that a selected proposal was built.";
         Field<NonNullGraphType<IdGraphType>>("proposalId").Description("The proposal, which must be SELECTED.");
-        Field<NonNullGraphType<DateType>>("realisedOn").Description("When it was put into use.");
+        Field<RealisationStatusType>("status").Description("Where the realisation stands. Default DONE when realisedOn is given, otherwise PLANNED.");
+        Field<DateType>("realisedOn").Description("When it was put into use: required with status DONE, and only then; not in the future.");
         Field<NonNullGraphType<StringGraphType>>("description").Description("What was built.");
         Field<IdGraphType>("initiativeId").Description("The initiative it became, if any.");
         Field<StringGraphType>("solution").Description($"The name of the solution it became, at most {ProposalRules.MaxTitleLength} characters.");
+    }
+}
+
+public sealed class SelectProposalInputType : InputObjectGraphType<SelectProposalInput>
+{
+    public SelectProposalInputType()
+    {
+        Name = "SelectProposalInput";
+        Description = "Selects an accepted proposal as a winner, with the reason its authors and colleagues read.";
+        Field<NonNullGraphType<IdGraphType>>("proposalId").Description("The proposal, which must be ACCEPTED.");
+        Field<NonNullGraphType<StringGraphType>>("reason").Description($"Why it was chosen, 1 to {ProposalRules.MaxTextLength} characters.");
     }
 }
 
@@ -265,6 +285,7 @@ public sealed class AddCommentInputType : InputObjectGraphType<AddCommentInput>
         Name = "AddCommentInput";
         Description = "A comment on a proposal.";
         Field<NonNullGraphType<IdGraphType>>("proposalId").Description("The proposal.");
+        Field<IdGraphType>("replyToId").Description("The comment on the same proposal this answers. Replies go one level deep: a reply cannot be answered.");
         Field<NonNullGraphType<StringGraphType>>("text").Description($"The comment, 1 to {ProposalRules.MaxCommentLength} characters.");
     }
 }

@@ -1,5 +1,6 @@
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Errors;
+using DigitalInitiativer.Api.Identity;
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
@@ -23,7 +24,7 @@ public sealed class RejectProposalErrorType() : UserErrorUnion("RejectProposalEr
 public sealed class MergeProposalErrorType() : UserErrorUnion("MergeProposalError", "mergeProposal",
     typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(InvalidTransitionErrorType));
 public sealed class SelectProposalErrorType() : UserErrorUnion("SelectProposalError", "selectProposal",
-    typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(InvalidTransitionErrorType));
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(InvalidTransitionErrorType));
 public sealed class RealiseProposalErrorType() : UserErrorUnion("RealiseProposalError", "realiseProposal",
     typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(InvalidTransitionErrorType));
 public sealed class CastVoteErrorType() : UserErrorUnion("CastVoteError", "castVote",
@@ -32,7 +33,7 @@ public sealed class CastVoteErrorType() : UserErrorUnion("CastVoteError", "castV
 public sealed class RetractVoteErrorType() : UserErrorUnion("RetractVoteError", "retractVote",
     typeof(VotingClosedErrorType), typeof(NotFoundErrorType), typeof(ProposalNotOpenForVotingErrorType), typeof(PersonNotLinkedErrorType));
 public sealed class AddCommentErrorType() : UserErrorUnion("AddCommentError", "addComment",
-    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(PersonNotLinkedErrorType), typeof(OutsideCompetitionUnitErrorType));
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(WrongPhaseErrorType), typeof(ReplyToReplyErrorType), typeof(PersonNotLinkedErrorType), typeof(OutsideCompetitionUnitErrorType));
 public sealed class HideCommentErrorType() : UserErrorUnion("HideCommentError", "hideComment",
     typeof(InvalidInputErrorType), typeof(NotFoundErrorType));
 public sealed class AcceptCoAuthorshipErrorType() : UserErrorUnion("AcceptCoAuthorshipError", "acceptCoAuthorship",
@@ -103,14 +104,14 @@ public static class CompetitionMutations
             .ResolveAsync(async (ctx, proposals) => await proposals.MergeAsync(ctx.GetArgument<MergeProposalInput>("input"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, SelectProposalErrorType>>>("selectProposal")
-            .Description("Selects an accepted proposal as a winner. When the competition is CLOSED or its results are published.")
-            .Argument<NonNullGraphType<ProposalIdInputType>>("input", "The proposal.")
+            .Description("Selects an accepted proposal as a winner, with a reason its authors are told. When the competition is CLOSED or its results are published.")
+            .Argument<NonNullGraphType<SelectProposalInputType>>("input", "The proposal and the reason.")
             .AuthorizeWithRoles(Roles.Managers)
             .Resolve().WithService<ProposalService>()
-            .ResolveAsync(async (ctx, proposals) => await proposals.SelectAsync(ctx.GetArgument<ProposalIdInput>("input").ProposalId, ctx.CancellationToken));
+            .ResolveAsync(async (ctx, proposals) => await proposals.SelectAsync(ctx.GetArgument<SelectProposalInput>("input"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, RealiseProposalErrorType>>>("realiseProposal")
-            .Description("Records that a selected proposal was built: when, what, and the initiative or solution it became.")
+            .Description("Starts the realisation of a selected proposal: its status (PLANNED, IN_PROGRESS, or DONE with the day it was put into use), what it is, and the initiative or solution it became. Its authors are told.")
             .Argument<NonNullGraphType<RealiseProposalInputType>>("input", "The realisation.")
             .AuthorizeWithRoles(Roles.Managers)
             .Resolve().WithService<ProposalService>()
@@ -131,14 +132,14 @@ public static class CompetitionMutations
             .ResolveAsync(async (ctx, voting) => await voting.RetractAsync(ctx.GetArgument<ProposalIdInput>("input").ProposalId, ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PayloadType<ProposalCommentType, ProposalComment, AddCommentErrorType>>>("addComment")
-            .Description("Comments on a proposal. Possible once the competition has left DRAFT.")
+            .Description("Comments on a proposal, or replies to a comment on it (replyToId; one level deep). Possible once the competition has left DRAFT.")
             .Argument<NonNullGraphType<AddCommentInputType>>("input", "The comment.")
             .AuthorizeWithRoles(Roles.All)
             .Resolve().WithService<CommentService>()
             .ResolveAsync(async (ctx, comments) => await comments.AddAsync(ctx.GetArgument<AddCommentInput>("input"), ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<PayloadType<ProposalCommentType, ProposalComment, HideCommentErrorType>>>("hideComment")
-            .Description("Hides a comment, with a reason. For moderators (initiative managers and administrators).")
+            .Description("Hides a comment, with a reason shown in its place and sent to its author; its open reports are closed. For moderators (initiative managers and administrators).")
             .Argument<NonNullGraphType<HideCommentInputType>>("input", "The comment and the reason.")
             .AuthorizeWithRoles(Roles.Managers)
             .Resolve().WithService<CommentService>()

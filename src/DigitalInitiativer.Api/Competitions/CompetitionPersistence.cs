@@ -19,6 +19,8 @@ public static class CompetitionData
     public static DbSet<VoteRetraction> VoteRetractions(this AppDbContext db) => db.Set<VoteRetraction>();
     public static DbSet<Ballot> Ballots(this AppDbContext db) => db.Set<Ballot>();
     public static DbSet<ProposalComment> ProposalComments(this AppDbContext db) => db.Set<ProposalComment>();
+    public static DbSet<CommentReport> CommentReports(this AppDbContext db) => db.Set<CommentReport>();
+    public static DbSet<RealisationMilestone> RealisationMilestones(this AppDbContext db) => db.Set<RealisationMilestone>();
 }
 
 public sealed class IdeaCompetitionConfiguration : IEntityTypeConfiguration<IdeaCompetition>
@@ -43,6 +45,7 @@ public sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         proposal.Property(p => p.ProposedSolution).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
         proposal.Property(p => p.ExpectedBenefit).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
         proposal.Property(p => p.RejectionReason).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
+        proposal.Property(p => p.SelectionReason).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
         proposal.Property(p => p.RealisationDescription).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
         proposal.Property(p => p.RealisedAsSolution).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTitleLength));
         proposal.HasOne<IdeaCompetition>().WithMany().HasForeignKey(p => p.CompetitionId).OnDelete(DeleteBehavior.Cascade);
@@ -124,5 +127,33 @@ public sealed class ProposalCommentConfiguration : IEntityTypeConfiguration<Prop
         comment.Property(c => c.HiddenReason).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
         comment.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
         comment.HasOne<Person>().WithMany().HasForeignKey(c => c.AuthorPersonId).OnDelete(DeleteBehavior.Cascade);
+        comment.HasOne<ProposalComment>().WithMany().HasForeignKey(c => c.ReplyToId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class CommentReportConfiguration : IEntityTypeConfiguration<CommentReport>
+{
+    public void Configure(EntityTypeBuilder<CommentReport> report)
+    {
+        report.ToTable("comment_reports");
+        // One report per colleague per comment, enforced by the database itself.
+        report.HasIndex(r => new { r.CommentId, r.ReporterPersonId }).IsUnique();
+        report.HasIndex(r => new { r.State, r.Id });
+        report.Property(r => r.Reason).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
+        report.Property(r => r.Resolution).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
+        report.HasOne<ProposalComment>().WithMany().HasForeignKey(r => r.CommentId).OnDelete(DeleteBehavior.Cascade);
+        report.HasOne<Person>().WithMany().HasForeignKey(r => r.ReporterPersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class RealisationMilestoneConfiguration : IEntityTypeConfiguration<RealisationMilestone>
+{
+    public void Configure(EntityTypeBuilder<RealisationMilestone> milestone)
+    {
+        milestone.ToTable("realisation_milestones");
+        milestone.HasIndex(m => new { m.ProposalId, m.Date });
+        milestone.Property(m => m.Title).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTitleLength));
+        milestone.Property(m => m.Description).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
+        milestone.HasOne<Proposal>().WithMany().HasForeignKey(m => m.ProposalId).OnDelete(DeleteBehavior.Cascade);
     }
 }

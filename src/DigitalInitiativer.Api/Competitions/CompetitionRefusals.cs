@@ -22,19 +22,32 @@ public sealed record ProposalLimitReached(string Message, int ProposalsPerPerson
 
 public sealed record NotAuthor(string Message) : Refusal(Message, CompetitionErrorCodes.NotAuthor);
 
-public sealed record PersonNotLinked(string Message) : Refusal(Message, CompetitionErrorCodes.PersonNotLinked)
-{
-    public static readonly PersonNotLinked Instance = new("Your sign-in is not linked to a person, so you cannot take part.");
-}
-
 public sealed record InvitationAlreadyAnswered(string Message, CoAuthorInvitationState State) : Refusal(Message, CompetitionErrorCodes.InvitationAlreadyAnswered);
 
 public sealed record InvitationClosed(string Message, ProposalState State) : Refusal(Message, CompetitionErrorCodes.InvitationClosed);
 
 public sealed record OutsideCompetitionUnit(string Message, int UnitId) : Refusal(Message, CompetitionErrorCodes.OutsideCompetitionUnit);
 
+public sealed record ProposalNotRealised(string Message, ProposalState State) : Refusal(Message, CompetitionErrorCodes.ProposalNotRealised);
+
+public sealed record RealisationStatusBackwards(string Message, RealisationStatus Current) : Refusal(Message, CompetitionErrorCodes.RealisationStatusBackwards);
+
+public sealed record ReplyToReply(string Message) : Refusal(Message, CompetitionErrorCodes.ReplyToReply);
+
+public sealed record OwnComment(string Message) : Refusal(Message, CompetitionErrorCodes.OwnComment);
+
+public sealed record AlreadyReported(string Message) : Refusal(Message, CompetitionErrorCodes.AlreadyReported);
+
+public sealed record ReportAlreadyResolved(string Message, CommentReportState State) : Refusal(Message, CompetitionErrorCodes.ReportAlreadyResolved);
+
 public static class CompetitionErrorCodes
 {
+    public const string ReplyToReply = "REPLY_TO_REPLY";
+    public const string OwnComment = "OWN_COMMENT";
+    public const string AlreadyReported = "ALREADY_REPORTED";
+    public const string ReportAlreadyResolved = "REPORT_ALREADY_RESOLVED";
+    public const string ProposalNotRealised = "PROPOSAL_NOT_REALISED";
+    public const string RealisationStatusBackwards = "REALISATION_STATUS_BACKWARDS";
     public const string OutsideCompetitionUnit = "OUTSIDE_COMPETITION_UNIT";
     public const string VoteCountsHidden = "VOTE_COUNTS_HIDDEN";
     public const string VotingClosed = "VOTING_CLOSED";
@@ -47,7 +60,6 @@ public static class CompetitionErrorCodes
     public const string RulesLocked = "RULES_LOCKED";
     public const string ProposalLimitReached = "PROPOSAL_LIMIT_REACHED";
     public const string NotAuthor = "NOT_AUTHOR";
-    public const string PersonNotLinked = "PERSON_NOT_LINKED";
     public const string SelfCoAuthor = "SELF_CO_AUTHOR";
     public const string InvitationAlreadyAnswered = "INVITATION_ALREADY_ANSWERED";
     public const string InvitationClosed = "INVITATION_CLOSED";

@@ -3,6 +3,7 @@ using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Notifications;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.SeedWork;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,20 @@ public sealed class CompetitionLookup(AppDbContext db)
 }
 
 public sealed record ProposalInCompetition(Proposal Proposal, IdeaCompetition Competition);
+
+/// <summary>Telling authors what happened to their proposal, in the same unit of work as the change (<see cref="Notifier"/>).</summary>
+public sealed class AuthorNotices(AppDbContext db, Viewer viewer, Notifier notifier)
+{
+    /// <summary>Every author of the proposal but the caller, leaving out erased people.</summary>
+    public async Task TellAsync(Proposal proposal, NotificationKind kind, string? reason, CancellationToken cancellationToken, int? aboutProposalId = null)
+    {
+        var caller = await viewer.PersonIdAsync(cancellationToken);
+        var authors = await db.ProposalAuthors()
+            .Where(a => a.ProposalId == proposal.Id && a.PersonId != caller && db.Persons().Any(p => p.Id == a.PersonId && p.ErasedAtUtc == null))
+            .Select(a => a.PersonId).ToListAsync(cancellationToken);
+        notifier.Notify(authors, kind, GlobalId.Encode(ProposalType.TypeName, aboutProposalId ?? proposal.Id), proposal.Title, reason);
+    }
+}
 
 /// <summary>A manager's settings for a competition: rules, schedule, and moving it on.</summary>
 public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, CompetitionStore store, TimeProvider clock)
@@ -59,7 +74,8 @@ public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, 
 }
 
 /// <summary>Proposals through their life: staff submit and revise them, managers move them on.</summary>
-public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionStore store, CompetitionScope scope, VoteEvents events, TimeProvider clock)
+public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionStore store, CompetitionScope scope, VoteEvents events,
+    AuthorNotices notices, Notifier notifier, TimeProvider clock)
 {
     public async Task<Result<Proposal>> SubmitAsync(SubmitProposalInput input, CancellationToken cancellationToken)
     {
@@ -91,8 +107,10 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         await db.SaveChangesAsync(cancellationToken);
         db.ProposalAuthors().Add(new ProposalAuthor(proposal.Id, author, isLead: true, viewer.DisplayName, input.HideAuthorNames));
         db.CoAuthorInvitations().AddRange(coAuthors.Select(c => new CoAuthorInvitation(proposal.Id, c, proposal.SubmittedAtUtc)));
+        notifier.Notify(coAuthors, NotificationKind.CoAuthorInvited, GlobalId.Encode(ProposalType.TypeName, proposal.Id), proposal.Title);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await notifier.PublishAsync(cancellationToken);
         return proposal;
     }
 
@@ -121,18 +139,20 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         if (!byAuthor.Succeeded) return Result<Proposal>.Refused(byAuthor.Refusals);
         var (proposal, competition, _) = byAuthor.Value!;
         if (proposal.Withdraw(competition.PhaseAt(clock.GetUtcNow().UtcDateTime)) is { } refused) return refused;
+        await notices.TellAsync(proposal, NotificationKind.ProposalWithdrawn, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.PublishAsync(cancellationToken);
         return proposal;
     }
 
     public Task<Result<Proposal>> AcceptAsync(string proposalId, CancellationToken cancellationToken) =>
-        MoveAsync(proposalId, (p, phase) => p.Accept(phase) is { } refused ? [refused] : [], cancellationToken);
+        MoveAsync(proposalId, (p, phase) => p.Accept(phase) is { } refused ? [refused] : [], NotificationKind.ProposalAccepted, _ => null, cancellationToken);
 
-    public Task<Result<Proposal>> SelectAsync(string proposalId, CancellationToken cancellationToken) =>
-        MoveAsync(proposalId, (p, phase) => p.Select(phase) is { } refused ? [refused] : [], cancellationToken);
+    public Task<Result<Proposal>> SelectAsync(SelectProposalInput input, CancellationToken cancellationToken) =>
+        MoveAsync(input.ProposalId, (p, phase) => p.Select(input.Reason, phase).All, NotificationKind.ProposalSelected, p => p.SelectionReason, cancellationToken);
 
     public Task<Result<Proposal>> RejectAsync(RejectProposalInput input, CancellationToken cancellationToken) =>
-        MoveAsync(input.ProposalId, (p, phase) => p.Reject(input.Reason, phase).All, cancellationToken);
+        MoveAsync(input.ProposalId, (p, phase) => p.Reject(input.Reason, phase).All, NotificationKind.ProposalRejected, p => p.RejectionReason, cancellationToken);
 
     public async Task<Result<Proposal>> RealiseAsync(RealiseProposalInput input, CancellationToken cancellationToken)
     {
@@ -143,9 +163,10 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
             if (initiativeId is null || !await db.Initiatives().AnyAsync(i => i.Id == initiativeId, cancellationToken))
                 return new NotFound("No initiative has this id.", id) { Field = ["initiativeId"] };
         }
-        var realisation = new Realisation(input.RealisedOn, input.Description, initiativeId, input.Solution);
+        var status = input.Status ?? (input.RealisedOn is null ? RealisationStatus.Planned : RealisationStatus.Done);
+        var realisation = new Realisation(status, input.RealisedOn, input.Description, initiativeId, input.Solution);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return await MoveAsync(input.ProposalId, (p, phase) => p.Realise(realisation, phase, today).All, cancellationToken);
+        return await MoveAsync(input.ProposalId, (p, phase) => p.Realise(realisation, phase, today).All, NotificationKind.ProposalRealised, _ => null, cancellationToken);
     }
 
     /// <summary>Merges a proposal into another of the same competition: its state, votes and authors, in one transaction.</summary>
@@ -163,21 +184,27 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         var refusals = source.MergeInto(target, phase);
         if (refusals.Any) return refusals;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await notices.TellAsync(source, NotificationKind.ProposalMerged, null, cancellationToken, aboutProposalId: target.Id);
         var changes = await store.MoveVotesAndAuthorsAsync(source, target, announce: !competition.VoteCountsHiddenAt(clock.GetUtcNow().UtcDateTime), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var change in changes) events.Committed(db, change);
+        await notifier.PublishAsync(cancellationToken);
         return source;
     }
 
-    private async Task<Result<Proposal>> MoveAsync(string proposalId, Func<Proposal, CompetitionPhase, IReadOnlyList<Refusal>> move, CancellationToken cancellationToken)
+    /// <summary>A manager moves a proposal on; its authors are told, with the manager's reason where there is one.</summary>
+    private async Task<Result<Proposal>> MoveAsync(string proposalId, Func<Proposal, CompetitionPhase, IReadOnlyList<Refusal>> move,
+        NotificationKind tell, Func<Proposal, string?> reason, CancellationToken cancellationToken)
     {
         var found = await find.ProposalAsync(proposalId, cancellationToken);
         if (!found.Succeeded) return Result<Proposal>.Refused(found.Refusals);
         var (proposal, competition) = found.Value!;
         var refusals = move(proposal, competition.PhaseAt(clock.GetUtcNow().UtcDateTime));
         if (refusals.Count > 0) return Result<Proposal>.Refused(refusals);
+        await notices.TellAsync(proposal, tell, reason(proposal), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.PublishAsync(cancellationToken);
         return proposal;
     }
 
@@ -257,8 +284,8 @@ public sealed class VotingService(AppDbContext db, Viewer viewer, CompetitionLoo
     }
 }
 
-/// <summary>Comments from staff, and moderators hiding them.</summary>
-public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionScope scope, TimeProvider clock)
+/// <summary>Comments and replies from staff; moderators hide them (see <see cref="CommentModeration"/>).</summary>
+public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionScope scope, CommentModeration moderation, TimeProvider clock)
 {
     public async Task<Result<ProposalComment>> AddAsync(AddCommentInput input, CancellationToken cancellationToken)
     {
@@ -270,29 +297,24 @@ public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLo
         var now = clock.GetUtcNow().UtcDateTime;
         var phase = competition.PhaseAt(now);
         if (phase == CompetitionPhase.Draft) return new WrongPhase("The competition has not opened yet.", phase) { Field = ["proposalId"] };
-        var text = input.Text.Trim();
-        var refusals = new Refusals();
-        refusals.Required("text", text);
-        refusals.MaxLength("text", text, ProposalRules.MaxCommentLength);
-        if (refusals.Any) return refusals;
+        ProposalComment? replyTo = null;
+        if (input.ReplyToId is { } replyToId)
+        {
+            replyTo = GlobalId.TryParseKey(replyToId, ProposalCommentType.TypeName) is { } key
+                ? await db.ProposalComments().FirstOrDefaultAsync(c => c.Id == key && c.ProposalId == proposal.Id, cancellationToken)
+                : null;
+            if (replyTo is null) return new NotFound("No comment on this proposal has this id.", replyToId) { Field = ["replyToId"] };
+        }
 
-        var comment = new ProposalComment(proposal.Id, author, viewer.DisplayName, text, now);
-        db.ProposalComments().Add(comment);
+        var written = ProposalComment.Write(proposal.Id, replyTo, author, viewer.DisplayName, input.Text, now);
+        if (!written.Succeeded) return written;
+        db.ProposalComments().Add(written.Value!);
         await db.SaveChangesAsync(cancellationToken);
-        return comment;
+        return written;
     }
 
-    public async Task<Result<ProposalComment>> HideAsync(HideCommentInput input, CancellationToken cancellationToken)
-    {
-        var comment = GlobalId.TryParseKey(input.CommentId, ProposalCommentType.TypeName) is { } id
-            ? await db.ProposalComments().AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
-            : null;
-        if (comment is null) return new NotFound("No comment has this id.", input.CommentId) { Field = ["commentId"] };
-        var refusals = comment.Hide(input.Reason);
-        if (refusals.Any) return refusals;
-        await db.SaveChangesAsync(cancellationToken);
-        return comment;
-    }
+    public Task<Result<ProposalComment>> HideAsync(HideCommentInput input, CancellationToken cancellationToken) =>
+        moderation.HideAsync(input.CommentId, input.Reason, cancellationToken);
 }
 
 /// <summary>Consent: a colleague named as co-author becomes one, and counts as taking part, only when they accept.</summary>

@@ -148,7 +148,7 @@ public sealed class CompetitionStore(AppDbContext db)
 
     /// <summary>
     /// Inside the vote's transaction, after the change: the new count, and on PostgreSQL the NOTIFY that carries it, so
-    /// PostgreSQL delivers it only if the vote commits, in commit order, to every instance (<see cref="PostgresVoteListener"/>).
+    /// PostgreSQL delivers it only if the vote commits, in commit order, to every instance (<see cref="PostgresListener"/>).
     /// </summary>
     private async Task<ProposalVotesChanged> CountAndNotifyAsync(int competitionId, int proposalId, CancellationToken cancellationToken)
     {

@@ -119,14 +119,15 @@ public sealed class ProposalType : NodeType<Proposal>
                 + "other employees see only those who did not, and null when all did. Initiative managers see everyone, and authors see those they wrote it with.")
             .Resolve().WithService<ProposalReads>().Resolve((ctx, proposals) => proposals.Authors(ctx.Source));
         Field(p => p.RejectionReason, nullable: true).Description("Why the proposal was rejected; null unless REJECTED.");
+        Field(p => p.SelectionReason, nullable: true).Description("Why the managers selected it as a winner; null unless SELECTED or REALISED.");
         Field<ProposalType>("mergedInto").Description("The proposal this one was merged into; null unless MERGED.")
             .ResolveById<Proposal, Proposal>(p => p.MergedIntoId);
-        Field<RealisationType>("realisation").Description("What was built; null unless REALISED.").Resolve(ctx => ctx.Source.State == ProposalState.Realised ? ctx.Source : null);
+        Field<RealisationType>("realisation").Description("How it is being realised, with milestones; null unless REALISED.").Resolve(ctx => ctx.Source.State == ProposalState.Realised ? ctx.Source : null);
         Field<NonNullGraphType<ConnectionType<ProposalCommentType, ProposalComment>>>("comments")
-            .Description("Comments from staff, oldest first. Hidden comments stay in place without their text.")
+            .Description("Comments from staff on the proposal itself, oldest first, each with its replies. Hidden comments stay in place without their text.")
             .PagingArguments()
             .Resolve().WithService<AppDbContext>()
-            .ResolveAsync(async (ctx, db) => await db.ProposalComments().Where(c => c.ProposalId == ctx.Source.Id)
+            .ResolveAsync(async (ctx, db) => await db.ProposalComments().Where(c => c.ProposalId == ctx.Source.Id && c.ReplyToId == null)
                 .ToConnectionAsync(OldestCommentFirst, PageRequest.From(ctx), ctx.CancellationToken, parent: ctx.Source.Id));
     }
 }
@@ -145,20 +146,6 @@ public sealed class ProposalAuthorType : ObjectGraphType<ProposalAuthorView>
     }
 }
 
-public sealed class RealisationType : ObjectGraphType<Proposal>
-{
-    public RealisationType()
-    {
-        Name = "Realisation";
-        Description = "How a winning proposal was realised.";
-        Field<NonNullGraphType<DateType>>("realisedOn").Description("When it was put into use.").Resolve(ctx => ctx.Source.RealisedOn);
-        Field<NonNullGraphType<StringGraphType>>("description").Description("What was built.").Resolve(ctx => ctx.Source.RealisationDescription);
-        Field<InitiativeType>("initiative").Description("The initiative the proposal became, if any.")
-            .ResolveById<Proposal, Initiative>(p => p.RealisedAsInitiativeId);
-        Field<StringGraphType>("solution").Description("The name of the solution it became, if any.").Resolve(ctx => ctx.Source.RealisedAsSolution);
-    }
-}
-
 public sealed class ProposalCommentType : NodeType<ProposalComment>
 {
     public const string TypeName = "ProposalComment";
@@ -170,6 +157,12 @@ public sealed class ProposalCommentType : NodeType<ProposalComment>
         Field(c => c.HiddenReason, nullable: true).Description("Why the comment was hidden; null when it is not.");
         Field(c => c.AuthorDisplayName, nullable: true).Description("The commenter's name as given at sign-in.");
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When the comment was written (UTC).").Resolve(ctx => DateTime.SpecifyKind(ctx.Source.CreatedAtUtc, DateTimeKind.Utc));
+        Field<ProposalCommentType>("replyTo").Description("The comment this one answers; null for a comment on the proposal itself.")
+            .ResolveById<ProposalComment, ProposalComment>(c => c.ReplyToId);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProposalCommentType>>>>("replies").Description("The replies to this comment, oldest first; always empty for a reply.")
+            .Resolve().WithService<EntityLoader>()
+            .Resolve((ctx, load) => load.Grouped("commentReplies", ctx.Source.Id, (db, ids) => db.ProposalComments().Where(c => c.ReplyToId != null && ids.Contains(c.ReplyToId.Value))
+                .OrderBy(c => c.Id), c => c.ReplyToId!.Value));
     }
 }
 

@@ -1,5 +1,6 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
+using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
@@ -73,9 +74,10 @@ public static class CompetitionsFeature
     {
         services.Configure<CompetitionSettings>(configuration.GetSection(CompetitionSettings.Section));
         services.AddScoped<CompetitionLookup>().AddScoped<CompetitionScope>().AddScoped<CompetitionReads>().AddScoped<CompetitionStore>().AddScoped<ProposalReads>()
+            .AddScoped<AuthorNotices>().AddScoped<CommentModeration>().AddScoped<RealisationService>()
             .AddScoped<CompetitionService>().AddScoped<ProposalService>().AddScoped<VotingService>().AddScoped<CommentService>().AddScoped<CoAuthorshipService>();
         services.AddSingleton<VoteEvents>();
-        services.AddHostedService<PostgresVoteListener>();
+        services.AddSingleton<IPostgresChannel>(sp => sp.GetRequiredService<VoteEvents>());
         services.AddSingleton<CompetitionParticipation>();
         services.AddHostedService(sp => sp.GetRequiredService<CompetitionParticipation>());
         services.AddSingleton<IInitiativeCreated, CompetitionForNewInitiative>();
@@ -85,6 +87,8 @@ public static class CompetitionsFeature
         return services
             .AddNodeSource<IdeaCompetition>(IdeaCompetitionType.TypeName, (sp, c) => ValueTask.FromResult(sp.GetRequiredService<CompetitionScope>().IsVisible(c)))
             .AddNodeSource<Proposal>(ProposalType.TypeName)
-            .AddNodeSource<ProposalComment>(ProposalCommentType.TypeName);
+            .AddNodeSource<ProposalComment>(ProposalCommentType.TypeName)
+            .AddNodeSource<RealisationMilestone>(RealisationMilestoneType.TypeName)
+            .AddNodeSource<CommentReport>(CommentReportType.TypeName, (sp, _) => ValueTask.FromResult(sp.GetRequiredService<Viewer>().IsInAnyRole(Roles.Managers)));
     }
 }

@@ -11,8 +11,21 @@ public sealed record ProposalTexts(string Title, string Summary, string Problem,
     public ProposalTexts Trimmed() => new(Title.Trim(), Summary.Trim(), Problem.Trim(), ProposedSolution.Trim(), ExpectedBenefit.Trim());
 }
 
-/// <summary>How a selected proposal was built.</summary>
-public sealed record Realisation(DateOnly RealisedOn, string Description, int? InitiativeId, string? Solution);
+/// <summary>How a selected proposal is being built: where it stands, what it is, and when it was put into use once DONE.</summary>
+public sealed record Realisation(RealisationStatus Status, DateOnly? RealisedOn, string Description, int? InitiativeId, string? Solution);
+
+/// <summary>A realisation's progress, which only moves forward.</summary>
+public enum RealisationStatus
+{
+    [Description("Decided and planned; work has not started.")]
+    Planned = 1,
+
+    [Description("Being built or rolled out.")]
+    InProgress = 2,
+
+    [Description("Built and in use since realisedOn.")]
+    Done = 3,
+}
 
 /// <summary>
 /// A proposal for a digital solution, submitted to an idea competition. Its state changes only through the methods
@@ -42,6 +55,10 @@ public sealed class Proposal : IEntity
     public string? RejectionReason { get; private set; }
     public int? MergedIntoId { get; private set; }
 
+    /// <summary>Why the managers chose it as a winner.</summary>
+    public string? SelectionReason { get; private set; }
+
+    public RealisationStatus? RealisationStatus { get; private set; }
     public DateOnly? RealisedOn { get; private set; }
     public string? RealisationDescription { get; private set; }
     public int? RealisedAsInitiativeId { get; private set; }
@@ -87,19 +104,19 @@ public sealed class Proposal : IEntity
 
     public Refusal? Accept(CompetitionPhase phase) => MoveTo(ProposalState.Accepted, phase);
 
-    public Refusal? Select(CompetitionPhase phase) => MoveTo(ProposalState.Selected, phase);
+    public Refusals Select(string reason, CompetitionPhase phase)
+    {
+        var refusals = new Refusals();
+        if (CheckMove(ProposalState.Selected, phase) is { } refused) refusals.Add(refused);
+        else if (ProposalRules.CheckReason(refusals, reason) is { } trimmed) (State, SelectionReason) = (ProposalState.Selected, trimmed);
+        return refusals;
+    }
 
     public Refusals Reject(string reason, CompetitionPhase phase)
     {
         var refusals = new Refusals();
         if (CheckMove(ProposalState.Rejected, phase) is { } refused) refusals.Add(refused);
-        else
-        {
-            var trimmed = reason.Trim();
-            refusals.Required("reason", trimmed);
-            refusals.MaxLength("reason", trimmed, ProposalRules.MaxTextLength);
-            if (!refusals.Any) (State, RejectionReason) = (ProposalState.Rejected, trimmed);
-        }
+        else if (ProposalRules.CheckReason(refusals, reason) is { } trimmed) (State, RejectionReason) = (ProposalState.Rejected, trimmed);
         return refusals;
     }
 
@@ -123,17 +140,44 @@ public sealed class Proposal : IEntity
             refusals.Add(refused);
             return refusals;
         }
+        if (CheckRealisation(refusals, realisation, today) is { } checkedRealisation)
+        {
+            State = ProposalState.Realised;
+            Record(checkedRealisation);
+        }
+        return refusals;
+    }
+
+    /// <summary>A manager's new account of the realisation. Its status only moves forward; DONE needs the day it was put into use.</summary>
+    public Refusals UpdateRealisation(Realisation realisation, DateOnly today)
+    {
+        var refusals = new Refusals();
+        if (State != ProposalState.Realised || RealisationStatus is not { } current)
+            refusals.Add(new ProposalNotRealised($"A {State.GraphQLName()} proposal has no realisation to update; realise it first.", State) { Field = ["proposalId"] });
+        else if (realisation.Status < current)
+            refusals.Add(new RealisationStatusBackwards($"The realisation is {current.GraphQLName()}; its status only moves forward.", current) { Field = ["status"] });
+        else if (CheckRealisation(refusals, realisation, today) is { } checkedRealisation) Record(checkedRealisation);
+        return refusals;
+    }
+
+    private static Realisation? CheckRealisation(Refusals refusals, Realisation realisation, DateOnly today)
+    {
         var description = realisation.Description.Trim();
         var solution = string.IsNullOrWhiteSpace(realisation.Solution) ? null : realisation.Solution.Trim();
         refusals.Required("description", description);
         refusals.MaxLength("description", description, ProposalRules.MaxTextLength);
         refusals.MaxLength("solution", solution, ProposalRules.MaxTitleLength);
         refusals.NotInFuture("realisedOn", realisation.RealisedOn, today);
-        if (refusals.Any) return refusals;
-        (State, RealisedOn, RealisationDescription, RealisedAsInitiativeId, RealisedAsSolution) =
-            (ProposalState.Realised, realisation.RealisedOn, description, realisation.InitiativeId, solution);
-        return refusals;
+        if (realisation.Status == Competitions.RealisationStatus.Done && realisation.RealisedOn is null)
+            refusals.Invalid("realisedOn", RefusalCodes.Required, "A DONE realisation needs 'realisedOn', the day it was put into use.");
+        if (realisation.Status != Competitions.RealisationStatus.Done && realisation.RealisedOn is not null)
+            refusals.Invalid("realisedOn", RefusalCodes.InvalidFormat, "'realisedOn' is the day it was put into use; give it with status DONE.");
+        return refusals.Any ? null : realisation with { Description = description, Solution = solution };
     }
+
+    private void Record(Realisation realisation) =>
+        (RealisationStatus, RealisedOn, RealisationDescription, RealisedAsInitiativeId, RealisedAsSolution) =
+            (realisation.Status, realisation.RealisedOn, realisation.Description, realisation.InitiativeId, realisation.Solution);
 
     private Refusal? CheckAuthorsMayChange(CompetitionPhase phase, ProposalState to)
     {
@@ -179,7 +223,7 @@ public enum ProposalState
     [Description("Selected as a winner.")]
     Selected = 5,
 
-    [Description("Built: a realisation record says when and what.")]
+    [Description("Being realised: its realisation shows status, milestones and progress, and when it was put into use.")]
     Realised = 6,
 
     [Description("Withdrawn by its authors.")]
@@ -293,38 +337,6 @@ public sealed class Ballot
     public int CompetitionId { get; private set; }
     public int VoterPersonId { get; private set; }
     public int VotesUsed { get; private set; }
-}
-
-public sealed class ProposalComment : IEntity
-{
-    private ProposalComment()
-    {
-        Text = "";
-    }
-
-    public ProposalComment(int proposalId, int authorPersonId, string? authorDisplayName, string text, DateTime createdAtUtc)
-    {
-        (ProposalId, AuthorPersonId, AuthorDisplayName, Text, CreatedAtUtc) = (proposalId, authorPersonId, authorDisplayName, text, createdAtUtc);
-    }
-
-    public int Id { get; private set; }
-    public int ProposalId { get; private set; }
-    public int AuthorPersonId { get; private set; }
-    public string? AuthorDisplayName { get; private set; }
-    public string Text { get; private set; }
-    public DateTime CreatedAtUtc { get; private set; }
-    public string? HiddenReason { get; private set; }
-
-    /// <summary>A moderator hides the comment, with a reason shown in its place; a hidden comment stays hidden.</summary>
-    public Refusals Hide(string reason)
-    {
-        var refusals = new Refusals();
-        var trimmed = reason.Trim();
-        refusals.Required("reason", trimmed);
-        refusals.MaxLength("reason", trimmed, ProposalRules.MaxTextLength);
-        if (!refusals.Any) HiddenReason = trimmed;
-        return refusals;
-    }
 }
 
 /// <summary>

@@ -49,6 +49,16 @@ public static class ProposalRules
     /// <summary>Why a vote may not be taken back, or null. Retracting a vote that was not cast changes nothing.</summary>
     public static Refusal? CheckRetract(CompetitionPhase phase, ProposalState state) => CheckVote(phase, state, isOwnProposal: false, allowSelfVoting: true);
 
+    /// <summary>A manager's reason (for rejecting, selecting, hiding): required, at most <see cref="MaxTextLength"/>. The trimmed reason, or null when refused.</summary>
+    public static string? CheckReason(Refusals refusals, string reason)
+    {
+        var trimmed = reason.Trim();
+        var before = refusals.All.Count;
+        refusals.Required("reason", trimmed);
+        refusals.MaxLength("reason", trimmed, MaxTextLength);
+        return refusals.All.Count == before ? trimmed : null;
+    }
+
     public static void CheckTexts(Refusals refusals, ProposalTexts texts)
     {
         foreach (var (field, value, max) in new[]

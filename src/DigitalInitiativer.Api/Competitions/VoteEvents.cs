@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL;
 using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Competitions;
@@ -13,14 +14,16 @@ public sealed record ProposalVotesChanged(int CompetitionId, int ProposalId, int
 /// <item>On SQLite there is one process, and a committed change goes straight to its subscribers.</item>
 /// <item>On PostgreSQL several instances share the database. <see cref="CompetitionStore"/> sends the change with
 /// NOTIFY from inside the vote's transaction, so PostgreSQL delivers it only if the vote commits, in commit order, to
-/// every instance's <see cref="PostgresVoteListener"/>, this one included, which hands it to <see cref="Deliver(string)"/>.</item>
+/// every instance's <see cref="PostgresListener"/>, this one included, which hands it to <see cref="Deliver(string)"/>.</item>
 /// </list>
 /// </summary>
-public sealed class VoteEvents
+public sealed class VoteEvents : IPostgresChannel
 {
     public const string PostgresChannel = "digitalinitiativer_votes";
 
-    private readonly List<Subscription> _subscriptions = [];
+    public string Name => PostgresChannel;
+
+    private readonly LiveSubscribers<int, ProposalVotesChanged> _subscribers = new();
 
     /// <summary>After the vote's transaction committed.</summary>
     public void Committed(AppDbContext db, ProposalVotesChanged change)
@@ -39,39 +42,10 @@ public sealed class VoteEvents
         return true;
     }
 
-    public void Deliver(ProposalVotesChanged change)
-    {
-        Subscription[] targets;
-        lock (_subscriptions) targets = _subscriptions.Where(s => s.CompetitionId == change.CompetitionId).ToArray();
-        foreach (var target in targets) target.Observer.OnNext(change);
-    }
+    public void Deliver(ProposalVotesChanged change) => _subscribers.Publish(change.CompetitionId, change);
 
-    public IObservable<ProposalVotesChanged> For(int competitionId) => new Stream(this, competitionId);
+    public IObservable<ProposalVotesChanged> For(int competitionId) => _subscribers.For(competitionId);
 
     /// <summary>How many subscriptions on this instance follow the competition.</summary>
-    public int SubscriberCount(int competitionId)
-    {
-        lock (_subscriptions) return _subscriptions.Count(s => s.CompetitionId == competitionId);
-    }
-
-    private sealed record Subscription(int CompetitionId, IObserver<ProposalVotesChanged> Observer);
-
-    private sealed class Stream(VoteEvents events, int competitionId) : IObservable<ProposalVotesChanged>
-    {
-        public IDisposable Subscribe(IObserver<ProposalVotesChanged> observer)
-        {
-            var subscription = new Subscription(competitionId, observer);
-            lock (events._subscriptions) events._subscriptions.Add(subscription);
-            return new Unsubscriber(() => { lock (events._subscriptions) events._subscriptions.Remove(subscription); });
-        }
-    }
-
-    private sealed class Unsubscriber(Action dispose) : IDisposable
-    {
-        private int _disposed;
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) dispose();
-        }
-    }
+    public int SubscriberCount(int competitionId) => _subscribers.Count(competitionId);
 }

@@ -19,6 +19,7 @@ public static class DatabaseServiceCollectionExtensions
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking)
             .AddInterceptors(sp.GetServices<IInterceptor>()));
         services.AddDataProtection().SetApplicationName("DigitalInitiativer").PersistKeysToDbContext<AppDbContext>();
+        services.AddHostedService<PostgresListener>();
         return services;
     }
 }

@@ -55,12 +55,21 @@ internal static class DemoCompetitions
         foreach (var i in new[] { 0, 1, 2, 3, 4, 6 }) Require(proposals2016[i].Accept(CompetitionPhase.Review));
         Require(proposals2016[5].MergeInto(proposals2016[4], CompetitionPhase.Review));
         Require(proposals2016[7].Reject("Skærmene findes allerede i de fleste frokoststuer.", CompetitionPhase.Review));
-        foreach (var i in new[] { 0, 1, 2 }) Require(proposals2016[i].Select(CompetitionPhase.Closed));
-        Require(proposals2016[0].Realise(new Realisation(new DateOnly(2017, 1, 9),
+        Require(proposals2016[0].Select("Flest stemmer, og løser et problem i hele hjemmeplejen hver dag.", CompetitionPhase.Closed));
+        Require(proposals2016[1].Select("Sparer sagsbehandlerne for tid og gør sagerne mere komplette.", CompetitionPhase.Closed));
+        Require(proposals2016[2].Select("Fjerner dobbeltarbejde ved hvert hjemmebesøg.", CompetitionPhase.Closed));
+        Require(proposals2016[0].Realise(new Realisation(RealisationStatus.Done, new DateOnly(2017, 1, 9),
             "Vagtplan-appen blev udviklet sammen med leverandøren og bruges nu i hele hjemmeplejen.", null, "Vagtplan-appen"), CompetitionPhase.ResultsPublished, new DateOnly(2017, 1, 9)));
-        Require(proposals2016[1].Realise(new Realisation(new DateOnly(2016, 11, 21),
+        Require(proposals2016[1].Realise(new Realisation(RealisationStatus.Done, new DateOnly(2016, 11, 21),
             "Mails med sagsnummer journaliseres automatisk i ESDH-systemet.", null, "Automatisk journalisering"), CompetitionPhase.ResultsPublished, new DateOnly(2017, 1, 9)));
         db.SaveChanges();
+        AddMilestones(db, proposals2016[0], [
+            new(new(2016, 10, 3), "Krav afklaret med hjemmeplejen", "Ti medarbejdere fra tre distrikter beskrev, hvad appen skal kunne.", 20, true),
+            new(new(2016, 11, 14), "Pilot i distrikt Nord", "Appen blev prøvet af 40 medarbejdere i seks uger.", 60, true),
+            new(new(2017, 1, 9), "I brug i hele hjemmeplejen", null, 100, true)]);
+        AddMilestones(db, proposals2016[1], [
+            new(new(2016, 10, 17), "Regler for sagsnumre på plads", "Mails genkendes på sagsnummeret i emnefeltet.", 50, true),
+            new(new(2016, 11, 21), "Automatisk journalisering sat i drift", null, 100, true)]);
         AddVotes(db, finished.Id, proposals2016.Where(p => p.State is ProposalState.Accepted or ProposalState.Selected or ProposalState.Realised).ToList(), ideaParticipants, 3, random);
 
         // 2026: voting is open now. Every proposal is accepted; persons from demo-0100 on have voted already.
@@ -83,6 +92,16 @@ internal static class DemoCompetitions
         AddVotes(db, open.Id, proposals2026, voters2026, 5, random);
         // No participations yet: they are recorded when voting closes (the secret ballot).
         db.SaveChanges();
+    }
+
+    private static void AddMilestones(AppDbContext db, Proposal realised, MilestoneTexts[] milestones)
+    {
+        foreach (var texts in milestones)
+        {
+            var added = RealisationMilestone.Add(realised, texts, today: texts.Date);
+            Require(added.Refusals);
+            db.RealisationMilestones().Add(added.Value!);
+        }
     }
 
     private static List<Proposal> AddProposals(AppDbContext db, IdeaCompetition competition, Idea[] ideas, IReadOnlyList<int> authors,
@@ -121,6 +140,11 @@ internal static class DemoCompetitions
     private static void Require(Refusals refusals)
     {
         if (refusals.Any) throw new InvalidOperationException($"Demo data breaks a rule: {refusals.All[0].Message}");
+    }
+
+    private static void Require(IReadOnlyList<Refusal> refusals)
+    {
+        if (refusals.Count > 0) throw new InvalidOperationException($"Demo data breaks a rule: {refusals[0].Message}");
     }
 
     private static void Require(Refusal? refusal)

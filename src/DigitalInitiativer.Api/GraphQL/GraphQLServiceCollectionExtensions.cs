@@ -26,6 +26,8 @@ public static class GraphQLServiceCollectionExtensions
     {
         services.AddScoped<DataLoaderRegistry>();
         services.AddScoped<EntityLoader>();
+        services.AddScoped<RequestLanguage>();
+        services.AddSingleton<IConfigureExecution, RequestLanguageFromCulture>();
         services.AddDataProtection();
         services.AddSingleton<CursorCodec>();
         services.AddSingleton(TimeProvider.System);

@@ -8,7 +8,9 @@ using DigitalInitiativer.Api.Observability;
 using DigitalInitiativer.Api.Schema;
 using DigitalInitiativer.Api.GraphQL.Transport;
 using DigitalInitiativer.Api.Identity;
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,6 +47,14 @@ public static class HostingExtensions
     public static WebApplication MapDigitalInitiativer(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        // Texts people read are Danish unless Accept-Language (or ?ui-culture=) asks for English. Only the UI culture
+        // changes: numbers and dates in codes, exports and logs stay culture-invariant.
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(CultureInfo.InvariantCulture, new CultureInfo("da")),
+            SupportedCultures = [CultureInfo.InvariantCulture],
+            SupportedUICultures = [.. RequestLanguage.Supported.Select(c => new CultureInfo(c))],
+        });
         app.UseGraphiQLAssets();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -2,6 +2,7 @@ using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.Audit;
 using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Notifications;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Surveys;
@@ -12,7 +13,7 @@ namespace DigitalInitiativer.Api.Imports;
 /// <summary>
 /// The right to erasure, in one transaction. See docs/imports.md for what is kept and why.
 /// <list type="bullet">
-/// <item>Deleted: assessments, participations, ballots and pending co-author invitations.</item>
+/// <item>Deleted: assessments, participations, ballots, pending co-author invitations and notifications.</item>
 /// <item>Votes stay counted but belong to nobody, so the ballot stays secret and no count moves.</item>
 /// <item>Proposals and comments stay, shown as "deleted user", because colleagues voted on and answered them.</item>
 /// <item>Audit entries stay as a record of who looked, tied to no one: the subject becomes "an erased person", and
@@ -38,6 +39,7 @@ public static class Erasure
         await db.Votes().Where(v => v.VoterPersonId == personId).ExecuteUpdateAsync(v => v.SetProperty(x => x.VoterPersonId, (int?)null), cancellationToken);
         await db.Ballots().Where(b => b.VoterPersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CoAuthorInvitations().Where(i => i.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Notifications().Where(n => n.RecipientPersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.ProposalAuthors().Where(a => a.PersonId == personId).ExecuteUpdateAsync(a => a.SetProperty(x => x.DisplayName, DeletedUser), cancellationToken);
         await db.ProposalComments().Where(c => c.AuthorPersonId == personId).ExecuteUpdateAsync(c => c.SetProperty(x => x.AuthorDisplayName, DeletedUser), cancellationToken);
         await db.AuditEntries().Where(e => e.SubjectPersonId == personId)

@@ -5,6 +5,7 @@ using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Imports;
 using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Notifications;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
@@ -29,6 +30,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddSurveyQueries();
         this.AddInitiativeQueries();
         this.AddCompetitionQueries();
+        this.AddCommentModerationQueries();
         this.AddAnalyticsQueries();
         this.AddStrategyGoalQueries();
         this.AddAuditQueries();
@@ -44,6 +46,9 @@ public sealed class MutationType : ObjectGraphType
         this.AddInitiativeMutations();
         this.AddParticipationMutations();
         this.AddCompetitionMutations();
+        this.AddCommentModerationMutations();
+        this.AddRealisationMutations();
+        this.AddNotificationMutations();
         this.AddStrategyGoalMutations();
         this.AddImportMutations();
     }
@@ -51,11 +56,12 @@ public sealed class MutationType : ObjectGraphType
 
 public sealed class SubscriptionType : ObjectGraphType
 {
-    public SubscriptionType(VoteEvents voteEvents)
+    public SubscriptionType(VoteEvents voteEvents, NotificationEvents notificationEvents)
     {
         Name = "Subscription";
         Description = "Live updates, over the graphql-transport-ws WebSocket protocol at /graphql.";
         this.AddCompetitionSubscriptions(voteEvents);
+        this.AddNotificationSubscriptions(notificationEvents);
     }
 }
 

@@ -5,6 +5,7 @@ using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Imports;
 using DigitalInitiativer.Api.Initiatives;
+using DigitalInitiativer.Api.Notifications;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
@@ -24,6 +25,7 @@ public static class SchemaSetup
         .AddProfiles()
         .AddOrganisation()
         .AddIdentityNodes()
+        .AddNotifications()
         .AddAudit()
         .AddSurveys()
         .AddInitiatives()

@@ -113,12 +113,12 @@ public sealed class CompetitionLifecycleTests(ApiFactory api) : IClassFixture<Ap
         Assert.Equal(["REQUIRED"], Codes(await competition.ManagerMoveAsync("rejectProposal", new { proposalId = weak, reason = "" }, "RejectProposalInput")));
         var rejected = await competition.ManagerMoveAsync("rejectProposal", new { proposalId = weak, reason = "Findes allerede." }, "RejectProposalInput");
         Assert.Equal(("REJECTED", "Findes allerede."), ((string?)rejected["proposal"]!["state"], (string?)rejected["proposal"]!["rejectionReason"]));
-        Assert.Equal(["WRONG_PHASE"], Codes(await competition.ManagerMoveAsync("selectProposal", new { proposalId = good })));
+        Assert.Equal(["WRONG_PHASE"], Codes(await competition.ManagerMoveAsync("selectProposal", new { proposalId = good, reason = "Den bedste" }, "SelectProposalInput")));
 
         await competition.AdvanceAsync("CLOSED");
         var realiseInput = new { proposalId = good, realisedOn = "2026-11-02", description = "Bygget og i brug", solution = "Løsningen", initiativeId = competition.InitiativeId };
         Assert.Equal(["INVALID_TRANSITION"], Codes(await competition.ManagerMoveAsync("realiseProposal", realiseInput, "RealiseProposalInput")));
-        Assert.Equal("SELECTED", (string?)(await competition.ManagerMoveAsync("selectProposal", new { proposalId = good }))["proposal"]!["state"]);
+        Assert.Equal("SELECTED", (string?)(await competition.ManagerMoveAsync("selectProposal", new { proposalId = good, reason = "Den bedste" }, "SelectProposalInput"))["proposal"]!["state"]);
         var realised = (await competition.ManagerMoveAsync("realiseProposal", realiseInput, "RealiseProposalInput"))["proposal"]!;
 
         Assert.Equal("REALISED", (string?)realised["state"]);

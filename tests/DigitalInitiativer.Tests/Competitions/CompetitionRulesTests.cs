@@ -121,7 +121,7 @@ public sealed class CompetitionRulesTests
         {
             ProposalState.Accepted => proposal.Accept(phase),
             ProposalState.Withdrawn => proposal.Withdraw(phase),
-            ProposalState.Selected => proposal.Select(phase),
+            ProposalState.Selected => proposal.Select("Den bedste idé", phase).All.FirstOrDefault(),
             _ => proposal.CheckMove(to, phase),
         };
 
@@ -135,15 +135,23 @@ public sealed class CompetitionRulesTests
         var proposal = Submitted(Competition(Schedule));
         Assert.Null(proposal.Accept(Review));
 
-        Assert.Equal(CompetitionErrorCodes.WrongPhase, proposal.Select(Voting)?.Code);
-        Assert.Null(proposal.Select(Closed));
+        Assert.Equal([CompetitionErrorCodes.WrongPhase], Codes(proposal.Select("Den bedste idé", Voting)));
+        Assert.Equal([RefusalCodes.Required], Codes(proposal.Select(" ", Closed)));
+        Assert.False(proposal.Select("Den bedste idé", Closed).Any);
+        Assert.Equal("Den bedste idé", proposal.SelectionReason);
         var today = new DateOnly(2026, 12, 1);
-        Assert.Equal([RefusalCodes.Required], Codes(proposal.Realise(new Realisation(today, " ", null, null), ResultsPublished, today)));
-        Assert.Equal([RefusalCodes.OutOfRange], Codes(proposal.Realise(new Realisation(today.AddDays(1), "Appen er i brug", null, null), ResultsPublished, today)));
-        Assert.False(proposal.Realise(new Realisation(today, "Appen er i brug", null, "Vagtplan-appen"), ResultsPublished, today).Any);
+        Assert.Equal([RefusalCodes.Required], Codes(proposal.Realise(new Realisation(RealisationStatus.Done, today, " ", null, null), ResultsPublished, today)));
+        Assert.Equal([RefusalCodes.OutOfRange], Codes(proposal.Realise(new Realisation(RealisationStatus.Done, today.AddDays(1), "Appen er i brug", null, null), ResultsPublished, today)));
+        Assert.Equal([RefusalCodes.Required], Codes(proposal.Realise(new Realisation(RealisationStatus.Done, null, "Appen er i brug", null, null), ResultsPublished, today)));
+        Assert.False(proposal.Realise(new Realisation(RealisationStatus.Planned, null, "Appen bygges", null, "Vagtplan-appen"), ResultsPublished, today).Any);
 
         Assert.Equal(ProposalState.Realised, proposal.State);
         Assert.Equal("Vagtplan-appen", proposal.RealisedAsSolution);
+        Assert.False(proposal.UpdateRealisation(new Realisation(RealisationStatus.InProgress, null, "Appen bygges", null, null), today).Any);
+        Assert.Equal([CompetitionErrorCodes.RealisationStatusBackwards],
+            Codes(proposal.UpdateRealisation(new Realisation(RealisationStatus.Planned, null, "Appen bygges", null, null), today)));
+        Assert.False(proposal.UpdateRealisation(new Realisation(RealisationStatus.Done, today, "Appen er i brug", null, null), today).Any);
+        Assert.Equal(RealisationStatus.Done, proposal.RealisationStatus);
         Assert.Equal(CompetitionErrorCodes.InvalidTransition, proposal.Accept(Review)?.Code);
     }
 

@@ -218,7 +218,7 @@ public sealed class TextAndDateTests(ImportApiFactory api) : IClassFixture<Impor
         await competition.AdvanceAsync("SUBMISSION");
         var proposal = await competition.SubmitAcceptedAsync(competition.Employee("demo-0053"), "Et forslag");
         await competition.AdvanceAsync("CLOSED");
-        await competition.ManagerMoveAsync("selectProposal", new { proposalId = proposal });
+        await competition.ManagerMoveAsync("selectProposal", new { proposalId = proposal, reason = "Den bedste" }, "SelectProposalInput");
 
         var realised = await competition.ManagerMoveAsync("realiseProposal", new { proposalId = proposal, realisedOn = Tomorrow, description = "Bygget" }, "RealiseProposalInput");
 

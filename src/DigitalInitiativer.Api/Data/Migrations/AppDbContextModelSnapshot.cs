@@ -155,6 +155,48 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.ToTable("co_author_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.CommentReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReporterPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterPersonId");
+
+                    b.HasIndex("CommentId", "ReporterPersonId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("comment_reports", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.IdeaCompetition", b =>
                 {
                     b.Property<int>("Id")
@@ -232,6 +274,9 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RealisationStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("RealisedAsInitiativeId")
                         .HasColumnType("INTEGER");
 
@@ -243,6 +288,10 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelectionReason")
                         .HasMaxLength(16000)
                         .HasColumnType("TEXT");
 
@@ -329,6 +378,9 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Property<int>("ProposalId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReplyToId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -338,9 +390,45 @@ namespace DigitalInitiativer.Api.Data.Migrations
 
                     b.HasIndex("AuthorPersonId");
 
+                    b.HasIndex("ReplyToId");
+
                     b.HasIndex("ProposalId", "Id");
 
                     b.ToTable("proposal_comments", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.RealisationMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Date");
+
+                    b.ToTable("realisation_milestones", (string)null);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Vote", b =>
@@ -470,6 +558,45 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("initiatives", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientPersonId", "Id");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Organisation.OrganisationUnit", b =>
@@ -716,6 +843,21 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.CommentReport", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Competitions.ProposalComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.IdeaCompetition", b =>
                 {
                     b.HasOne("DigitalInitiativer.Api.Initiatives.Initiative", "Initiative")
@@ -780,6 +922,20 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Competitions.ProposalComment", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.RealisationMilestone", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Competitions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Vote", b =>
@@ -814,6 +970,15 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Notifications.Notification", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Organisation.OrganisationUnit", b =>

@@ -4,8 +4,8 @@ using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.GraphQL.Relay;
 
-/// <summary>A Relay connection with <c>edges</c>, <c>nodes</c>, <c>pageInfo</c> and <c>totalCount</c>, named after its node type.</summary>
-public sealed class ConnectionType<TNodeType, TNode> : ObjectGraphType<Connection<TNode>> where TNodeType : IGraphType
+/// <summary>A Relay connection with <c>edges</c>, <c>nodes</c>, <c>pageInfo</c> and <c>totalCount</c>, named after its node type. A list with more to say (e.g. unread counts) derives from it.</summary>
+public class ConnectionType<TNodeType, TNode> : ObjectGraphType<Connection<TNode>> where TNodeType : IGraphType
 {
     public ConnectionType()
     {

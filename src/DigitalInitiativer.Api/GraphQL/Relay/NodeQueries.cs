@@ -74,6 +74,9 @@ public static class NodeQueries
 
     private static Dictionary<string, INodeSource> ByType(IEnumerable<INodeSource> sources) => sources.ToDictionary(s => s.TypeName);
 
+    /// <summary>What node(id:) gives for a stored global id, e.g. what a notification is about: null when the caller may not see it.</summary>
+    public static IDataLoaderResult<object?> Lookup(IEnumerable<INodeSource> sources, string id) => Lookup(ByType(sources), id);
+
     private static IDataLoaderResult<object?> Lookup(Dictionary<string, INodeSource> sources, string id)
     {
         if (GlobalId.TryDecode(id, out var globalId) && sources.TryGetValue(globalId.TypeName, out var source) && source.Load(globalId.Key) is { } result)

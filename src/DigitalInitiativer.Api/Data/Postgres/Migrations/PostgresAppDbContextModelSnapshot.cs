@@ -164,6 +164,50 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.ToTable("co_author_invitations", (string)null);
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.CommentReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReporterPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReporterPersonId");
+
+                    b.HasIndex("CommentId", "ReporterPersonId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("comment_reports", (string)null);
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.IdeaCompetition", b =>
                 {
                     b.Property<int>("Id")
@@ -243,6 +287,9 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
+                    b.Property<int?>("RealisationStatus")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("RealisedAsInitiativeId")
                         .HasColumnType("integer");
 
@@ -254,6 +301,10 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<string>("RejectionReason")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<string>("SelectionReason")
                         .HasMaxLength(16000)
                         .HasColumnType("character varying(16000)");
 
@@ -342,6 +393,9 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.Property<int>("ProposalId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ReplyToId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -351,9 +405,47 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
                     b.HasIndex("AuthorPersonId");
 
+                    b.HasIndex("ReplyToId");
+
                     b.HasIndex("ProposalId", "Id");
 
                     b.ToTable("proposal_comments", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.RealisationMilestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "Date");
+
+                    b.ToTable("realisation_milestones", (string)null);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Vote", b =>
@@ -489,6 +581,47 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("initiatives", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Notifications.Notification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<int>("RecipientPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientPersonId", "Id");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Organisation.OrganisationUnit", b =>
@@ -749,6 +882,21 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.CommentReport", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Competitions.ProposalComment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.IdeaCompetition", b =>
                 {
                     b.HasOne("DigitalInitiativer.Api.Initiatives.Initiative", "Initiative")
@@ -813,6 +961,20 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Competitions.ProposalComment", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyToId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Competitions.RealisationMilestone", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Competitions.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Competitions.Vote", b =>
@@ -847,6 +1009,15 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Notifications.Notification", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Organisation.OrganisationUnit", b =>

@@ -1,20 +1,30 @@
-using DigitalInitiativer.Api.Data;
 using Npgsql;
 
-namespace DigitalInitiativer.Api.Competitions;
+namespace DigitalInitiativer.Api.Data;
+
+/// <summary>A NOTIFY channel whose messages, from every instance, go to this instance's live subscriptions.</summary>
+public interface IPostgresChannel
+{
+    string Name { get; }
+
+    /// <summary>Hands one payload on; false when it cannot be read.</summary>
+    bool Deliver(string payload);
+}
 
 /// <summary>
-/// On PostgreSQL, holds one connection that LISTENs for vote changes from every instance, this one included, and hands
-/// them to <see cref="VoteEvents"/>. No broker besides the database. A lost connection is opened again with back-off;
-/// changes made while it was down are not replayed, and subscribers see the next one.
+/// On PostgreSQL, holds one connection that LISTENs on every <see cref="IPostgresChannel"/> (vote counts,
+/// notifications) for what every instance, this one included, sends. No broker besides the database. A lost
+/// connection is opened again with back-off; messages sent while it was down are not replayed.
 /// </summary>
-public sealed partial class PostgresVoteListener(DatabaseConnection database, VoteEvents events, ILogger<PostgresVoteListener> logger) : BackgroundService
+public sealed partial class PostgresListener(DatabaseConnection database, IEnumerable<IPostgresChannel> channels, ILogger<PostgresListener> logger) : BackgroundService
 {
+    private readonly Dictionary<string, IPostgresChannel> _channels = channels.ToDictionary(c => c.Name);
+
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     private NpgsqlConnection? _opened;
 
-    /// <summary>Listens before the app starts serving, so no vote made after start-up is missed by this instance.</summary>
+    /// <summary>Listens before the app starts serving, so nothing sent after start-up is missed by this instance.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (database.IsPostgres)
@@ -62,7 +72,7 @@ public sealed partial class PostgresVoteListener(DatabaseConnection database, Vo
 
     private async Task<NpgsqlConnection> ListenAsync(CancellationToken cancellationToken)
     {
-        // Its own unpooled connection with keepalives, so a dead server is noticed even when no votes arrive.
+        // Its own unpooled connection with keepalives, so a dead server is noticed even when nothing is sent.
         var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, KeepAlive = 15 };
         var connection = new NpgsqlConnection(builder.ToString());
         try
@@ -70,10 +80,13 @@ public sealed partial class PostgresVoteListener(DatabaseConnection database, Vo
             await connection.OpenAsync(cancellationToken);
             connection.Notification += (_, notification) =>
             {
-                if (!events.Deliver(notification.Payload)) LogUnreadable(logger);
+                if (!_channels.TryGetValue(notification.Channel, out var channel) || !channel.Deliver(notification.Payload)) LogUnreadable(logger, notification.Channel);
             };
-            await using (var listen = new NpgsqlCommand($"LISTEN {VoteEvents.PostgresChannel}", connection))
+            foreach (var name in _channels.Keys)
+            {
+                await using var listen = new NpgsqlCommand($"LISTEN {name}", connection);
                 await listen.ExecuteNonQueryAsync(cancellationToken);
+            }
             LogListening(logger);
             return connection;
         }
@@ -90,12 +103,12 @@ public sealed partial class PostgresVoteListener(DatabaseConnection database, Vo
         base.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for vote changes from every API instance (PostgreSQL LISTEN).")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for vote changes and notifications from every API instance (PostgreSQL LISTEN).")]
     private static partial void LogListening(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the PostgreSQL connection that carries vote changes; trying again in {Seconds} s. {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the PostgreSQL connection that carries live events; trying again in {Seconds} s. {Reason}")]
     private static partial void LogConnectionLost(ILogger logger, double seconds, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a vote change notification that could not be read.")]
-    private static partial void LogUnreadable(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped a message on channel {Channel} that could not be read.")]
+    private static partial void LogUnreadable(ILogger logger, string channel);
 }
