@@ -9,18 +9,19 @@ public sealed class GraphQLSocket(ClientWebSocket socket) : IDisposable
 {
     public ClientWebSocket Socket => socket;
 
-    public static async Task<GraphQLSocket> ConnectAsync(string url, string? subProtocol = "graphql-transport-ws")
+    public static async Task<GraphQLSocket> ConnectAsync(string url, string? subProtocol = "graphql-transport-ws", string? acceptLanguage = null)
     {
         var socket = new ClientWebSocket();
         if (subProtocol is not null) socket.Options.AddSubProtocol(subProtocol);
+        if (acceptLanguage is not null) socket.Options.SetRequestHeader("Accept-Language", acceptLanguage);
         await socket.ConnectAsync(new Uri(url), CancellationToken.None);
         return new GraphQLSocket(socket);
     }
 
     /// <summary>Connected and acknowledged with <paramref name="token"/>.</summary>
-    public static async Task<GraphQLSocket> AcknowledgedAsync(string url, string token)
+    public static async Task<GraphQLSocket> AcknowledgedAsync(string url, string token, string? acceptLanguage = null)
     {
-        var connection = await ConnectAsync(url);
+        var connection = await ConnectAsync(url, acceptLanguage: acceptLanguage);
         await connection.SendAsync(new { type = "connection_init", payload = new { Authorization = "Bearer " + token } });
         Assert.Contains("connection_ack", (await connection.ReceiveAsync()).Text);
         return connection;
