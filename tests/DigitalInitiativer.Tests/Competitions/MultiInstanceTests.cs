@@ -97,7 +97,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
     }
 
     [PostgresFact]
-    public async Task A_merge_on_one_instance_sends_both_new_counts_to_a_subscriber_on_the_other()
+    public async Task A_merge_on_one_instance_reaches_count_and_notification_subscribers_on_the_other()
     {
         var manager = _a.CreateClient(_tokens.Create(Roles.InitiativeManager, "demo-0011"));
         await _b.CreateClient(_tokens.Create(Roles.Employee, "demo-0002")).QueryAsync("{ competenceProfiles { kind } }");
@@ -105,6 +105,15 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         var (source, target) = ((string)competition["proposals"]!["nodes"]![0]!["id"]!, (string)competition["proposals"]!["nodes"]![1]!["id"]!);
         await using var watcher = new RunningNodeScript("watch.mjs", _b.WebSocketUrl, _tokens.Create(Roles.Employee, "demo-0003"), (string)competition["id"]!);
         Assert.Equal("ready", await watcher.ReadLineAsync(TimeSpan.FromSeconds(20)));
+        // The merged proposal's lead author follows their notifications on B.
+        await using (var lookup = _database.Open())
+        {
+            var sourceKey = GlobalId.TryParseKey(source, "Proposal");
+            _leadKey = await lookup.ProposalAuthors().Where(a => a.ProposalId == sourceKey && a.IsLead)
+                .Select(a => lookup.Persons().Single(p => p.Id == a.PersonId).Key).SingleAsync();
+        }
+        using var inbox = await GraphQLSocket.AcknowledgedAsync(_b.WebSocketUrl, _tokens.Create(Roles.Employee, _leadKey), acceptLanguage: "en");
+        await inbox.SubscribeAsync("inbox", "subscription { notificationAdded { kind message subject { id } } }");
         await Task.Delay(500); // the protocol does not acknowledge a subscription
 
         var merged = await manager.QueryAsync("""
@@ -118,7 +127,12 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         var targetKey = GlobalId.TryParseKey(target, "Proposal");
         Assert.Equal(0, LastSeen(seen, source));
         Assert.Equal(await db.Votes().CountAsync(v => v.ProposalId == targetKey), LastSeen(seen, target));
+        var notice = (await inbox.ReceiveMessageAsync())["payload"]!["data"]!["notificationAdded"]!;
+        Assert.Equal(("PROPOSAL_MERGED", target), ((string?)notice["kind"], (string?)notice["subject"]!["id"]));
+        Assert.StartsWith("Your proposal", (string?)notice["message"]);
     }
+
+    private string _leadKey = "";
 
     private Task<JsonNode> Vote(ApiProcess instance, string voter, string proposalId, bool cast = true) =>
         CompetitionDriver.VoteAsync(instance.CreateClient(_tokens.Create(Roles.Employee, voter)), proposalId, cast);
