@@ -20,12 +20,6 @@ public sealed class CompetitionScopeTests(ApiFactory api) : IClassFixture<ApiFac
             .OrderBy(p => p.Id).Skip(skip).Take(count).Select(p => p.Key).ToListAsync();
     }
 
-    private async Task<string> PersonIdAsync(string key)
-    {
-        await using var db = api.OpenDb();
-        return GlobalIds.Of("Person", await db.Persons().Where(p => p.Key == key).Select(p => p.Id).SingleAsync());
-    }
-
     private static async Task<JsonNode> CommentAsync(GraphQLClient client, string proposalId) => (await client.QueryAsync("""
         mutation($input: AddCommentInput!) { addComment(input: $input) { proposalComment { id } errors { __typename ... on UserError { code path } } } }
         """, new { input = new { proposalId, text = "En kommentar" } }))["addComment"]!;
@@ -48,7 +42,7 @@ public sealed class CompetitionScopeTests(ApiFactory api) : IClassFixture<ApiFac
 
         var refused = await competition.SubmitAsync(outsider);
         var fromOutsideUnit = await competition.SubmitAsync(insider, fromUnit: "BK-SKO");
-        var outsideCoAuthor = await competition.SubmitAsync(insider, coAuthorIds: [await PersonIdAsync(outsiders[1])]);
+        var outsideCoAuthor = await competition.SubmitAsync(insider, coAuthorIds: [await api.PersonIdAsync(outsiders[1])]);
 
         Assert.Equal(["OUTSIDE_COMPETITION_UNIT"], Codes(refused));
         Assert.Equal("OutsideCompetitionUnitError", (string?)refused["errors"]![0]!["__typename"]);
@@ -81,7 +75,7 @@ public sealed class CompetitionScopeTests(ApiFactory api) : IClassFixture<ApiFac
         var competition = await new CompetitionDriver(api, "SCOPE-MOVE", unitCode: "ARB-JC").CreateAsync();
         await competition.AdvanceAsync("SUBMISSION");
         var staff = await StaffOfAsync("ARB-JC", 2, skip: 10);
-        var proposalId = (string)(await competition.SubmitAsync(competition.Employee(staff[0]), coAuthorIds: [await PersonIdAsync(staff[1])]))["proposal"]!["id"]!;
+        var proposalId = (string)(await competition.SubmitAsync(competition.Employee(staff[0]), coAuthorIds: [await api.PersonIdAsync(staff[1])]))["proposal"]!["id"]!;
         await using (var db = api.OpenDb())
         {
             var schools = await db.Units().Where(u => u.Code == "BK-SKO").Select(u => u.Id).SingleAsync();
@@ -162,7 +156,7 @@ public sealed class CompetitionScopeTests(ApiFactory api) : IClassFixture<ApiFac
         var competition = await new CompetitionDriver(api, "SCOPE-ME").CreateAsync();
         await competition.AdvanceAsync("SUBMISSION");
         var (author, coAuthor, voter, other) = ("demo-0711", "demo-0712", "demo-0713", "demo-0714");
-        var written = (string)(await competition.SubmitAsync(competition.Employee(author), Idea("Mit forslag"), coAuthorIds: [await PersonIdAsync(coAuthor)]))["proposal"]!["id"]!;
+        var written = (string)(await competition.SubmitAsync(competition.Employee(author), Idea("Mit forslag"), coAuthorIds: [await api.PersonIdAsync(coAuthor)]))["proposal"]!["id"]!;
         await competition.Employee(coAuthor).QueryAsync("""
             mutation($input: CoAuthorshipInput!) { acceptCoAuthorship(input: $input) { errors { ... on UserError { code } } } }
             """, new { input = new { proposalId = written } });

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Identity;
@@ -25,12 +24,6 @@ public sealed class NotificationTests(KestrelApiFactory api) : IClassFixture<Kes
         return client;
     }
 
-    private async Task<string> PersonIdAsync(string key)
-    {
-        await using var db = api.OpenDb();
-        return GlobalIds.Of("Person", await db.Persons().Where(p => p.Key == key).Select(p => p.Id).SingleAsync());
-    }
-
     private static async Task<JsonNode> InboxAsync(GraphQLClient client) => (await client.QueryAsync(Inbox))["me"]!["notifications"]!;
 
     private static List<string> Kinds(JsonNode inbox) => inbox["nodes"]!.AsArray().Select(n => (string)n!["kind"]!).ToList();
@@ -49,7 +42,7 @@ public sealed class NotificationTests(KestrelApiFactory api) : IClassFixture<Kes
         var competition = await new CompetitionDriver(api, "NOTE-1").CreateAsync();
         await competition.AdvanceAsync("SUBMISSION");
         var (lead, coAuthor, bystander) = (Named("demo-1101"), Named("demo-1102"), Named("demo-1103"));
-        var rejected = (string)(await competition.SubmitAsync(lead, Idea("Afvist idé"), coAuthorIds: [await PersonIdAsync("demo-1102")]))["proposal"]!["id"]!;
+        var rejected = (string)(await competition.SubmitAsync(lead, Idea("Afvist idé"), coAuthorIds: [await api.PersonIdAsync("demo-1102")]))["proposal"]!["id"]!;
 
         var invited = await InboxAsync(coAuthor);
         Assert.Equal(["CO_AUTHOR_INVITED"], Kinds(invited));
@@ -180,7 +173,7 @@ public sealed class NotificationTests(KestrelApiFactory api) : IClassFixture<Kes
         var competition = await new CompetitionDriver(api, "NOTE-ERASE").CreateAsync();
         await competition.AdvanceAsync("SUBMISSION");
         await competition.SubmitAcceptedAsync(Named("demo-1141"), "Slettes");
-        var person = await PersonIdAsync("demo-1141");
+        var person = await api.PersonIdAsync("demo-1141");
         await using var db = api.OpenDb();
         var key = GlobalIds.KeyOf(person);
         Assert.Equal(1, await db.Notifications().CountAsync(n => n.RecipientPersonId == key));

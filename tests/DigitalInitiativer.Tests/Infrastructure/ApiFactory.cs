@@ -3,6 +3,7 @@ using DigitalInitiativer.Api.Analytics;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Organisation;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -76,6 +77,13 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     /// <summary>A separate DbContext on the same database, for checking what the API wrote.</summary>
     public AppDbContext OpenDb() => _database.Open();
+
+    /// <summary>The global id of the person with this key, as a front-end would have it from the API.</summary>
+    public async Task<string> PersonIdAsync(string key)
+    {
+        await using var db = OpenDb();
+        return GlobalIds.Of("Person", await db.Persons().Where(p => p.Key == key).Select(p => p.Id).SingleAsync());
+    }
 
     /// <summary>What the app does on its schedule (Analytics:RefreshHours): the figures count the participations recorded until now.</summary>
     public async Task RefreshAnalyticsAsync()

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.Competitions;
-using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Tests.Competitions;
 using DigitalInitiativer.Tests.Infrastructure;
@@ -14,12 +13,6 @@ namespace DigitalInitiativer.Tests.Privacy;
 public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     private const string Authors = "query($id: ID!) { node(id: $id) { ... on Proposal { authors { displayName isLead isViewer } } } }";
-
-    private async Task<string> PersonAsync(string key)
-    {
-        await using var db = api.OpenDb();
-        return GlobalIds.Of("Person", await db.Persons().Where(p => p.Key == key).Select(p => p.Id).SingleAsync());
-    }
 
     private static async Task<JsonNode> AnswerAsync(GraphQLClient invitee, string proposalId, bool accept)
     {
@@ -38,7 +31,7 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
         var competition = await new CompetitionDriver(api, "CONSENT-1").CreateAsync();
         await competition.AdvanceAsync("SUBMISSION");
         var (yes, no) = (Named("demo-0501"), Named("demo-0502"));
-        var submitted = await competition.SubmitAsync(Named("demo-0500"), coAuthorIds: [await PersonAsync("demo-0501"), await PersonAsync("demo-0502")]);
+        var submitted = await competition.SubmitAsync(Named("demo-0500"), coAuthorIds: [await api.PersonIdAsync("demo-0501"), await api.PersonIdAsync("demo-0502")]);
         var proposal = (string)submitted["proposal"]!["id"]!;
 
         // Invited, not yet authors.
@@ -80,14 +73,14 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
         await competition.AdvanceAsync("SUBMISSION");
         var author = Named("demo-0510");
         var eleven = new List<string>();
-        foreach (var n in Enumerable.Range(511, 11)) eleven.Add(await PersonAsync($"demo-{n:0000}"));
+        foreach (var n in Enumerable.Range(511, 11)) eleven.Add(await api.PersonIdAsync($"demo-{n:0000}"));
         await using var db = api.OpenDb();
         var proposalsBefore = await db.Proposals().CountAsync();
         var invitationsBefore = await db.CoAuthorInvitations().CountAsync();
 
         var tooMany = await competition.SubmitAsync(author, coAuthorIds: [.. eleven]);
         Assert.Equal(["TOO_MANY_ITEMS"], Codes(tooMany));
-        var wrong = await competition.SubmitAsync(author, coAuthorIds: [eleven[0], GlobalIds.Of("Person", 999_999), await PersonAsync("demo-0510"), eleven[0], "bm9wZQ=="]);
+        var wrong = await competition.SubmitAsync(author, coAuthorIds: [eleven[0], GlobalIds.Of("Person", 999_999), await api.PersonIdAsync("demo-0510"), eleven[0], "bm9wZQ=="]);
         Assert.Equal(["NOT_FOUND", "SELF_CO_AUTHOR", "DUPLICATE_ITEM", "NOT_FOUND"], Codes(wrong));
         Assert.Equal(["input", "coAuthorIds", "1"], wrong["errors"]![0]!["path"]!.AsArray().Select(p => (string)p!));
 
@@ -102,7 +95,7 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
         var competition = await new CompetitionDriver(api, "CONSENT-3").CreateAsync();
         await competition.AdvanceAsync("SUBMISSION");
         var lead = Named("demo-0530");
-        var proposal = (string)(await competition.SubmitAsync(lead, coAuthorIds: [await PersonAsync("demo-0531")]))["proposal"]!["id"]!;
+        var proposal = (string)(await competition.SubmitAsync(lead, coAuthorIds: [await api.PersonIdAsync("demo-0531")]))["proposal"]!["id"]!;
         await lead.QueryAsync("mutation($input: ProposalIdInput!) { withdrawProposal(input: $input) { errors { __typename } } }", new { input = new { proposalId = proposal } });
 
         var accepted = await AnswerAsync(Named("demo-0531"), proposal, accept: true);
@@ -150,7 +143,7 @@ public sealed class CoAuthorConsentTests(ApiFactory api) : IClassFixture<ApiFact
         await competition.AdvanceAsync("SUBMISSION");
         var lead = Named("demo-0550");
         var proposal = (string)(await competition.SubmitAsync(lead, hideAuthorNames: true,
-            coAuthorIds: [await PersonAsync("demo-0551"), await PersonAsync("demo-0552")]))["proposal"]!["id"]!;
+            coAuthorIds: [await api.PersonIdAsync("demo-0551"), await api.PersonIdAsync("demo-0552")]))["proposal"]!["id"]!;
         // demo-0551 takes the lead's choice (hidden); demo-0552 chooses to be shown.
         Assert.Empty((await AnswerAsync(Named("demo-0551"), proposal, accept: true))["errors"]!.AsArray());
         Assert.Empty((await Named("demo-0552").QueryAsync("""
