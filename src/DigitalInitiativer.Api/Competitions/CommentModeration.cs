@@ -15,16 +15,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DigitalInitiativer.Api.Competitions;
 
-/// <summary>Staff report comments; moderators (initiative managers and administrators) hide the comment or dismiss the report, with a reason.</summary>
-public sealed class CommentModeration(AppDbContext db, Viewer viewer, Notifier notifier, TimeProvider clock)
+/// <summary>
+/// Staff report comments; moderators (initiative managers and administrators) hide the comment or dismiss the report,
+/// with a reason. A comment is hidden, and a report decided, once: the writes are conditional, so two moderators at the
+/// same moment cannot both decide, nor tell an author twice.
+/// </summary>
+public sealed class CommentModeration(AppDbContext db, Viewer viewer, CompetitionScope scope, Notifier notifier, TimeProvider clock)
 {
     public async Task<Result<CommentReport>> ReportAsync(ReportCommentInput input, CancellationToken cancellationToken)
     {
         if (await viewer.PersonIdAsync(cancellationToken) is not { } reporter) return PersonNotLinked.Instance;
         if (await FindCommentAsync(input.CommentId, cancellationToken) is not { } comment) return new NotFound("No comment has this id.", input.CommentId) { Field = ["commentId"] };
-        if (comment.HiddenReason is not null) return new AlreadyReported("A moderator has already hidden this comment.") { Field = ["commentId"] };
-        if (await db.CommentReports().AnyAsync(r => r.CommentId == comment.Id && r.ReporterPersonId == reporter, cancellationToken))
-            return new AlreadyReported("You have already reported this comment.") { Field = ["commentId"] };
+        var competitionId = await db.Proposals().Where(p => p.Id == comment.ProposalId).Select(p => p.CompetitionId).SingleAsync(cancellationToken);
+        if (await scope.CheckAsync(competitionId, reporter, cancellationToken) is { } outside) return outside;
+        if (comment.HiddenReason is not null) return new CommentAlreadyHidden("A moderator has already hidden this comment.") { Field = ["commentId"] };
+        if (await AlreadyReportedAsync(comment.Id, reporter, cancellationToken)) return new AlreadyReported("You have already reported this comment.") { Field = ["commentId"] };
         var filed = CommentReport.File(comment, reporter, input.Reason, clock.GetUtcNow().UtcDateTime);
         if (!filed.Succeeded) return filed;
         db.CommentReports().Add(filed.Value!);
@@ -36,56 +41,73 @@ public sealed class CommentModeration(AppDbContext db, Viewer viewer, Notifier n
         {
             // The unique index caught a second report sent at the same moment.
             db.ChangeTracker.Clear();
-            if (await db.CommentReports().AnyAsync(r => r.CommentId == comment.Id && r.ReporterPersonId == reporter, cancellationToken))
-                return new AlreadyReported("You have already reported this comment.") { Field = ["commentId"] };
+            if (await AlreadyReportedAsync(comment.Id, reporter, cancellationToken)) return new AlreadyReported("You have already reported this comment.") { Field = ["commentId"] };
             throw;
         }
         return filed;
     }
 
-    /// <summary>Hides the comment, closes its open reports, and tells its author why.</summary>
+    /// <summary>Hides the comment, closes its open reports, and tells its author why. A hidden comment stays hidden, with its first reason.</summary>
     public async Task<Result<ProposalComment>> HideAsync(string commentId, string reason, CancellationToken cancellationToken)
     {
         if (await FindCommentAsync(commentId, cancellationToken) is not { } comment) return new NotFound("No comment has this id.", commentId) { Field = ["commentId"] };
-        var wasHidden = comment.HiddenReason is not null;
-        var refusals = comment.Hide(reason);
-        if (refusals.Any) return refusals;
+        var refusals = new Refusals();
+        if (ProposalRules.CheckReason(refusals, reason) is not { } trimmed) return refusals;
+
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var report in await db.CommentReports().AsTracking().Where(r => r.CommentId == comment.Id && r.State == CommentReportState.Open).ToListAsync(cancellationToken))
-            report.Resolve(CommentReportState.Hidden, reason, now);
-        if (!wasHidden && await db.Persons().AnyAsync(p => p.Id == comment.AuthorPersonId && p.ErasedAtUtc == null, cancellationToken))
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var hiddenNow = await db.ProposalComments().Where(c => c.Id == comment.Id && c.HiddenReason == null)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.HiddenReason, trimmed), cancellationToken) == 1;
+        if (hiddenNow)
         {
-            var title = await db.Proposals().Where(p => p.Id == comment.ProposalId).Select(p => p.Title).SingleAsync(cancellationToken);
-            notifier.Notify([comment.AuthorPersonId], NotificationKind.CommentHidden, GlobalId.Encode(ProposalType.TypeName, comment.ProposalId), title, comment.HiddenReason);
+            await db.CommentReports().Where(r => r.CommentId == comment.Id && r.State == CommentReportState.Open)
+                .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, CommentReportState.Hidden).SetProperty(x => x.Resolution, trimmed).SetProperty(x => x.ResolvedAtUtc, now), cancellationToken);
+            var moderator = await viewer.PersonIdAsync(cancellationToken);
+            if (comment.AuthorPersonId != moderator && await db.Persons().AnyAsync(p => p.Id == comment.AuthorPersonId && p.ErasedAtUtc == null, cancellationToken))
+            {
+                var title = await db.Proposals().Where(p => p.Id == comment.ProposalId).Select(p => p.Title).SingleAsync(cancellationToken);
+                notifier.Notify([comment.AuthorPersonId], NotificationKind.CommentHidden, GlobalId.Encode(ProposalType.TypeName, comment.ProposalId), title, trimmed);
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(cancellationToken);
-        return comment;
+        await transaction.CommitAsync(cancellationToken);
+        await notifier.PublishAsync();
+        return await db.ProposalComments().SingleAsync(c => c.Id == comment.Id, cancellationToken);
     }
 
     public async Task<Result<CommentReport>> ResolveAsync(ResolveCommentReportInput input, CancellationToken cancellationToken)
     {
         var report = GlobalId.TryParseKey(input.ReportId, CommentReportType.TypeName) is { } id
-            ? await db.CommentReports().AsTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+            ? await db.CommentReports().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             : null;
         if (report is null) return new NotFound("No report has this id.", input.ReportId) { Field = ["reportId"] };
-        if (report.State != CommentReportState.Open)
-            return new ReportAlreadyResolved($"This report was already {report.State.GraphQLName()}.", report.State) { Field = ["reportId"] };
+        if (report.State != CommentReportState.Open) return AlreadyResolved(report.State);
+        var refusals = new Refusals();
+        if (ProposalRules.CheckReason(refusals, input.Reason) is not { } trimmed) return refusals;
+
         if (input.Decision == ModerationDecision.HideComment)
         {
-            var hidden = await HideAsync(GlobalId.Encode(ProposalCommentType.TypeName, report.CommentId), input.Reason, cancellationToken);
+            var hidden = await HideAsync(GlobalId.Encode(ProposalCommentType.TypeName, report.CommentId), trimmed, cancellationToken);
             if (!hidden.Succeeded) return Result<CommentReport>.Refused(hidden.Refusals);
-            return report;
         }
-        var refusals = report.Resolve(CommentReportState.Dismissed, input.Reason, clock.GetUtcNow().UtcDateTime);
-        if (refusals.Any) return refusals;
-        await db.SaveChangesAsync(cancellationToken);
-        return report;
+        else if (await db.CommentReports().Where(r => r.Id == report.Id && r.State == CommentReportState.Open)
+                     .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, CommentReportState.Dismissed).SetProperty(x => x.Resolution, trimmed)
+                         .SetProperty(x => x.ResolvedAtUtc, clock.GetUtcNow().UtcDateTime), cancellationToken) == 0)
+        {
+            return AlreadyResolved(await db.CommentReports().Where(r => r.Id == report.Id).Select(r => r.State).SingleAsync(cancellationToken));
+        }
+        return await db.CommentReports().SingleAsync(r => r.Id == report.Id, cancellationToken);
     }
+
+    private static ReportAlreadyResolved AlreadyResolved(CommentReportState state) =>
+        new($"A moderator has already decided this report: {state.GraphQLName()}.", state) { Field = ["reportId"] };
+
+    private Task<bool> AlreadyReportedAsync(int commentId, int reporter, CancellationToken cancellationToken) =>
+        db.CommentReports().AnyAsync(r => r.CommentId == commentId && r.ReporterPersonId == reporter, cancellationToken);
 
     private async Task<ProposalComment?> FindCommentAsync(string globalId, CancellationToken cancellationToken) =>
         GlobalId.TryParseKey(globalId, ProposalCommentType.TypeName) is { } id
-            ? await db.ProposalComments().AsTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ? await db.ProposalComments().FirstOrDefaultAsync(c => c.Id == id, cancellationToken)
             : null;
 }
 
@@ -158,7 +180,7 @@ public sealed class CommentReportType : NodeType<CommentReport>
 
     public CommentReportType() : base(TypeName, "A report that a comment breaks the rules, in the moderators' queue. It does not say who reported it.")
     {
-        Field<NonNullGraphType<ProposalCommentType>>("comment").Description("The comment reported, with its text even when hidden, for the moderator.")
+        Field<NonNullGraphType<ProposalCommentType>>("comment").Description("The comment reported, and through it the proposal. Its text is there while the report is open; once hidden, it is gone for everyone.")
             .ResolveById<CommentReport, ProposalComment>(r => r.CommentId);
         Field(r => r.Reason).Description("Why it was reported.");
         Field<NonNullGraphType<DateTimeGraphType>>("reportedAt").Description("When (UTC).").Resolve(ctx => DateTime.SpecifyKind(ctx.Source.ReportedAtUtc, DateTimeKind.Utc));
@@ -168,7 +190,8 @@ public sealed class CommentReportType : NodeType<CommentReport>
 }
 
 public sealed class ReportCommentErrorType() : UserErrorUnion("ReportCommentError", "reportComment",
-    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(OwnCommentErrorType), typeof(AlreadyReportedErrorType), typeof(PersonNotLinkedErrorType));
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(OwnCommentErrorType), typeof(AlreadyReportedErrorType), typeof(CommentAlreadyHiddenErrorType),
+    typeof(OutsideCompetitionUnitErrorType), typeof(PersonNotLinkedErrorType));
 public sealed class ResolveCommentReportErrorType() : UserErrorUnion("ResolveCommentReportError", "resolveCommentReport",
     typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(ReportAlreadyResolvedErrorType));
 
@@ -207,7 +230,7 @@ public static class CommentModerationFields
     public static void AddCommentModerationMutations(this ObjectGraphType mutation)
     {
         mutation.Field<NonNullGraphType<PayloadType<CommentReportType, CommentReport, ReportCommentErrorType>>>("reportComment")
-            .Description("Reports a colleague's comment to the moderators, with a reason. Once per comment; not your own.")
+            .Description("Reports a colleague's comment to the moderators, with a reason. Once per comment, never your own, and only in a competition you may take part in.")
             .Argument<NonNullGraphType<ReportCommentInputType>>("input", "The comment and the reason.")
             .AuthorizeWithRoles(Roles.All)
             .Resolve().WithService<CommentModeration>()

@@ -58,16 +58,20 @@ public sealed class IdeaCompetition : IEntity
     /// <summary>Whether nothing may show vote counts now: the rule is on and voting has not closed.</summary>
     public bool VoteCountsHiddenAt(DateTime utcNow) => HideVoteCountsUntilClosed && PhaseAt(utcNow) < CompetitionPhase.Closed;
 
-    public CompetitionPhase PhaseAt(DateTime utcNow)
+    public CompetitionPhase PhaseAt(DateTime utcNow) =>
+        PhaseAt(new CompetitionSchedule(SubmissionOpensAtUtc, ReviewStartsAtUtc, VotingOpensAtUtc, VotingClosesAtUtc, ResultsPublishedAtUtc), utcNow);
+
+    /// <summary>The phase the competition would be in with this schedule.</summary>
+    private CompetitionPhase PhaseAt(CompetitionSchedule schedule, DateTime utcNow)
     {
         var scheduled = new (DateTime? Start, CompetitionPhase Phase)[]
         {
-            (SubmissionOpensAtUtc, CompetitionPhase.Submission),
-            (ReviewStartsAtUtc, CompetitionPhase.Review),
-            (VotingOpensAtUtc, CompetitionPhase.Voting),
-            (VotingClosesAtUtc, CompetitionPhase.Closed),
-            (ResultsPublishedAtUtc, CompetitionPhase.ResultsPublished),
-        }.Where(s => s.Start <= utcNow).Select(s => s.Phase).DefaultIfEmpty(CompetitionPhase.Draft).Max();
+            (schedule.SubmissionOpensAt, CompetitionPhase.Submission),
+            (schedule.ReviewStartsAt, CompetitionPhase.Review),
+            (schedule.VotingOpensAt, CompetitionPhase.Voting),
+            (schedule.VotingClosesAt, CompetitionPhase.Closed),
+            (schedule.ResultsPublishedAt, CompetitionPhase.ResultsPublished),
+        }.Where(s => s.Start?.ToUniversalTime() <= utcNow).Select(s => s.Phase).DefaultIfEmpty(CompetitionPhase.Draft).Max();
         return scheduled > ManualPhase ? scheduled : ManualPhase;
     }
 
@@ -98,6 +102,10 @@ public sealed class IdeaCompetition : IEntity
             for (var i = 1; i < times.Count; i++)
                 if (times[i].At < times[i - 1].At)
                     refusals.At("schedule").Invalid(times[i].Field, RefusalCodes.EndBeforeStart, $"'{times[i].Field}' is before '{times[i - 1].Field}'; phases must be in order.");
+            // A schedule that moved the phase back would reopen what closed, e.g. show hidden counts and then hide them again.
+            var current = PhaseAt(utcNow);
+            if (!refusals.Any && PhaseAt(schedule, utcNow) < current)
+                refusals.Add(new PhaseBackwards($"The competition is in {current.GraphQLName()}; a schedule cannot move it back.", current), "schedule");
         }
         if (refusals.Any) return refusals;
 
@@ -126,7 +134,7 @@ public sealed class IdeaCompetition : IEntity
     /// <summary>Notes that the participants are recorded, e.g. by a generator that wrote them itself; <see cref="CompetitionStore"/> claims it in SQL.</summary>
     public void ParticipantsRecorded(DateTime utcNow) => ParticipationRecordedAtUtc ??= utcNow;
 
-    /// <summary>In SQL: <see cref="PhaseAt"/> has reached CLOSED, and the participants are not recorded yet.</summary>
+    /// <summary>In SQL: <see cref="PhaseAt(DateTime)"/> has reached CLOSED, and the participants are not recorded yet.</summary>
     public static Expression<Func<IdeaCompetition, bool>> ClosedWithParticipationUnrecorded(DateTime utcNow) => c =>
         c.ParticipationRecordedAtUtc == null
         && (c.ManualPhase >= CompetitionPhase.Closed || c.VotingClosesAtUtc <= utcNow || c.ResultsPublishedAtUtc <= utcNow);

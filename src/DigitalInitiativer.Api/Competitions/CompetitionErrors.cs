@@ -80,7 +80,9 @@ public sealed class ReplyToReplyErrorType() : UserErrorType<ReplyToReply>("Repli
 
 public sealed class OwnCommentErrorType() : UserErrorType<OwnComment>("The caller wrote the comment they tried to report. Code OWN_COMMENT.");
 
-public sealed class AlreadyReportedErrorType() : UserErrorType<AlreadyReported>("The caller already reported this comment, or a moderator already hid it. Code ALREADY_REPORTED.");
+public sealed class AlreadyReportedErrorType() : UserErrorType<AlreadyReported>("The caller already reported this comment. Code ALREADY_REPORTED.");
+
+public sealed class CommentAlreadyHiddenErrorType() : UserErrorType<CommentAlreadyHidden>("A moderator already hid this comment, so there is nothing to report. Code COMMENT_ALREADY_HIDDEN.");
 
 public sealed class ReportAlreadyResolvedErrorType : UserErrorType<ReportAlreadyResolved>
 {

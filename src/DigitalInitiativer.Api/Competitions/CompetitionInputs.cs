@@ -9,9 +9,11 @@ public sealed class CompetitionRulesInput
     public int VotesPerPerson { get; set; }
     public bool AllowSelfVoting { get; set; }
     public int ProposalsPerPerson { get; set; }
-    public bool HideVoteCountsUntilClosed { get; set; }
+    public bool? HideVoteCountsUntilClosed { get; set; }
 
-    public CompetitionRules ToRules() => new(VotesPerPerson, AllowSelfVoting, ProposalsPerPerson, HideVoteCountsUntilClosed);
+    /// <summary>The rules asked for; hidden counts stay as they are unless given, so a client that does not know them never turns them off.</summary>
+    public CompetitionRules ToRules(IdeaCompetition current) =>
+        new(VotesPerPerson, AllowSelfVoting, ProposalsPerPerson, HideVoteCountsUntilClosed ?? current.HideVoteCountsUntilClosed);
 }
 
 public sealed class CompetitionScheduleInput
@@ -118,8 +120,8 @@ public sealed class CompetitionRulesInputType : InputObjectGraphType<Competition
         Field<NonNullGraphType<IntGraphType>>("votesPerPerson").Description($"Votes each person may cast, 1 to {CompetitionRules.MaxVotesPerPerson}.");
         Field<NonNullGraphType<BooleanGraphType>>("allowSelfVoting").Description("Whether authors may vote for their own proposals.");
         Field<NonNullGraphType<IntGraphType>>("proposalsPerPerson").Description($"Proposals each person may submit as lead author, 1 to {CompetitionRules.MaxProposalsPerPerson}.");
-        Field<BooleanGraphType>("hideVoteCountsUntilClosed").Description("Hide vote counts from everyone, managers included, until voting closes. Default false.")
-            .DefaultValue(false);
+        Field<BooleanGraphType>("hideVoteCountsUntilClosed").Description("Hide vote counts from everyone, managers included, until voting closes. Left out, it stays as it is "
+            + "(off for a new competition).");
     }
 }
 
@@ -145,7 +147,7 @@ public sealed class ConfigureCompetitionInputType : InputObjectGraphType<Configu
         Description = "New rules and/or a new schedule for a competition.";
         Field<NonNullGraphType<IdGraphType>>("competitionId").Description("The competition.");
         Field<CompetitionRulesInputType>("rules").Description("New rules; they cannot change once voting has opened.");
-        Field<CompetitionScheduleInputType>("schedule").Description("A new schedule.");
+        Field<CompetitionScheduleInputType>("schedule").Description("A new schedule. It cannot move the competition back to an earlier phase (PHASE_BACKWARDS).");
     }
 }
 
@@ -237,11 +239,11 @@ public sealed class RealiseProposalInputType : InputObjectGraphType<RealisePropo
     public RealiseProposalInputType()
     {
         Name = "RealiseProposalInput";
-        Description = "Records that a selected proposal was built.";
+        Description = "Starts the realisation of a selected proposal: PLANNED, IN_PROGRESS, or DONE with the day it was put into use.";
         Field<NonNullGraphType<IdGraphType>>("proposalId").Description("The proposal, which must be SELECTED.");
         Field<RealisationStatusType>("status").Description("Where the realisation stands. Default DONE when realisedOn is given, otherwise PLANNED.");
         Field<DateType>("realisedOn").Description("When it was put into use: required with status DONE, and only then; not in the future.");
-        Field<NonNullGraphType<StringGraphType>>("description").Description("What was built.");
+        Field<NonNullGraphType<StringGraphType>>("description").Description("What is being built, or was.");
         Field<IdGraphType>("initiativeId").Description("The initiative it became, if any.");
         Field<StringGraphType>("solution").Description($"The name of the solution it became, at most {ProposalRules.MaxTitleLength} characters.");
     }

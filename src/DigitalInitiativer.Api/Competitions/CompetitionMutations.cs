@@ -8,7 +8,7 @@ using GraphQL.Types;
 namespace DigitalInitiativer.Api.Competitions;
 
 public sealed class ConfigureCompetitionErrorType() : UserErrorUnion("ConfigureCompetitionError", "configureCompetition",
-    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(RulesLockedErrorType));
+    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(RulesLockedErrorType), typeof(PhaseBackwardsErrorType));
 public sealed class AdvanceCompetitionPhaseErrorType() : UserErrorUnion("AdvanceCompetitionPhaseError", "advanceCompetitionPhase",
     typeof(NotFoundErrorType), typeof(PhaseBackwardsErrorType));
 public sealed class SubmitProposalErrorType() : UserErrorUnion("SubmitProposalError", "submitProposal",
@@ -142,8 +142,12 @@ public static class CompetitionMutations
             .Description("Hides a comment, with a reason shown in its place and sent to its author; its open reports are closed. For moderators (initiative managers and administrators).")
             .Argument<NonNullGraphType<HideCommentInputType>>("input", "The comment and the reason.")
             .AuthorizeWithRoles(Roles.Managers)
-            .Resolve().WithService<CommentService>()
-            .ResolveAsync(async (ctx, comments) => await comments.HideAsync(ctx.GetArgument<HideCommentInput>("input"), ctx.CancellationToken));
+            .Resolve().WithService<CommentModeration>()
+            .ResolveAsync(async (ctx, moderation) =>
+            {
+                var input = ctx.GetArgument<HideCommentInput>("input");
+                return await moderation.HideAsync(input.CommentId, input.Reason, ctx.CancellationToken);
+            });
 
         mutation.Field<NonNullGraphType<PayloadType<ProposalType, Proposal, AcceptCoAuthorshipErrorType>>>("acceptCoAuthorship")
             .Description("Accepts an invitation to co-author a proposal: the caller becomes a co-author, with their own choice to show or hide their name "

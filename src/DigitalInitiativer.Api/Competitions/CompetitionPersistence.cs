@@ -38,6 +38,9 @@ public sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
     public void Configure(EntityTypeBuilder<Proposal> proposal)
     {
         proposal.ToTable("proposals");
+        // What decides which change may follow: a save made on an older read fails (see Conflicts).
+        proposal.Property(p => p.State).IsConcurrencyToken();
+        proposal.Property(p => p.RealisationStatus).IsConcurrencyToken();
         proposal.HasIndex(p => new { p.CompetitionId, p.State });
         proposal.Property(p => p.Title).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTitleLength));
         proposal.Property(p => p.Summary).HasMaxLength(PlainText.StorageLength(ProposalRules.MaxTextLength));
@@ -73,6 +76,7 @@ public sealed class CoAuthorInvitationConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CoAuthorInvitation> invitation)
     {
         invitation.ToTable("co_author_invitations");
+        invitation.Property(i => i.State).IsConcurrencyToken();
         invitation.HasKey(i => new { i.ProposalId, i.PersonId });
         invitation.HasIndex(i => new { i.PersonId, i.State });
         invitation.HasOne<Proposal>().WithMany().HasForeignKey(i => i.ProposalId).OnDelete(DeleteBehavior.Cascade);

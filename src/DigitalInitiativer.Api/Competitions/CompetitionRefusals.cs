@@ -38,6 +38,8 @@ public sealed record OwnComment(string Message) : Refusal(Message, CompetitionEr
 
 public sealed record AlreadyReported(string Message) : Refusal(Message, CompetitionErrorCodes.AlreadyReported);
 
+public sealed record CommentAlreadyHidden(string Message) : Refusal(Message, CompetitionErrorCodes.CommentAlreadyHidden);
+
 public sealed record ReportAlreadyResolved(string Message, CommentReportState State) : Refusal(Message, CompetitionErrorCodes.ReportAlreadyResolved);
 
 public static class CompetitionErrorCodes
@@ -45,6 +47,7 @@ public static class CompetitionErrorCodes
     public const string ReplyToReply = "REPLY_TO_REPLY";
     public const string OwnComment = "OWN_COMMENT";
     public const string AlreadyReported = "ALREADY_REPORTED";
+    public const string CommentAlreadyHidden = "COMMENT_ALREADY_HIDDEN";
     public const string ReportAlreadyResolved = "REPORT_ALREADY_RESOLVED";
     public const string ProposalNotRealised = "PROPOSAL_NOT_REALISED";
     public const string RealisationStatusBackwards = "REALISATION_STATUS_BACKWARDS";

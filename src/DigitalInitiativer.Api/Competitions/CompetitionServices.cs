@@ -35,13 +35,17 @@ public sealed record ProposalInCompetition(Proposal Proposal, IdeaCompetition Co
 public sealed class AuthorNotices(AppDbContext db, Viewer viewer, Notifier notifier)
 {
     /// <summary>Every author of the proposal but the caller, leaving out erased people.</summary>
-    public async Task TellAsync(Proposal proposal, NotificationKind kind, string? reason, CancellationToken cancellationToken, int? aboutProposalId = null)
+    public Task TellAsync(Proposal proposal, NotificationKind kind, string? reason, CancellationToken cancellationToken) =>
+        TellAsync(proposal, kind, reason, aboutProposalId: proposal.Id, cancellationToken);
+
+    /// <summary>The same, about another proposal, e.g. the one a merged proposal joined.</summary>
+    public async Task TellAsync(Proposal proposal, NotificationKind kind, string? reason, int aboutProposalId, CancellationToken cancellationToken)
     {
         var caller = await viewer.PersonIdAsync(cancellationToken);
         var authors = await db.ProposalAuthors()
             .Where(a => a.ProposalId == proposal.Id && a.PersonId != caller && db.Persons().Any(p => p.Id == a.PersonId && p.ErasedAtUtc == null))
             .Select(a => a.PersonId).ToListAsync(cancellationToken);
-        notifier.Notify(authors, kind, GlobalId.Encode(ProposalType.TypeName, aboutProposalId ?? proposal.Id), proposal.Title, reason);
+        notifier.Notify(authors, kind, GlobalId.Encode(ProposalType.TypeName, aboutProposalId), proposal.Title, reason);
     }
 }
 
@@ -52,7 +56,7 @@ public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, 
     {
         if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition)
             return new NotFound("No competition has this id.", input.CompetitionId) { Field = ["competitionId"] };
-        var refusals = competition.Configure(input.Rules?.ToRules(), input.Schedule?.ToSchedule(), clock.GetUtcNow().UtcDateTime);
+        var refusals = competition.Configure(input.Rules?.ToRules(competition), input.Schedule?.ToSchedule(), clock.GetUtcNow().UtcDateTime);
         if (refusals.Any) return refusals;
         await db.SaveChangesAsync(cancellationToken);
         return competition;
@@ -110,12 +114,15 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         notifier.Notify(coAuthors, NotificationKind.CoAuthorInvited, GlobalId.Encode(ProposalType.TypeName, proposal.Id), proposal.Title);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await notifier.PublishAsync(cancellationToken);
+        await notifier.PublishAsync();
         return proposal;
     }
 
     /// <summary>An author's changes, during SUBMISSION. The choice to hide a name is each author's own.</summary>
-    public async Task<Result<Proposal>> UpdateAsync(UpdateProposalInput input, CancellationToken cancellationToken)
+    public Task<Result<Proposal>> UpdateAsync(UpdateProposalInput input, CancellationToken cancellationToken) =>
+        db.RetriedOnConflictAsync(notifier, () => UpdateOnceAsync(input, cancellationToken));
+
+    private async Task<Result<Proposal>> UpdateOnceAsync(UpdateProposalInput input, CancellationToken cancellationToken)
     {
         var byAuthor = await ByAuthorAsync(input.ProposalId, cancellationToken);
         if (!byAuthor.Succeeded) return Result<Proposal>.Refused(byAuthor.Refusals);
@@ -133,7 +140,10 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         return proposal;
     }
 
-    public async Task<Result<Proposal>> WithdrawAsync(string proposalId, CancellationToken cancellationToken)
+    public Task<Result<Proposal>> WithdrawAsync(string proposalId, CancellationToken cancellationToken) =>
+        db.RetriedOnConflictAsync(notifier, () => WithdrawOnceAsync(proposalId, cancellationToken));
+
+    private async Task<Result<Proposal>> WithdrawOnceAsync(string proposalId, CancellationToken cancellationToken)
     {
         var byAuthor = await ByAuthorAsync(proposalId, cancellationToken);
         if (!byAuthor.Succeeded) return Result<Proposal>.Refused(byAuthor.Refusals);
@@ -141,7 +151,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         if (proposal.Withdraw(competition.PhaseAt(clock.GetUtcNow().UtcDateTime)) is { } refused) return refused;
         await notices.TellAsync(proposal, NotificationKind.ProposalWithdrawn, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(cancellationToken);
+        await notifier.PublishAsync();
         return proposal;
     }
 
@@ -184,17 +194,23 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         var refusals = source.MergeInto(target, phase);
         if (refusals.Any) return refusals;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await notices.TellAsync(source, NotificationKind.ProposalMerged, null, cancellationToken, aboutProposalId: target.Id);
+        if (!await store.LockForMergeAsync(source.Id, target.Id, cancellationToken))
+            return new InvalidTransition("One of the two proposals changed while merging; read them again.", source.State, ProposalState.Merged) { Field = ["proposalId"] };
+        await notices.TellAsync(source, NotificationKind.ProposalMerged, null, aboutProposalId: target.Id, cancellationToken);
         var changes = await store.MoveVotesAndAuthorsAsync(source, target, announce: !competition.VoteCountsHiddenAt(clock.GetUtcNow().UtcDateTime), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var change in changes) events.Committed(db, change);
-        await notifier.PublishAsync(cancellationToken);
+        await notifier.PublishAsync();
         return source;
     }
 
     /// <summary>A manager moves a proposal on; its authors are told, with the manager's reason where there is one.</summary>
-    private async Task<Result<Proposal>> MoveAsync(string proposalId, Func<Proposal, CompetitionPhase, IReadOnlyList<Refusal>> move,
+    private Task<Result<Proposal>> MoveAsync(string proposalId, Func<Proposal, CompetitionPhase, IReadOnlyList<Refusal>> move,
+        NotificationKind tell, Func<Proposal, string?> reason, CancellationToken cancellationToken) =>
+        db.RetriedOnConflictAsync(notifier, () => MoveOnceAsync(proposalId, move, tell, reason, cancellationToken));
+
+    private async Task<Result<Proposal>> MoveOnceAsync(string proposalId, Func<Proposal, CompetitionPhase, IReadOnlyList<Refusal>> move,
         NotificationKind tell, Func<Proposal, string?> reason, CancellationToken cancellationToken)
     {
         var found = await find.ProposalAsync(proposalId, cancellationToken);
@@ -204,7 +220,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         if (refusals.Count > 0) return Result<Proposal>.Refused(refusals);
         await notices.TellAsync(proposal, tell, reason(proposal), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(cancellationToken);
+        await notifier.PublishAsync();
         return proposal;
     }
 
@@ -235,6 +251,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         var keys = ids.Select(id => GlobalId.TryParseKey(id, PersonType.TypeName)).ToList();
         var known = (await db.Persons().Where(p => p.ErasedAtUtc == null && keys.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
         var outside = await scope.OutsideAsync(competitionId, known, cancellationToken);
+        var competitionUnit = outside.Count > 0 ? await scope.UnitOfAsync(competitionId, cancellationToken) : 0;
         var coAuthors = new List<int>();
         for (var index = 0; index < ids.Count; index++)
         {
@@ -243,7 +260,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
             else if (key == author) refusals.Invalid(at, CompetitionErrorCodes.SelfCoAuthor, "You are the proposal's author; name colleagues as co-authors.");
             else if (coAuthors.Contains(key)) refusals.Invalid(at, RefusalCodes.DuplicateItem, "This colleague is named twice.");
             else if (outside.Contains(key))
-                refusals.Add(new OutsideCompetitionUnit("This colleague works outside the competition's unit.", await scope.UnitOfAsync(competitionId, cancellationToken)), at);
+                refusals.Add(new OutsideCompetitionUnit("This colleague works outside the competition's unit.", competitionUnit), at);
             else coAuthors.Add(key);
         }
         return coAuthors;
@@ -275,6 +292,11 @@ public sealed class VotingService(AppDbContext db, Viewer viewer, CompetitionLoo
         var (outcome, change) = cast
             ? await store.CastAsync(competition, proposal.Id, voter, announce, cancellationToken)
             : await store.RetractAsync(competition.Id, proposal.Id, voter, announce, cancellationToken);
+        if (outcome == VoteOutcome.NotOpenForVoting)
+        {
+            var now = await db.Proposals().Where(p => p.Id == proposal.Id).Select(p => p.State).SingleAsync(cancellationToken);
+            return new ProposalNotOpenForVoting($"This proposal is {now.GraphQLName()} and cannot be voted on.", now) { Field = ["proposalId"] };
+        }
         if (outcome == VoteOutcome.BudgetExhausted)
             return new VoteBudgetExhausted($"You have used all {competition.VotesPerPerson} votes in this competition; retract one to vote again.", competition.VotesPerPerson)
                 { Field = ["proposalId"] };
@@ -285,7 +307,7 @@ public sealed class VotingService(AppDbContext db, Viewer viewer, CompetitionLoo
 }
 
 /// <summary>Comments and replies from staff; moderators hide them (see <see cref="CommentModeration"/>).</summary>
-public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionScope scope, CommentModeration moderation, TimeProvider clock)
+public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLookup find, CompetitionScope scope, TimeProvider clock)
 {
     public async Task<Result<ProposalComment>> AddAsync(AddCommentInput input, CancellationToken cancellationToken)
     {
@@ -306,21 +328,22 @@ public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLo
             if (replyTo is null) return new NotFound("No comment on this proposal has this id.", replyToId) { Field = ["replyToId"] };
         }
 
-        var written = ProposalComment.Write(proposal.Id, replyTo, author, viewer.DisplayName, input.Text, now);
+        var replies = replyTo is null ? 0 : await db.ProposalComments().CountAsync(c => c.ReplyToId == replyTo.Id, cancellationToken);
+        var written = ProposalComment.Write(proposal.Id, replyTo, replies, author, viewer.DisplayName, input.Text, now);
         if (!written.Succeeded) return written;
         db.ProposalComments().Add(written.Value!);
         await db.SaveChangesAsync(cancellationToken);
         return written;
     }
-
-    public Task<Result<ProposalComment>> HideAsync(HideCommentInput input, CancellationToken cancellationToken) =>
-        moderation.HideAsync(input.CommentId, input.Reason, cancellationToken);
 }
 
 /// <summary>Consent: a colleague named as co-author becomes one, and counts as taking part, only when they accept.</summary>
-public sealed class CoAuthorshipService(AppDbContext db, Viewer viewer, CompetitionScope scope, TimeProvider clock)
+public sealed class CoAuthorshipService(AppDbContext db, Viewer viewer, CompetitionScope scope, Notifier notifier, TimeProvider clock)
 {
-    public async Task<Result<Proposal>> AnswerAsync(CoAuthorshipInput input, bool accept, CancellationToken cancellationToken)
+    public Task<Result<Proposal>> AnswerAsync(CoAuthorshipInput input, bool accept, CancellationToken cancellationToken) =>
+        db.RetriedOnConflictAsync(notifier, () => AnswerOnceAsync(input, accept, cancellationToken));
+
+    private async Task<Result<Proposal>> AnswerOnceAsync(CoAuthorshipInput input, bool accept, CancellationToken cancellationToken)
     {
         if (await viewer.PersonIdAsync(cancellationToken) is not { } me) return PersonNotLinked.Instance;
         var proposalId = GlobalId.TryParseKey(input.ProposalId, ProposalType.TypeName);

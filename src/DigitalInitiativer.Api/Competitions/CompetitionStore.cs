@@ -10,7 +10,7 @@ using Npgsql;
 
 namespace DigitalInitiativer.Api.Competitions;
 
-public enum VoteOutcome { Changed, Unchanged, BudgetExhausted }
+public enum VoteOutcome { Changed, Unchanged, BudgetExhausted, NotOpenForVoting }
 
 /// <summary>
 /// The competition's writes that must be exact under concurrency, and so are SQL statements rather than tracked entities:
@@ -30,11 +30,15 @@ public sealed class CompetitionStore(AppDbContext db)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await LockCountAsync(proposalId, cancellationToken);
+            // Only while the proposal is still ACCEPTED: a merge may have moved it on since the caller's checks.
             var inserted = await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO votes ("CompetitionId", "ProposalId", "VoterPersonId") VALUES ({competition.Id}, {proposalId}, {voter})
+                INSERT INTO votes ("CompetitionId", "ProposalId", "VoterPersonId")
+                SELECT {competition.Id}, {proposalId}, {voter} WHERE EXISTS (SELECT 1 FROM proposals WHERE "Id" = {proposalId} AND "State" = {(int)ProposalState.Accepted})
                 ON CONFLICT ("ProposalId", "VoterPersonId") DO NOTHING
                 """, cancellationToken);
-            if (inserted == 0) return (VoteOutcome.Unchanged, (ProposalVotesChanged?)null);
+            if (inserted == 0)
+                return (await db.Proposals().AnyAsync(p => p.Id == proposalId && p.State == ProposalState.Accepted, cancellationToken) ? VoteOutcome.Unchanged : VoteOutcome.NotOpenForVoting,
+                    (ProposalVotesChanged?)null);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO ballots ("CompetitionId", "VoterPersonId", "VotesUsed") VALUES ({competition.Id}, {voter}, 0)
                 ON CONFLICT ("CompetitionId", "VoterPersonId") DO NOTHING
@@ -77,8 +81,6 @@ public sealed class CompetitionStore(AppDbContext db)
     /// </summary>
     public async Task<IReadOnlyList<ProposalVotesChanged>> MoveVotesAndAuthorsAsync(Proposal source, Proposal target, bool announce, CancellationToken cancellationToken)
     {
-        // Votes on both proposals are counted after the move: lock them in id order, as voters lock one at a time.
-        foreach (var id in new[] { source.Id, target.Id }.Order()) await LockCountAsync(id, cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             UPDATE ballots SET "VotesUsed" = "VotesUsed" - 1
             WHERE "CompetitionId" = {source.CompetitionId} AND "VoterPersonId" IN (
@@ -98,6 +100,17 @@ public sealed class CompetitionStore(AppDbContext db)
             """, cancellationToken);
         if (!announce) return [];
         return [await CountAndNotifyAsync(source.CompetitionId, source.Id, cancellationToken), await CountAndNotifyAsync(target.CompetitionId, target.Id, cancellationToken)];
+    }
+
+    /// <summary>
+    /// Inside a merge's transaction, first: locks both proposals (in id order, as voters lock one at a time) and says
+    /// whether both can still take part in a merge. Another merge or a manager may have moved one on since the checks.
+    /// </summary>
+    public async Task<bool> LockForMergeAsync(int sourceId, int targetId, CancellationToken cancellationToken)
+    {
+        foreach (var id in new[] { sourceId, targetId }.Order()) await LockCountAsync(id, cancellationToken);
+        ProposalState[] mergeable = [ProposalState.Submitted, ProposalState.Accepted];
+        return await db.Proposals().CountAsync(p => (p.Id == sourceId || p.Id == targetId) && mergeable.Contains(p.State), cancellationToken) == 2;
     }
 
     /// <summary>

@@ -152,14 +152,17 @@ public sealed class ProposalCommentType : NodeType<ProposalComment>
 
     public ProposalCommentType() : base(TypeName, "A comment on a proposal.")
     {
-        Field<StringGraphType>("text").Description("The comment; null when a moderator has hidden it.").Resolve(ctx => ctx.Source.HiddenReason is null ? ctx.Source.Text : null);
+        Field<StringGraphType>("text").Description("The comment; null for everyone, moderators included, once a moderator has hidden it (it may hold personal data).")
+            .Resolve(ctx => ctx.Source.HiddenReason is null ? ctx.Source.Text : null);
+        Field<NonNullGraphType<ProposalType>>("proposal").Description("The proposal it is about.").ResolveById<ProposalComment, Proposal>(c => c.ProposalId);
         Field<NonNullGraphType<BooleanGraphType>>("hidden").Description("True when a moderator has hidden the comment.").Resolve(ctx => ctx.Source.HiddenReason is not null);
         Field(c => c.HiddenReason, nullable: true).Description("Why the comment was hidden; null when it is not.");
         Field(c => c.AuthorDisplayName, nullable: true).Description("The commenter's name as given at sign-in.");
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When the comment was written (UTC).").Resolve(ctx => DateTime.SpecifyKind(ctx.Source.CreatedAtUtc, DateTimeKind.Utc));
         Field<ProposalCommentType>("replyTo").Description("The comment this one answers; null for a comment on the proposal itself.")
             .ResolveById<ProposalComment, ProposalComment>(c => c.ReplyToId);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProposalCommentType>>>>("replies").Description("The replies to this comment, oldest first; always empty for a reply.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProposalCommentType>>>>("replies")
+            .Description($"The replies to this comment, oldest first, at most {ProposalComment.MaxReplies}; always empty for a reply.")
             .Resolve().WithService<EntityLoader>()
             .Resolve((ctx, load) => load.Grouped("commentReplies", ctx.Source.Id, (db, ids) => db.ProposalComments().Where(c => c.ReplyToId != null && ids.Contains(c.ReplyToId.Value))
                 .OrderBy(c => c.Id), c => c.ReplyToId!.Value));

@@ -29,12 +29,16 @@ public sealed class ProposalComment : IEntity
     public DateTime CreatedAtUtc { get; private set; }
     public string? HiddenReason { get; private set; }
 
-    /// <summary>A new comment, or a reply to a comment on the same proposal that is not itself a reply.</summary>
-    public static Result<ProposalComment> Write(int proposalId, ProposalComment? replyTo, int authorPersonId, string? authorDisplayName, string text, DateTime utcNow)
+    public const int MaxReplies = 100;
+
+    /// <summary>A new comment, or a reply to a comment on the same proposal that is not itself a reply, while it has room for more.</summary>
+    public static Result<ProposalComment> Write(int proposalId, ProposalComment? replyTo, int repliesSoFar, int authorPersonId, string? authorDisplayName, string text, DateTime utcNow)
     {
         var refusals = new Refusals();
         if (replyTo?.ReplyToId is not null)
             refusals.Add(new ReplyToReply("Replies go one level deep: answer the comment this reply answers.") { Field = ["replyToId"] });
+        else if (replyTo is not null && repliesSoFar >= MaxReplies)
+            refusals.Invalid("replyToId", RefusalCodes.TooManyItems, $"This comment has {MaxReplies} replies, the most one can have; comment on the proposal instead.");
         var trimmed = text.Trim();
         refusals.Required("text", trimmed);
         refusals.MaxLength("text", trimmed, ProposalRules.MaxCommentLength);
@@ -42,13 +46,6 @@ public sealed class ProposalComment : IEntity
         return new ProposalComment(proposalId, replyTo?.Id, authorPersonId, authorDisplayName, trimmed, utcNow);
     }
 
-    /// <summary>A moderator hides the comment, with a reason shown in its place; a hidden comment stays hidden.</summary>
-    public Refusals Hide(string reason)
-    {
-        var refusals = new Refusals();
-        if (ProposalRules.CheckReason(refusals, reason) is { } trimmed) HiddenReason ??= trimmed;
-        return refusals;
-    }
 }
 
 /// <summary>A colleague's report that a comment breaks the rules, for the moderators' queue. Who reported it is kept only so nobody reports twice.</summary>
@@ -73,21 +70,12 @@ public sealed class CommentReport : IEntity
     {
         var refusals = new Refusals();
         if (comment.AuthorPersonId == reporterPersonId)
-            refusals.Add(new OwnComment("You wrote this comment; edit nothing, or ask a moderator.") { Field = ["commentId"] });
+            refusals.Add(new OwnComment("You cannot report your own comment.") { Field = ["commentId"] });
         else if (ProposalRules.CheckReason(refusals, reason) is { } trimmed)
             return new CommentReport { CommentId = comment.Id, ReporterPersonId = reporterPersonId, Reason = trimmed, ReportedAtUtc = utcNow };
         return refusals;
     }
 
-    /// <summary>A moderator's decision on an open report, with a reason.</summary>
-    public Refusals Resolve(CommentReportState decision, string reason, DateTime utcNow)
-    {
-        var refusals = new Refusals();
-        if (State != CommentReportState.Open)
-            refusals.Add(new ReportAlreadyResolved($"This report was already {State.ToString().ToLowerInvariant()}.", State) { Field = ["reportId"] });
-        else if (ProposalRules.CheckReason(refusals, reason) is { } trimmed) (State, Resolution, ResolvedAtUtc) = (decision, trimmed, utcNow);
-        return refusals;
-    }
 }
 
 public enum CommentReportState

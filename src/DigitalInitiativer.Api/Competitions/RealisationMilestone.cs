@@ -23,12 +23,19 @@ public sealed class RealisationMilestone : IEntity
     public int Progress { get; private set; }
     public bool Done { get; private set; }
 
-    public static Result<RealisationMilestone> Add(Proposal proposal, MilestoneTexts texts, DateOnly today)
+    public const int MaxPerRealisation = 50;
+
+    public static Result<RealisationMilestone> Add(Proposal proposal, int milestonesSoFar, MilestoneTexts texts, DateOnly today)
     {
         var refusals = new Refusals();
         if (proposal.State != ProposalState.Realised)
         {
             refusals.Add(new ProposalNotRealised($"Milestones belong to a realisation; this proposal is {proposal.State.GraphQLName()}.", proposal.State) { Field = ["proposalId"] });
+            return refusals;
+        }
+        if (milestonesSoFar >= MaxPerRealisation)
+        {
+            refusals.Invalid("proposalId", RefusalCodes.TooManyItems, $"A realisation has at most {MaxPerRealisation} milestones; update one instead.");
             return refusals;
         }
         var milestone = new RealisationMilestone { ProposalId = proposal.Id };

@@ -20,7 +20,10 @@ public sealed class RealisationService(AppDbContext db, CompetitionLookup find, 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Fields left out keep their value. Authors are told when the status moves on.</summary>
-    public async Task<Result<Proposal>> UpdateAsync(UpdateRealisationInput input, CancellationToken cancellationToken)
+    public Task<Result<Proposal>> UpdateAsync(UpdateRealisationInput input, CancellationToken cancellationToken) =>
+        db.RetriedOnConflictAsync(notifier, () => UpdateOnceAsync(input, cancellationToken));
+
+    private async Task<Result<Proposal>> UpdateOnceAsync(UpdateRealisationInput input, CancellationToken cancellationToken)
     {
         var found = await find.ProposalAsync(input.ProposalId, cancellationToken);
         if (!found.Succeeded) return Result<Proposal>.Refused(found.Refusals);
@@ -40,7 +43,7 @@ public sealed class RealisationService(AppDbContext db, CompetitionLookup find, 
         if (refusals.Any) return refusals;
         if (proposal.RealisationStatus != before) await notices.TellAsync(proposal, NotificationKind.RealisationStatusChanged, null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.PublishAsync(cancellationToken);
+        await notifier.PublishAsync();
         return proposal;
     }
 
@@ -48,7 +51,9 @@ public sealed class RealisationService(AppDbContext db, CompetitionLookup find, 
     {
         var found = await find.ProposalAsync(input.ProposalId, cancellationToken);
         if (!found.Succeeded) return Result<RealisationMilestone>.Refused(found.Refusals);
-        var added = RealisationMilestone.Add(found.Value!.Proposal, new MilestoneTexts(input.Date, input.Title, input.Description, input.Progress, input.Done), Today);
+        var proposal = found.Value!.Proposal;
+        var milestones = await db.RealisationMilestones().CountAsync(m => m.ProposalId == proposal.Id, cancellationToken);
+        var added = RealisationMilestone.Add(proposal, milestones, new MilestoneTexts(input.Date, input.Title, input.Description, input.Progress, input.Done), Today);
         if (!added.Succeeded) return added;
         db.RealisationMilestones().Add(added.Value!);
         await db.SaveChangesAsync(cancellationToken);
@@ -165,17 +170,20 @@ public sealed class RealisationType : ObjectGraphType<Proposal>
         Field<InitiativeType>("initiative").Description("The initiative the proposal became, if any.")
             .ResolveById<Proposal, Initiative>(p => p.RealisedAsInitiativeId);
         Field<StringGraphType>("solution").Description("The name of the solution it became, if any.").Resolve(ctx => ctx.Source.RealisedAsSolution);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RealisationMilestoneType>>>>("milestones").Description("Its milestones, by date.")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RealisationMilestoneType>>>>("milestones")
+            .Description($"Its milestones, by date, at most {RealisationMilestone.MaxPerRealisation}.")
             .Resolve().WithService<EntityLoader>()
-            .Resolve((ctx, load) => load.Grouped("milestones", ctx.Source.Id, (db, ids) => db.RealisationMilestones().Where(m => ids.Contains(m.ProposalId))
-                .OrderBy(m => m.Date).ThenBy(m => m.Id), m => m.ProposalId));
+            .Resolve((ctx, load) => Milestones(load, ctx.Source));
         Field<NonNullGraphType<IntGraphType>>("progress").Description("How far it has come, 0 to 100: 100 when DONE, else the highest progress of its milestones.")
             .Resolve().WithService<EntityLoader>()
             .Resolve((ctx, load) => ctx.Source.RealisationStatus == RealisationStatus.Done
                 ? new Loaded<int>(100)
-                : load.Grouped("milestones", ctx.Source.Id, (db, ids) => db.RealisationMilestones().Where(m => ids.Contains(m.ProposalId))
-                    .OrderBy(m => m.Date).ThenBy(m => m.Id), m => m.ProposalId).Then(milestones => milestones.Select(m => m.Progress).DefaultIfEmpty(0).Max()));
+                : Milestones(load, ctx.Source).Then(milestones => milestones.Select(m => m.Progress).DefaultIfEmpty(0).Max()));
     }
+
+    private static global::GraphQL.DataLoader.IDataLoaderResult<IReadOnlyList<RealisationMilestone>> Milestones(EntityLoader load, Proposal proposal) =>
+        load.Grouped("milestones", proposal.Id, (db, ids) => db.RealisationMilestones().Where(m => ids.Contains(m.ProposalId)).OrderBy(m => m.Date).ThenBy(m => m.Id),
+            m => m.ProposalId);
 }
 
 public sealed class RealisationMilestoneType : NodeType<RealisationMilestone>

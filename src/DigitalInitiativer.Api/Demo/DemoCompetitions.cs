@@ -96,9 +96,9 @@ internal static class DemoCompetitions
 
     private static void AddMilestones(AppDbContext db, Proposal realised, MilestoneTexts[] milestones)
     {
-        foreach (var texts in milestones)
+        for (var i = 0; i < milestones.Length; i++)
         {
-            var added = RealisationMilestone.Add(realised, texts, today: texts.Date);
+            var added = RealisationMilestone.Add(realised, milestonesSoFar: i, milestones[i], today: milestones[i].Date);
             Require(added.Refusals);
             db.RealisationMilestones().Add(added.Value!);
         }

@@ -13,7 +13,7 @@ namespace DigitalInitiativer.Api.Imports;
 /// <summary>
 /// The right to erasure, in one transaction. See docs/imports.md for what is kept and why.
 /// <list type="bullet">
-/// <item>Deleted: assessments, participations, ballots, pending co-author invitations and notifications.</item>
+/// <item>Deleted: assessments, participations, ballots, pending co-author invitations, notifications and the comment reports they filed.</item>
 /// <item>Votes stay counted but belong to nobody, so the ballot stays secret and no count moves.</item>
 /// <item>Proposals and comments stay, shown as "deleted user", because colleagues voted on and answered them.</item>
 /// <item>Audit entries stay as a record of who looked, tied to no one: the subject becomes "an erased person", and
@@ -40,6 +40,7 @@ public static class Erasure
         await db.Ballots().Where(b => b.VoterPersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CoAuthorInvitations().Where(i => i.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Notifications().Where(n => n.RecipientPersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.CommentReports().Where(r => r.ReporterPersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.ProposalAuthors().Where(a => a.PersonId == personId).ExecuteUpdateAsync(a => a.SetProperty(x => x.DisplayName, DeletedUser), cancellationToken);
         await db.ProposalComments().Where(c => c.AuthorPersonId == personId).ExecuteUpdateAsync(c => c.SetProperty(x => x.AuthorDisplayName, DeletedUser), cancellationToken);
         await db.AuditEntries().Where(e => e.SubjectPersonId == personId)

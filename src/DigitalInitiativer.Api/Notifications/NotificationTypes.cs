@@ -1,10 +1,7 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
-using DigitalInitiativer.Api.GraphQL.Authorization;
-using DigitalInitiativer.Api.GraphQL.Errors;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
-using DigitalInitiativer.Api.SeedWork;
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
@@ -70,87 +67,3 @@ public sealed class OwnNotifications : IFieldsFor<ViewerType>
             });
 }
 
-public sealed class MarkNotificationsReadInput
-{
-    public List<string>? Ids { get; set; }
-    public bool All { get; set; }
-}
-
-public sealed class MarkNotificationsReadInputType : InputObjectGraphType<MarkNotificationsReadInput>
-{
-    public const int MaxIds = 100;
-
-    public MarkNotificationsReadInputType()
-    {
-        Name = "MarkNotificationsReadInput";
-        Description = "Which of the caller's notifications to mark read: some by id, or all.";
-        Field<ListGraphType<NonNullGraphType<IdGraphType>>>("ids").Description($"The notifications, at most {MaxIds}; each must be the caller's.");
-        Field<BooleanGraphType>("all").Description("Mark every notification of the caller read. Default false.").DefaultValue(false);
-    }
-}
-
-public sealed class MarkNotificationsReadErrorType() : UserErrorUnion("MarkNotificationsReadError", "markNotificationsRead",
-    typeof(InvalidInputErrorType), typeof(NotFoundErrorType), typeof(PersonNotLinkedErrorType));
-
-/// <summary>Marking read: each id must be one of the caller's own, or nothing changes.</summary>
-public sealed class NotificationService(AppDbContext db, Viewer viewer, TimeProvider clock)
-{
-    public async Task<Result<ViewerInfo>> MarkReadAsync(MarkNotificationsReadInput input, CancellationToken cancellationToken)
-    {
-        if (await viewer.PersonIdAsync(cancellationToken) is not { } me) return PersonNotLinked.Instance;
-        var ids = input.Ids ?? [];
-        var refusals = new Refusals();
-        if (!input.All && ids.Count == 0) refusals.Invalid("ids", RefusalCodes.EmptyList, "Name the notifications to mark read, or set 'all'.");
-        if (ids.Count > MarkNotificationsReadInputType.MaxIds)
-            refusals.Invalid("ids", RefusalCodes.TooManyItems, $"At most {MarkNotificationsReadInputType.MaxIds} notifications at once; {ids.Count} were named. Use 'all' for every one.");
-        if (refusals.Any) return refusals;
-        var keys = ids.Select(id => GlobalId.TryParseKey(id, NotificationType.TypeName)).ToList();
-        var mine = (await db.Notifications().Where(n => n.RecipientPersonId == me && keys.Contains(n.Id)).Select(n => n.Id).ToListAsync(cancellationToken)).ToHashSet();
-        for (var i = 0; i < ids.Count; i++)
-            if (keys[i] is not { } key || !mine.Contains(key)) refusals.At("ids").NotFound(i.ToString(), ids[i], "You have no notification with this id.");
-        if (refusals.Any) return refusals;
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.Notifications().Where(n => n.RecipientPersonId == me && n.ReadAtUtc == null && (input.All || mine.Contains(n.Id)))
-            .ExecuteUpdateAsync(n => n.SetProperty(x => x.ReadAtUtc, now), cancellationToken);
-        return new ViewerInfo(me, viewer.Roles);
-    }
-}
-
-public static class NotificationFields
-{
-    public static void AddNotificationMutations(this ObjectGraphType mutation) =>
-        mutation.Field<NonNullGraphType<PayloadType<ViewerType, ViewerInfo, MarkNotificationsReadErrorType>>>("markNotificationsRead")
-            .Description("Marks the caller's notifications read: those named, or all. Returns the caller, to read the new unread count.")
-            .Argument<NonNullGraphType<MarkNotificationsReadInputType>>("input", "Which notifications.")
-            .AuthorizeWithRoles(Roles.All)
-            .Resolve().WithService<NotificationService>()
-            .ResolveAsync(async (ctx, notifications) => await notifications.MarkReadAsync(ctx.GetArgument<MarkNotificationsReadInput>("input"), ctx.CancellationToken));
-
-    /// <param name="events">The app's one fan-out of notifications (a singleton, like the schema).</param>
-    public static void AddNotificationSubscriptions(this ObjectGraphType subscription, NotificationEvents events) =>
-        subscription.Field<NonNullGraphType<NotificationType>>("notificationAdded")
-            .Description("The caller's new notifications as they are sent, on the same WebSocket as proposalVotesChanged. Texts come in the language of the "
-                + "WebSocket's upgrade request (Accept-Language, or ?ui-culture=en). A sign-in not linked to a person gets a PERSON_NOT_LINKED error.")
-            .AuthorizeWithRoles(Roles.All)
-            .ResolveStreamAsync(async ctx =>
-            {
-                var viewer = ctx.RequestServices!.GetRequiredService<Viewer>();
-                if (await viewer.PersonIdAsync(ctx.CancellationToken) is not { } me)
-                    throw new ExecutionError(PersonNotLinked.Instance.Message) { Code = IdentityErrorCodes.PersonNotLinked };
-                return events.For(me);
-            });
-}
-
-public static class NotificationsFeature
-{
-    public static IServiceCollection AddNotifications(this IServiceCollection services)
-    {
-        services.AddSingleton<NotificationEvents>();
-        services.AddSingleton<IPostgresChannel>(sp => sp.GetRequiredService<NotificationEvents>());
-        services.AddScoped<Notifier>().AddScoped<NotificationService>();
-        services.AddFieldsFor<ViewerType, OwnNotifications>();
-        return services.AddNodeSource<Notification>(NotificationType.TypeName,
-            async (sp, n) => await sp.GetRequiredService<Viewer>().PersonIdAsync(CancellationToken.None) == n.RecipientPersonId);
-    }
-}

@@ -6,7 +6,7 @@ namespace DigitalInitiativer.Api.Notifications;
 /// Notifications are stored with the change that caused them, in the same transaction, so a refused or failed change
 /// tells nobody anything; once it committed, <see cref="PublishAsync"/> hands them to live subscribers.
 /// </summary>
-public sealed class Notifier(AppDbContext db, NotificationEvents events, TimeProvider clock)
+public sealed partial class Notifier(AppDbContext db, NotificationEvents events, TimeProvider clock, ILogger<Notifier> logger)
 {
     private readonly List<Notification> _pending = [];
 
@@ -22,12 +22,26 @@ public sealed class Notifier(AppDbContext db, NotificationEvents events, TimePro
         }
     }
 
+    /// <summary>The change was not saved after all: its notifications are not sent.</summary>
+    public void Forget() => _pending.Clear();
+
     /// <summary>After the change committed: tells the recipients' live subscriptions, on every instance.</summary>
-    public async Task PublishAsync(CancellationToken cancellationToken)
+    public async Task PublishAsync()
     {
         if (_pending.Count == 0) return;
         var committed = _pending.ToList();
         _pending.Clear();
-        await events.CommittedAsync(db, committed, cancellationToken);
+        try
+        {
+            // The change is saved whatever happens here, so neither a caller who went away nor a lost connection may fail it.
+            await events.CommittedAsync(db, committed, CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            LogPublishFailed(logger, committed.Count, error);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} saved notifications could not be sent to live subscribers; they are in the recipients' lists.")]
+    private static partial void LogPublishFailed(ILogger logger, int count, Exception error);
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -117,7 +118,71 @@ public sealed class CommentModerationTests(ApiFactory api) : IClassFixture<ApiFa
         Assert.Single(hiddenNotices);
         Assert.Equal("Tonen er nedladende.", (string?)hiddenNotices[0]!["reason"]);
         Assert.Equal(proposal, (string?)hiddenNotices[0]!["subject"]!["id"]);
-        Assert.Equal("ALREADY_REPORTED", (string?)(await ReportAsync(Named("demo-1215"), rude, "Også"))["errors"]![0]!["code"]);
+        Assert.Equal("COMMENT_ALREADY_HIDDEN", (string?)(await ReportAsync(Named("demo-1215"), rude, "Også"))["errors"]![0]!["code"]);
+        // A hidden text is gone for moderators too (it may hold personal data); the report still leads to its proposal.
+        var forModerator = await competition.Manager.QueryAsync("query($id: ID!) { node(id: $id) { ... on ProposalComment { text proposal { id } } } }", new { id = rude });
+        Assert.Null(forModerator["node"]!["text"]);
+        Assert.Equal(proposal, (string?)forModerator["node"]!["proposal"]!["id"]);
+    }
+
+    [Fact]
+    public async Task Only_staff_who_may_take_part_report_and_a_reporters_erasure_takes_their_reports()
+    {
+        var competition = await new CompetitionDriver(api, "MODERATE-SCOPE", unitCode: "ARB-JC").CreateAsync();
+        await competition.AdvanceAsync("SUBMISSION");
+        await using var db = api.OpenDb();
+        var path = await db.Units().Where(u => u.Code == "ARB-JC").Select(u => u.Path).SingleAsync();
+        var staff = await db.Persons().Where(p => db.Units().Any(u => u.Id == p.UnitId && u.Path.StartsWith(path))).OrderBy(p => p.Id).Skip(40).Take(3).Select(p => p.Key).ToListAsync();
+        var outsider = await db.Persons().Where(p => db.Units().Any(u => u.Id == p.UnitId && u.Code == "BK-SKO")).OrderBy(p => p.Id).Skip(40).Select(p => p.Key).FirstAsync();
+        var proposal = await competition.SubmitAcceptedAsync(Named(staff[0]), "Kun for Jobcentret");
+        var comment = Id(await CommentAsync(Named(staff[1]), proposal, "En kommentar"), "proposalComment");
+
+        Assert.Equal("OUTSIDE_COMPETITION_UNIT", (string?)(await ReportAsync(Named(outsider), comment, "Udefra"))["errors"]![0]!["code"]);
+        Assert.Empty((await ReportAsync(Named(staff[2]), comment, "Indefra"))["errors"]!.AsArray());
+
+        var reporterId = await api.PersonIdAsync(staff[2]);
+        var reporter = GlobalIds.KeyOf(reporterId);
+        Assert.Equal(1, await db.CommentReports().CountAsync(r => r.ReporterPersonId == reporter));
+        await api.CreateGraphQLClient(Roles.Administrator).QueryAsync(
+            "mutation($input: ErasePersonInput!) { erasePerson(input: $input) { errors { __typename } } }", new { input = new { personId = reporterId } });
+        Assert.Equal(0, await db.CommentReports().CountAsync(r => r.ReporterPersonId == reporter));
+    }
+
+    [Fact]
+    public async Task Moderators_deciding_at_the_same_moment_decide_once_and_the_author_is_told_once()
+    {
+        var (competition, proposal) = await OpenProposalAsync("MODERATE-SAME");
+        var author = Named("demo-1231");
+        var comment = Id(await CommentAsync(author, proposal, "Noget at moderere"), "proposalComment");
+        var report = Id(await ReportAsync(Named("demo-1232"), comment, "Grænseoverskridende"), "commentReport");
+        var moderators = Enumerable.Range(0, 6).Select(_ => api.CreateGraphQLClient(Roles.InitiativeManager, "demo-0011")).ToList();
+
+        var dismissals = await Task.WhenAll(moderators.Select((m, i) => ResolveAsync(m, report, "DISMISS", $"Afvist {i}")));
+        var hides = await Task.WhenAll(moderators.Select((m, i) => m.QueryAsync(
+            "mutation($input: HideCommentInput!) { hideComment(input: $input) { proposalComment { hiddenReason } errors { __typename } } }",
+            new { input = new { commentId = comment, reason = $"Skjult {i}" } })));
+
+        Assert.Single(dismissals, d => d["commentReport"] is not null);
+        Assert.All(dismissals.Where(d => d["commentReport"] is null), d => Assert.Equal("REPORT_ALREADY_RESOLVED", (string?)d["errors"]![0]!["code"]));
+        var reasons = hides.Select(h => (string?)h["hideComment"]!["proposalComment"]!["hiddenReason"]).Distinct().ToList();
+        Assert.Single(reasons); // the first reason stays
+        var told = (await author.QueryAsync("{ me { notifications { nodes { kind reason } } } }"))["me"]!["notifications"]!["nodes"]!.AsArray()
+            .Where(n => (string?)n!["kind"] == "COMMENT_HIDDEN").ToList();
+        Assert.Single(told);
+        Assert.Equal(reasons[0], (string?)told[0]!["reason"]);
+    }
+
+    [Fact]
+    public async Task A_moderator_who_hides_their_own_comment_is_not_told()
+    {
+        var (competition, proposal) = await OpenProposalAsync("MODERATE-OWN");
+        var comment = Id(await CommentAsync(competition.Manager, proposal, "Min egen fejl"), "proposalComment");
+
+        await competition.Manager.QueryAsync("mutation($input: HideCommentInput!) { hideComment(input: $input) { errors { __typename } } }",
+            new { input = new { commentId = comment, reason = "Skrevet i den forkerte tråd" } });
+
+        var told = (await competition.Manager.QueryAsync("{ me { notifications { nodes { kind } } } }"))["me"]!["notifications"]!["nodes"]!.AsArray();
+        Assert.DoesNotContain(told, n => (string?)n!["kind"] == "COMMENT_HIDDEN");
     }
 
     [Fact]

@@ -55,13 +55,14 @@ public sealed class HiddenVoteCountTests(KestrelApiFactory api) : IClassFixture<
         foreach (var voter in new[] { "demo-0821", "demo-0822", "demo-0823" }) votes.Add(await VoteAsync(hidden.Employee(voter), proposals[0]));
         votes.Add(await VoteAsync(hidden.Employee("demo-0821"), proposals[1]));
         var overBudget = await VoteAsync(hidden.Employee("demo-0821"), proposals[2]);
+        Assert.Empty(Codes(await hidden.ManagerMoveAsync("mergeProposal", new { proposalId = proposals[2], intoProposalId = proposals[1] }, "MergeProposalInput")));
         await VoteAsync(visible.Employee("demo-0821"), visibleProposals[0]);
 
         Assert.All(votes, v => Assert.Null(v["proposal"]!["voteCount"]));
         Assert.Equal(["VOTE_BUDGET_EXHAUSTED"], Codes(overBudget));
         Assert.Equal(3, await StoredVotesAsync(proposals[0]));
         Assert.Equal(1, await StoredVotesAsync(proposals[1]));
-        // The first event the subscriber hears is the visible competition's: nothing was sent for the hidden one.
+        // The first event the subscriber hears is the visible competition's: nothing was sent for the hidden one's votes or merge.
         var first = await subscriber.ReceiveMessageAsync();
         Assert.Equal(("visible", visibleProposals[0]), ((string?)first["id"], (string?)first["payload"]!["data"]!["proposalVotesChanged"]!["proposalId"]));
 
@@ -107,5 +108,39 @@ public sealed class HiddenVoteCountTests(KestrelApiFactory api) : IClassFixture<
         Assert.Equal(0, events[proposals[0]]);
         Assert.Equal(3, events[proposals[1]]);
         Assert.Equal(3, await StoredVotesAsync(proposals[1]));
+    }
+
+    [Fact]
+    public async Task A_schedule_cannot_move_a_competition_back_so_hidden_counts_cannot_be_peeked_at_and_hidden_again()
+    {
+        // A competition run by its schedule alone, in VOTING since yesterday.
+        var competition = await new CompetitionDriver(api, "HIDE-BACK").CreateAsync();
+        var (past, future) = (DateTime.UtcNow.AddDays(-1).ToString("O"), DateTime.UtcNow.AddDays(30).ToString("O"));
+        await competition.ConfigureAsync(rules: new { votesPerPerson = 2, allowSelfVoting = false, proposalsPerPerson = 1, hideVoteCountsUntilClosed = true },
+            schedule: new { submissionOpensAt = past, reviewStartsAt = past, votingOpensAt = past });
+        Assert.Equal("VOTING", await competition.PhaseAsync());
+
+        // Back to REVIEW, which would unlock the rules, is refused; and so is reopening voting once it closed.
+        Assert.Equal(["PHASE_BACKWARDS"], Codes(await competition.ConfigureAsync(schedule: new { submissionOpensAt = past, reviewStartsAt = past, votingOpensAt = future })));
+        Assert.Equal("VOTING", await competition.PhaseAsync());
+        Assert.Empty(Codes(await competition.ConfigureAsync(schedule: new { submissionOpensAt = past, votingOpensAt = past, votingClosesAt = future })));
+        Assert.Empty(Codes(await competition.ConfigureAsync(schedule: new { submissionOpensAt = past, votingOpensAt = past, votingClosesAt = past })));
+        Assert.Equal("CLOSED", await competition.PhaseAsync());
+        Assert.Equal(["PHASE_BACKWARDS"], Codes(await competition.ConfigureAsync(schedule: new { submissionOpensAt = past, votingOpensAt = past, votingClosesAt = future })));
+        Assert.Equal("CLOSED", await competition.PhaseAsync());
+    }
+
+    [Fact]
+    public async Task Rules_sent_without_the_hidden_counts_flag_keep_it()
+    {
+        var competition = await new CompetitionDriver(api, "HIDE-KEEP").CreateAsync();
+        await competition.ConfigureAsync(rules: new { votesPerPerson = 2, allowSelfVoting = false, proposalsPerPerson = 1, hideVoteCountsUntilClosed = true });
+
+        var resent = await competition.Manager.QueryAsync("""
+            mutation($input: ConfigureCompetitionInput!) { configureCompetition(input: $input) { ideaCompetition { rules { votesPerPerson hideVoteCountsUntilClosed } } } }
+            """, new { input = new { competitionId = competition.CompetitionId, rules = new { votesPerPerson = 4, allowSelfVoting = false, proposalsPerPerson = 1 } } });
+
+        Assert.Equal(4, (int)resent["configureCompetition"]!["ideaCompetition"]!["rules"]!["votesPerPerson"]!);
+        Assert.True((bool)resent["configureCompetition"]!["ideaCompetition"]!["rules"]!["hideVoteCountsUntilClosed"]!);
     }
 }

@@ -184,4 +184,52 @@ public sealed class NotificationTests(KestrelApiFactory api) : IClassFixture<Kes
 
         Assert.Equal(0, await db.Notifications().CountAsync(n => n.RecipientPersonId == key));
     }
+
+    [Fact]
+    public async Task Co_authors_hear_of_a_withdrawal_and_marking_read_refuses_a_mixed_or_oversized_list_whole()
+    {
+        var competition = await new CompetitionDriver(api, "NOTE-WITHDRAW").CreateAsync();
+        await competition.AdvanceAsync("SUBMISSION");
+        var (lead, coAuthor) = (Named("demo-1151"), Named("demo-1152"));
+        var proposal = (string)(await competition.SubmitAsync(lead, Idea("Trækkes"), coAuthorIds: [await api.PersonIdAsync("demo-1152")]))["proposal"]!["id"]!;
+        await AnswerAsync(coAuthor, proposal);
+        await lead.QueryAsync("mutation($input: ProposalIdInput!) { withdrawProposal(input: $input) { errors { __typename } } }", new { input = new { proposalId = proposal } });
+
+        var inbox = await InboxAsync(coAuthor);
+        Assert.Equal(["PROPOSAL_WITHDRAWN", "CO_AUTHOR_INVITED"], Kinds(inbox));
+        var mine = (string)inbox["nodes"]![0]!["id"]!;
+        var others = (string)(await InboxAsync(Named("demo-1101")))["nodes"]![0]!["id"]!;
+        var mixed = await MarkReadAsync(coAuthor, new { ids = new[] { mine, others, "not-an-id" } });
+        Assert.Equal(["NOT_FOUND", "NOT_FOUND"], mixed["errors"]!.AsArray().Select(e => (string)e!["code"]!));
+        Assert.Equal("""["input","ids","2"]""", mixed["errors"]![1]!["path"]!.ToJsonString());
+        Assert.Equal("TOO_MANY_ITEMS", (string?)(await MarkReadAsync(coAuthor, new { ids = Enumerable.Repeat(mine, 101) }))["errors"]![0]!["code"]);
+        Assert.Equal(2, (int)(await InboxAsync(coAuthor))["unreadCount"]!);
+    }
+
+    [Fact]
+    public async Task Each_live_notification_shows_its_subject_as_it_is_then_and_a_sign_in_without_a_person_gets_an_error()
+    {
+        var competition = await new CompetitionDriver(api, "NOTE-FRESH").CreateAsync();
+        await competition.AdvanceAsync("SUBMISSION");
+        var proposal = await competition.SubmitAcceptedAsync(Named("demo-1161"), "Frisk");
+        await competition.AdvanceAsync("CLOSED");
+        var tokens = api.Services.GetRequiredService<DevTokens>();
+        using var socket = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, tokens.Create(Roles.Employee, "demo-1161"));
+        await socket.SubscribeAsync("n", "subscription { notificationAdded { kind subject { ... on Proposal { state selectionReason } } } }");
+        using var nobody = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, tokens.Create(Roles.Employee, null));
+        await nobody.SubscribeAsync("x", "subscription { notificationAdded { kind } }");
+        await Task.Delay(300);
+
+        await competition.ManagerMoveAsync("selectProposal", new { proposalId = proposal, reason = "God idé" }, "SelectProposalInput");
+        var selected = (await socket.ReceiveMessageAsync())["payload"]!["data"]!["notificationAdded"]!;
+        await competition.ManagerMoveAsync("realiseProposal", new { proposalId = proposal, description = "Bygges" }, "RealiseProposalInput");
+        var realised = (await socket.ReceiveMessageAsync())["payload"]!["data"]!["notificationAdded"]!;
+
+        Assert.Equal(("PROPOSAL_SELECTED", "SELECTED"), ((string?)selected["kind"], (string?)selected["subject"]!["state"]));
+        Assert.Equal(("PROPOSAL_REALISED", "REALISED"), ((string?)realised["kind"], (string?)realised["subject"]!["state"]));
+        // An execution error of the operation: a result with errors and no data.
+        var refused = await nobody.ReceiveMessageAsync();
+        Assert.Equal("next", (string?)refused["type"]);
+        Assert.Equal("PERSON_NOT_LINKED", (string?)refused["payload"]!["errors"]![0]!["extensions"]!["code"]);
+    }
 }

@@ -111,4 +111,22 @@ public sealed class RealisationTests(ApiFactory api) : IClassFixture<ApiFactory>
             Assert.Equal((string?)realisation["realisedOn"], (string?)milestones[^1]!["date"]);
         });
     }
+
+    [Fact]
+    public async Task Managers_updating_a_realisation_at_the_same_moment_never_move_it_back()
+    {
+        var (competition, winner, _) = await ClosedAsync("REALISE-RACE");
+        await MutateAsync(competition, "selectProposal", "SelectProposalInput", new { proposalId = winner, reason = "Bedst" });
+        await MutateAsync(competition, "realiseProposal", "RealiseProposalInput", new { proposalId = winner, description = "Bygges" });
+
+        var updates = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => MutateAsync(competition, "updateRealisation", "UpdateRealisationInput",
+            i % 2 == 0 ? new { proposalId = winner, status = "DONE", realisedOn = (string?)Today } : new { proposalId = winner, status = "IN_PROGRESS", realisedOn = (string?)null })));
+
+        var realisation = (await ReadAsync(competition, winner))["realisation"]!;
+        Assert.Equal(("DONE", Today), ((string?)realisation["status"], (string?)realisation["realisedOn"]));
+        Assert.All(updates, u => Assert.True(Codes(u).Count == 0 || Codes(u).SequenceEqual(["REALISATION_STATUS_BACKWARDS"]), string.Join(",", Codes(u))));
+        var changes = (await competition.Employee("demo-1301").QueryAsync("{ me { notifications(first: 50) { nodes { kind } } } }"))["me"]!["notifications"]!["nodes"]!.AsArray()
+            .Count(n => (string?)n!["kind"] == "REALISATION_STATUS_CHANGED");
+        Assert.InRange(changes, 1, 2); // PLANNED to DONE, or through IN_PROGRESS: never a step back, never told twice of one step
+    }
 }

@@ -71,4 +71,30 @@ public sealed class VoteBudgetTests : IDisposable
         await using var db = _database.Open();
         Assert.Equal(5, await db.Votes().CountAsync(v => v.CompetitionId == competition.Id && v.VoterPersonId == voter));
     }
+
+    /// <summary>The interleaving a merge during VOTING makes possible: the voter's checks passed, then the proposal was merged away before their vote ran.</summary>
+    [Fact]
+    public async Task A_vote_that_runs_after_its_proposal_was_merged_away_is_refused_and_costs_nothing()
+    {
+        var (competition, proposals, voter) = await OpenCompetitionAsync("demo-0031");
+        await using (var db = _database.Open())
+            await db.Proposals().Where(p => p.Id == proposals[0]).ExecuteUpdateAsync(p => p.SetProperty(x => x.State, ProposalState.Merged));
+
+        Assert.Equal(VoteOutcome.NotOpenForVoting, await CastAsync(competition, proposals[0], voter));
+        await using var check = _database.Open();
+        Assert.False(await check.Votes().AnyAsync(v => v.ProposalId == proposals[0] && v.VoterPersonId == voter));
+        Assert.False(await check.Ballots().AnyAsync(b => b.CompetitionId == competition.Id && b.VoterPersonId == voter && b.VotesUsed > 0));
+    }
+
+    [Fact]
+    public async Task A_merge_whose_proposals_changed_after_its_checks_does_not_go_ahead()
+    {
+        var (_, proposals, _) = await OpenCompetitionAsync("demo-0032");
+        await using var db = _database.Open();
+        await db.Proposals().Where(p => p.Id == proposals[1]).ExecuteUpdateAsync(p => p.SetProperty(x => x.State, ProposalState.Merged));
+        await using var transaction = await db.Database.BeginTransactionAsync();
+
+        Assert.False(await new CompetitionStore(db).LockForMergeAsync(proposals[0], proposals[1], CancellationToken.None));
+        Assert.True(await new CompetitionStore(db).LockForMergeAsync(proposals[0], proposals[2], CancellationToken.None));
+    }
 }

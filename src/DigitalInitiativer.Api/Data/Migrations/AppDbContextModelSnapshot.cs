@@ -146,6 +146,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ProposalId", "PersonId");
@@ -275,6 +276,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("RealisationStatus")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("RealisedAsInitiativeId")
@@ -296,6 +298,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("SubmittedAtUtc")

@@ -155,6 +155,7 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("ProposalId", "PersonId");
@@ -288,6 +289,7 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("character varying(16000)");
 
                     b.Property<int?>("RealisationStatus")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<int?>("RealisedAsInitiativeId")
@@ -309,6 +311,7 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("character varying(16000)");
 
                     b.Property<int>("State")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("SubmittedAtUtc")

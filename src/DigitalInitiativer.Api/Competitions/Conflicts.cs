@@ -1,0 +1,28 @@
+using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.Notifications;
+using DigitalInitiativer.Api.SeedWork;
+using Microsoft.EntityFrameworkCore;
+
+namespace DigitalInitiativer.Api.Competitions;
+
+/// <summary>
+/// Two managers (or authors) changing one proposal, report or invitation at the same moment: the states that decide
+/// what may happen are concurrency tokens, so the later save fails instead of overwriting the earlier one. It is then
+/// tried once more from a fresh read, which refuses with the typed error the caller would have had a moment later.
+/// </summary>
+public static class Conflicts
+{
+    public static async Task<Result<T>> RetriedOnConflictAsync<T>(this AppDbContext db, Notifier notifier, Func<Task<Result<T>>> change) where T : class
+    {
+        try
+        {
+            return await change();
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            notifier.Forget();
+            return await change();
+        }
+    }
+}
