@@ -35,7 +35,8 @@ public sealed class InitiativeFilterType : InputObjectGraphType<InitiativeFilter
         Field<ListGraphType<NonNullGraphType<InitiativeKindType>>>("kinds").Description("Only initiatives of one of these kinds.");
         Field<IdGraphType>("unitId").Description("Only initiatives for this unit or a unit below it.");
         Field<ListGraphType<NonNullGraphType<CompetenceProfileKindType>>>("targetProfiles").Description("Only initiatives that target at least one of these profiles.");
-        Field<DateType>("activeOn").Description("Only initiatives running on this date: started on or before it and not ended before it.");
+        Field<DateType>("activeOn").Description("Only initiatives running on this date: started on or before it and not ended before it. "
+            + "An idea competition runs until its end date; what it is open for now is its phase (competitions(where: { phases })).");
         Field<StringGraphType>("text").Description("Only initiatives whose title or description contains this text, ignoring case.");
         Field<CompetenceProfileKindType>("targetProfile").Description("Only initiatives that target this profile.")
             .DeprecationReason("Use targetProfiles, a list like every other set in a filter.");
