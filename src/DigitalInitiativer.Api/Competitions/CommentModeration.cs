@@ -58,10 +58,12 @@ public sealed class CommentModeration(AppDbContext db, Viewer viewer, Competitio
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var hiddenNow = await db.ProposalComments().Where(c => c.Id == comment.Id && c.HiddenReason == null)
             .ExecuteUpdateAsync(c => c.SetProperty(x => x.HiddenReason, trimmed), cancellationToken) == 1;
+        // Also reports that came in just after an earlier hide: every open report of a hidden comment is closed, with the reason it was hidden for.
+        var hiddenFor = await db.ProposalComments().Where(c => c.Id == comment.Id).Select(c => c.HiddenReason!).SingleAsync(cancellationToken);
+        await db.CommentReports().Where(r => r.CommentId == comment.Id && r.State == CommentReportState.Open)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, CommentReportState.Hidden).SetProperty(x => x.Resolution, hiddenFor).SetProperty(x => x.ResolvedAtUtc, now), cancellationToken);
         if (hiddenNow)
         {
-            await db.CommentReports().Where(r => r.CommentId == comment.Id && r.State == CommentReportState.Open)
-                .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, CommentReportState.Hidden).SetProperty(x => x.Resolution, trimmed).SetProperty(x => x.ResolvedAtUtc, now), cancellationToken);
             var moderator = await viewer.PersonIdAsync(cancellationToken);
             if (comment.AuthorPersonId != moderator && await db.Persons().AnyAsync(p => p.Id == comment.AuthorPersonId && p.ErasedAtUtc == null, cancellationToken))
             {

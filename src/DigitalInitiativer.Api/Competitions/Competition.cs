@@ -71,7 +71,7 @@ public sealed class IdeaCompetition : IEntity
             (schedule.VotingOpensAt, CompetitionPhase.Voting),
             (schedule.VotingClosesAt, CompetitionPhase.Closed),
             (schedule.ResultsPublishedAt, CompetitionPhase.ResultsPublished),
-        }.Where(s => s.Start?.ToUniversalTime() <= utcNow).Select(s => s.Phase).DefaultIfEmpty(CompetitionPhase.Draft).Max();
+        }.Where(s => s.Start <= utcNow).Select(s => s.Phase).DefaultIfEmpty(CompetitionPhase.Draft).Max();
         return scheduled > ManualPhase ? scheduled : ManualPhase;
     }
 
@@ -79,6 +79,9 @@ public sealed class IdeaCompetition : IEntity
     public Refusals Configure(CompetitionRules? rules, CompetitionSchedule? schedule, DateTime utcNow)
     {
         var refusals = new Refusals();
+        // Stored times are UTC and come back from SQLite without a kind, so new times are made UTC once, here.
+        schedule = schedule is null ? null : new(schedule.SubmissionOpensAt?.ToUniversalTime(), schedule.ReviewStartsAt?.ToUniversalTime(),
+            schedule.VotingOpensAt?.ToUniversalTime(), schedule.VotingClosesAt?.ToUniversalTime(), schedule.ResultsPublishedAt?.ToUniversalTime());
         if (rules is not null)
         {
             if (PhaseAt(utcNow) >= CompetitionPhase.Voting)
@@ -113,11 +116,8 @@ public sealed class IdeaCompetition : IEntity
             (VotesPerPerson, AllowSelfVoting, ProposalsPerPerson, HideVoteCountsUntilClosed) = (rules.VotesPerPerson, rules.AllowSelfVoting, rules.ProposalsPerPerson, rules.HideVoteCountsUntilClosed);
         if (schedule is not null)
         {
-            SubmissionOpensAtUtc = schedule.SubmissionOpensAt?.ToUniversalTime();
-            ReviewStartsAtUtc = schedule.ReviewStartsAt?.ToUniversalTime();
-            VotingOpensAtUtc = schedule.VotingOpensAt?.ToUniversalTime();
-            VotingClosesAtUtc = schedule.VotingClosesAt?.ToUniversalTime();
-            ResultsPublishedAtUtc = schedule.ResultsPublishedAt?.ToUniversalTime();
+            (SubmissionOpensAtUtc, ReviewStartsAtUtc, VotingOpensAtUtc, VotingClosesAtUtc, ResultsPublishedAtUtc) =
+                (schedule.SubmissionOpensAt, schedule.ReviewStartsAt, schedule.VotingOpensAt, schedule.VotingClosesAt, schedule.ResultsPublishedAt);
         }
         return refusals;
     }

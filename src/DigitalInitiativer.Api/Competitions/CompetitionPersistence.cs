@@ -28,6 +28,10 @@ public sealed class IdeaCompetitionConfiguration : IEntityTypeConfiguration<Idea
     public void Configure(EntityTypeBuilder<IdeaCompetition> competition)
     {
         competition.ToTable("competitions");
+        // The phase follows from these; a save made on an older read fails (see Conflicts), so rules cannot slip in after voting opened.
+        foreach (var phaseInput in new[] { nameof(IdeaCompetition.ManualPhase), nameof(IdeaCompetition.SubmissionOpensAtUtc), nameof(IdeaCompetition.ReviewStartsAtUtc),
+                     nameof(IdeaCompetition.VotingOpensAtUtc), nameof(IdeaCompetition.VotingClosesAtUtc), nameof(IdeaCompetition.ResultsPublishedAtUtc) })
+            competition.Property(phaseInput).IsConcurrencyToken();
         competition.Property(c => c.Id).ValueGeneratedNever();
         competition.HasOne(c => c.Initiative).WithOne().HasForeignKey<IdeaCompetition>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
     }

@@ -50,9 +50,15 @@ public sealed class AuthorNotices(AppDbContext db, Viewer viewer, Notifier notif
 }
 
 /// <summary>A manager's settings for a competition: rules, schedule, and moving it on.</summary>
-public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, CompetitionStore store, TimeProvider clock)
+public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, CompetitionStore store, Notifier notifier, TimeProvider clock)
 {
-    public async Task<Result<IdeaCompetition>> ConfigureAsync(ConfigureCompetitionInput input, CancellationToken cancellationToken)
+    public Task<Result<IdeaCompetition>> ConfigureAsync(ConfigureCompetitionInput input, CancellationToken cancellationToken) =>
+        db.RetriedOnConflictAsync(notifier, () => ConfigureOnceAsync(input, cancellationToken));
+
+    public Task<Result<IdeaCompetition>> AdvanceAsync(AdvanceCompetitionPhaseInput input, CancellationToken cancellationToken) =>
+        db.RetriedOnConflictAsync(notifier, () => AdvanceOnceAsync(input, cancellationToken));
+
+    private async Task<Result<IdeaCompetition>> ConfigureOnceAsync(ConfigureCompetitionInput input, CancellationToken cancellationToken)
     {
         if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition)
             return new NotFound("No competition has this id.", input.CompetitionId) { Field = ["competitionId"] };
@@ -63,7 +69,7 @@ public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, 
     }
 
     /// <summary>Moves the competition on; reaching CLOSED records its participants at once (the secret ballot).</summary>
-    public async Task<Result<IdeaCompetition>> AdvanceAsync(AdvanceCompetitionPhaseInput input, CancellationToken cancellationToken)
+    private async Task<Result<IdeaCompetition>> AdvanceOnceAsync(AdvanceCompetitionPhaseInput input, CancellationToken cancellationToken)
     {
         if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition)
             return new NotFound("No competition has this id.", input.CompetitionId) { Field = ["competitionId"] };
@@ -191,11 +197,13 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
             ? await db.Proposals().AsTracking().FirstOrDefaultAsync(p => p.Id == targetId && p.CompetitionId == source.CompetitionId, cancellationToken)
             : null;
         if (target is null) return new NotFound("No proposal in the same competition has this id.", input.IntoProposalId) { Field = ["intoProposalId"] };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Locked and read again, so the rules judge the proposals as they are now, not as a vote or another merge left them a moment ago.
+        await store.LockForMergeAsync(source.Id, target.Id, cancellationToken);
+        await db.Entry(source).ReloadAsync(cancellationToken);
+        await db.Entry(target).ReloadAsync(cancellationToken);
         var refusals = source.MergeInto(target, phase);
         if (refusals.Any) return refusals;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await store.LockForMergeAsync(source.Id, target.Id, cancellationToken))
-            return new InvalidTransition("One of the two proposals changed while merging; read them again.", source.State, ProposalState.Merged) { Field = ["proposalId"] };
         await notices.TellAsync(source, NotificationKind.ProposalMerged, null, aboutProposalId: target.Id, cancellationToken);
         var changes = await store.MoveVotesAndAuthorsAsync(source, target, announce: !competition.VoteCountsHiddenAt(clock.GetUtcNow().UtcDateTime), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

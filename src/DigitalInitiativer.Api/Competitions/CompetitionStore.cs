@@ -103,14 +103,12 @@ public sealed class CompetitionStore(AppDbContext db)
     }
 
     /// <summary>
-    /// Inside a merge's transaction, first: locks both proposals (in id order, as voters lock one at a time) and says
-    /// whether both can still take part in a merge. Another merge or a manager may have moved one on since the checks.
+    /// Inside a merge's transaction, first: locks both proposals, in id order as voters lock one at a time, so no vote
+    /// and no other merge changes them until it commits. Read them again after this.
     /// </summary>
-    public async Task<bool> LockForMergeAsync(int sourceId, int targetId, CancellationToken cancellationToken)
+    public async Task LockForMergeAsync(int sourceId, int targetId, CancellationToken cancellationToken)
     {
         foreach (var id in new[] { sourceId, targetId }.Order()) await LockCountAsync(id, cancellationToken);
-        ProposalState[] mergeable = [ProposalState.Submitted, ProposalState.Accepted];
-        return await db.Proposals().CountAsync(p => (p.Id == sourceId || p.Id == targetId) && mergeable.Contains(p.State), cancellationToken) == 2;
     }
 
     /// <summary>

@@ -20,9 +20,23 @@ public static class Conflicts
         }
         catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear();
-            notifier.Forget();
+            Forget(db, notifier);
+        }
+        try
+        {
             return await change();
         }
+        catch
+        {
+            // Nothing of a failed change may be saved or sent by a later one in the same request.
+            Forget(db, notifier);
+            throw;
+        }
+    }
+
+    private static void Forget(AppDbContext db, Notifier notifier)
+    {
+        db.ChangeTracker.Clear();
+        notifier.Forget();
     }
 }

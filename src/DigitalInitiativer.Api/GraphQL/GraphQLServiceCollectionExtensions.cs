@@ -27,6 +27,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<DataLoaderRegistry>();
         services.AddScoped<EntityLoader>();
         services.AddScoped<RequestLanguage>();
+        services.AddScoped<ICarriedToEventScope>(sp => sp.GetRequiredService<RequestLanguage>());
         services.AddSingleton<IConfigureExecution, RequestLanguageFromCulture>();
         services.AddDataProtection();
         services.AddSingleton<CursorCodec>();
@@ -44,8 +45,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddGraphTypes(typeof(TSchema).Assembly)
             // One DbContext per request is not thread-safe, so fields run one at a time; batching keeps that cheap.
             .AddExecutionStrategy<SerialExecutionStrategy>(OperationType.Query)
-            // An event of a subscription resolves its fields on the subscription's own scope (one DbContext) as well.
-            .AddExecutionStrategy(new SubscriptionExecutionStrategy(new SerialExecutionStrategy()), OperationType.Subscription)
+            .AddExecutionStrategy<ScopedEventsSubscriptionStrategy>(OperationType.Subscription)
             // documentId requests are always understood; whether query text is refused is the transport's decision (GraphQL:OnlyTrustedDocuments).
             .UsePersistedDocuments(options => options.AllowOnlyPersistedDocuments = false)
             .AddErrorInfoProvider<SafeErrorInfoProvider>()

@@ -15,7 +15,7 @@ public enum TextLanguage
 /// The language of one operation, as ASP.NET Core's request localization chose it from Accept-Language (or
 /// ?ui-culture=). Held per operation, because the events of a subscription are written while another request runs.
 /// </summary>
-public sealed class RequestLanguage
+public sealed class RequestLanguage : ICarriedToEventScope
 {
     public static readonly string[] Supported = ["da", "en"];
 
@@ -23,6 +23,8 @@ public sealed class RequestLanguage
 
     public void From(CultureInfo culture) =>
         Language = culture.TwoLetterISOLanguageName == "en" ? TextLanguage.English : TextLanguage.Danish;
+
+    public void CarryTo(IServiceProvider eventScope) => eventScope.GetRequiredService<RequestLanguage>().Language = Language;
 }
 
 /// <summary>Notes the operation's language before anything runs, whichever transport carried it.</summary>

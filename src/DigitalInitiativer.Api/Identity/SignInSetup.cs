@@ -28,6 +28,7 @@ public static class SignInSetup
         services.AddSingleton<Pseudonymiser>();
         services.AddSingleton<DevTokens>();
         services.AddScoped<Viewer>();
+        services.AddScoped<GraphQL.ICarriedToEventScope>(sp => sp.GetRequiredService<Viewer>());
         services.AddSingleton<global::GraphQL.DI.IConfigureExecution, ViewerFromExecution>();
 
         var authentication = services.AddAuthentication(SelectorScheme)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using DigitalInitiativer.Api.Data;
+using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.SeedWork;
@@ -15,7 +16,7 @@ namespace DigitalInitiativer.Api.Identity;
 /// GraphQL execution's own (<see cref="ViewerFromExecution"/>), the same one authorization checked, over HTTP and
 /// WebSocket alike.
 /// </summary>
-public sealed class Viewer(AppDbContext db, IOptions<IdentitySettings> settings, Pseudonymiser pseudonymiser)
+public sealed class Viewer(AppDbContext db, IOptions<IdentitySettings> settings, Pseudonymiser pseudonymiser) : ICarriedToEventScope
 {
     private int? _personId;
     private bool _resolved;
@@ -29,6 +30,9 @@ public sealed class Viewer(AppDbContext db, IOptions<IdentitySettings> settings,
     }
 
     public bool IsInAnyRole(params string[] roles) => roles.Any(User.IsInRole);
+
+    /// <summary>Each event of a subscription is resolved for whoever subscribed.</summary>
+    public void CarryTo(IServiceProvider eventScope) => eventScope.GetRequiredService<Viewer>().SignIn(User);
 
     /// <summary>The caller's app roles, in the order of <see cref="GraphQL.Authorization.Roles.All"/>.</summary>
     public IReadOnlyList<string> Roles => GraphQL.Authorization.Roles.All.Where(User.IsInRole).ToList();

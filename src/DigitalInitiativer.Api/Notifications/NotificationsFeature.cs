@@ -1,7 +1,6 @@
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.GraphQL;
 using DigitalInitiativer.Api.GraphQL.Authorization;
-using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Errors;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
@@ -27,11 +26,6 @@ public static class NotificationFields
             .Description("The caller's new notifications as they are sent, on the same WebSocket as proposalVotesChanged. Texts come in the language of the "
                 + "WebSocket's upgrade request (Accept-Language, or ?ui-culture=en). A sign-in not linked to a person gets a PERSON_NOT_LINKED error.")
             .AuthorizeWithRoles(Roles.All)
-            .Resolve(ctx =>
-            {
-                ctx.RequestServices!.GetRequiredService<DataLoaderRegistry>().Clear();
-                return ctx.Source;
-            })
             .ResolveStreamAsync(async ctx =>
             {
                 var viewer = ctx.RequestServices!.GetRequiredService<Viewer>();

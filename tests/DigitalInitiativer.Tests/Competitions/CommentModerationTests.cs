@@ -203,4 +203,21 @@ public sealed class CommentModerationTests(ApiFactory api) : IClassFixture<ApiFa
         var key = GlobalIds.KeyOf(comment);
         Assert.Equal(1, await db.CommentReports().CountAsync(r => r.CommentId == key));
     }
+
+    [Fact]
+    public async Task A_report_that_slipped_in_after_a_hide_is_closed_by_the_next_decision()
+    {
+        var (competition, proposal) = await OpenProposalAsync("MODERATE-SLIP");
+        var comment = Id(await CommentAsync(Named("demo-1241"), proposal, "Skjules snart"), "proposalComment");
+        var report = Id(await ReportAsync(Named("demo-1242"), comment, "Først"), "commentReport");
+        await competition.Manager.QueryAsync("mutation($input: HideCommentInput!) { hideComment(input: $input) { errors { __typename } } }",
+            new { input = new { commentId = comment, reason = "Skjult" } });
+        // A report filed between another reporter's check and the hide, as two requests at the same moment could leave it.
+        await using (var db = api.OpenDb())
+            await db.CommentReports().Where(r => r.Id == GlobalIds.KeyOf(report)).ExecuteUpdateAsync(r => r.SetProperty(x => x.State, CommentReportState.Open));
+
+        var decided = await ResolveAsync(competition.Manager, report, "HIDE_COMMENT", "Skjult igen");
+
+        Assert.Equal(("HIDDEN", "Skjult"), ((string?)decided["commentReport"]!["state"], (string?)decided["commentReport"]!["resolution"]));
+    }
 }

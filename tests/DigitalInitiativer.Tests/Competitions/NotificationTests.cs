@@ -232,4 +232,29 @@ public sealed class NotificationTests(KestrelApiFactory api) : IClassFixture<Kes
         Assert.Equal("next", (string?)refused["type"]);
         Assert.Equal("PERSON_NOT_LINKED", (string?)refused["payload"]!["errors"]![0]!["extensions"]!["code"]);
     }
+
+    [Fact]
+    public async Task Notifications_sent_at_the_same_moment_each_reach_the_subscriber_with_their_own_subject()
+    {
+        var competition = await new CompetitionDriver(api, "NOTE-BURST").CreateAsync();
+        await competition.ConfigureAsync(rules: new { votesPerPerson = 3, allowSelfVoting = false, proposalsPerPerson = 6 });
+        await competition.AdvanceAsync("SUBMISSION");
+        var author = Named("demo-1171");
+        var proposals = new List<string>();
+        for (var i = 0; i < 6; i++) proposals.Add((string)(await competition.SubmitAsync(author, Idea($"Idé {i}")))["proposal"]!["id"]!);
+        using var socket = await GraphQLSocket.AcknowledgedAsync(api.WebSocketUrl, api.Services.GetRequiredService<DevTokens>().Create(Roles.Employee, "demo-1171"));
+        await socket.SubscribeAsync("n", "subscription { notificationAdded { kind reason subject { id ... on Proposal { state rejectionReason } } } }");
+        await Task.Delay(300);
+
+        var managers = proposals.Select(_ => api.CreateGraphQLClient(Roles.InitiativeManager, "demo-0011")).ToList();
+        await Task.WhenAll(proposals.Select((id, i) => managers[i].QueryAsync(
+            "mutation($input: RejectProposalInput!) { rejectProposal(input: $input) { errors { __typename } } }", new { input = new { proposalId = id, reason = $"Grund {i}" } })));
+        var events = new List<JsonNode>();
+        for (var i = 0; i < proposals.Count; i++) events.Add(await socket.ReceiveMessageAsync());
+
+        Assert.All(events, e => Assert.Null(e["payload"]!["errors"]));
+        var notices = events.Select(e => e["payload"]!["data"]!["notificationAdded"]!).ToList();
+        Assert.Equal(proposals.Order(), notices.Select(n => (string)n["subject"]!["id"]!).Order());
+        Assert.All(notices, n => Assert.Equal(("REJECTED", (string?)n["reason"]), ((string?)n["subject"]!["state"], (string?)n["subject"]!["rejectionReason"])));
+    }
 }

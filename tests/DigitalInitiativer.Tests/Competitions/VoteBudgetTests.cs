@@ -85,16 +85,4 @@ public sealed class VoteBudgetTests : IDisposable
         Assert.False(await check.Votes().AnyAsync(v => v.ProposalId == proposals[0] && v.VoterPersonId == voter));
         Assert.False(await check.Ballots().AnyAsync(b => b.CompetitionId == competition.Id && b.VoterPersonId == voter && b.VotesUsed > 0));
     }
-
-    [Fact]
-    public async Task A_merge_whose_proposals_changed_after_its_checks_does_not_go_ahead()
-    {
-        var (_, proposals, _) = await OpenCompetitionAsync("demo-0032");
-        await using var db = _database.Open();
-        await db.Proposals().Where(p => p.Id == proposals[1]).ExecuteUpdateAsync(p => p.SetProperty(x => x.State, ProposalState.Merged));
-        await using var transaction = await db.Database.BeginTransactionAsync();
-
-        Assert.False(await new CompetitionStore(db).LockForMergeAsync(proposals[0], proposals[1], CancellationToken.None));
-        Assert.True(await new CompetitionStore(db).LockForMergeAsync(proposals[0], proposals[2], CancellationToken.None));
-    }
 }

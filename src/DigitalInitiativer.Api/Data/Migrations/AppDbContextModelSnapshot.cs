@@ -210,6 +210,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ManualPhase")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ParticipationRecordedAtUtc")
@@ -219,21 +220,26 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ResultsPublishedAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReviewStartsAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmissionOpensAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("VotesPerPerson")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("VotingClosesAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("VotingOpensAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -74,10 +74,4 @@ public sealed class DataLoaderRegistry
             return (BatchLoader<TKey, TValue>)loader;
         }
     }
-
-    /// <summary>Forgets everything loaded, e.g. before a subscription's next event, which must show the data as it is then.</summary>
-    public void Clear()
-    {
-        lock (_loaders) _loaders.Clear();
-    }
 }

@@ -221,6 +221,7 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<int>("ManualPhase")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ParticipationRecordedAtUtc")
@@ -230,21 +231,26 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ResultsPublishedAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ReviewStartsAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("SubmissionOpensAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("VotesPerPerson")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("VotingClosesAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("VotingOpensAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

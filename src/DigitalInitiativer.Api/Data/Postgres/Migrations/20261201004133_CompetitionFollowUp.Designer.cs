@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201011054_CompetitionFollowUp")]
+    [Migration("20261201004133_CompetitionFollowUp")]
     partial class CompetitionFollowUp
     {
         /// <inheritdoc />
@@ -224,6 +224,7 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<int>("ManualPhase")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ParticipationRecordedAtUtc")
@@ -233,21 +234,26 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("ResultsPublishedAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ReviewStartsAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("SubmissionOpensAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("VotesPerPerson")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("VotingClosesAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("VotingOpensAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DigitalInitiativer.Api.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201010938_CompetitionFollowUp")]
+    [Migration("20261201004109_CompetitionFollowUp")]
     partial class CompetitionFollowUp
     {
         /// <inheritdoc />
@@ -213,6 +213,7 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ManualPhase")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ParticipationRecordedAtUtc")
@@ -222,21 +223,26 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ResultsPublishedAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReviewStartsAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SubmissionOpensAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("VotesPerPerson")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("VotingClosesAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("VotingOpensAtUtc")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
