@@ -8,29 +8,31 @@ namespace DigitalInitiativer.Api.Competitions;
 /// <summary>
 /// Two managers (or authors) changing one proposal, report or invitation at the same moment: the states that decide
 /// what may happen are concurrency tokens, so the later save fails instead of overwriting the earlier one. It is then
-/// tried once more from a fresh read, which refuses with the typed error the caller would have had a moment later.
+/// tried again from a fresh read, which refuses with the typed error the caller would have had a moment later.
 /// </summary>
 public static class Conflicts
 {
+    /// <summary>Each conflict means another change won; with this many people changing one thing at once, every one of them gets an answer.</summary>
+    public const int Attempts = 5;
+
     public static async Task<Result<T>> RetriedOnConflictAsync<T>(this AppDbContext db, Notifier notifier, Func<Task<Result<T>>> change) where T : class
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await change();
-        }
-        catch (DbUpdateException)
-        {
-            Forget(db, notifier);
-        }
-        try
-        {
-            return await change();
-        }
-        catch
-        {
-            // Nothing of a failed change may be saved or sent by a later one in the same request.
-            Forget(db, notifier);
-            throw;
+            try
+            {
+                return await change();
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                Forget(db, notifier);
+            }
+            catch
+            {
+                // Nothing of a failed change may be saved or sent by a later one in the same request.
+                Forget(db, notifier);
+                throw;
+            }
         }
     }
 

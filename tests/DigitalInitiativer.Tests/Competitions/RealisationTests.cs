@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DigitalInitiativer.Api.Competitions;
 using DigitalInitiativer.Tests.Infrastructure;
 using static DigitalInitiativer.Tests.Competitions.CompetitionDriver;
 
@@ -119,7 +120,7 @@ public sealed class RealisationTests(ApiFactory api) : IClassFixture<ApiFactory>
         await MutateAsync(competition, "selectProposal", "SelectProposalInput", new { proposalId = winner, reason = "Bedst" });
         await MutateAsync(competition, "realiseProposal", "RealiseProposalInput", new { proposalId = winner, description = "Bygges" });
 
-        var updates = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => MutateAsync(competition, "updateRealisation", "UpdateRealisationInput",
+        var updates = await Task.WhenAll(Enumerable.Range(0, Conflicts.Attempts).Select(i => MutateAsync(competition, "updateRealisation", "UpdateRealisationInput",
             i % 2 == 0 ? new { proposalId = winner, status = "DONE", realisedOn = (string?)Today } : new { proposalId = winner, status = "IN_PROGRESS", realisedOn = (string?)null })));
 
         var realisation = (await ReadAsync(competition, winner))["realisation"]!;
