@@ -6,7 +6,6 @@ using DigitalInitiativer.Api.GraphQL.Errors;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Notifications;
-using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.SeedWork;
 using GraphQL;
 using GraphQL.MicrosoftDI;
@@ -20,7 +19,7 @@ namespace DigitalInitiativer.Api.Competitions;
 /// with a reason. A comment is hidden, and a report decided, once: the writes are conditional, so two moderators at the
 /// same moment cannot both decide, nor tell an author twice.
 /// </summary>
-public sealed class CommentModeration(AppDbContext db, Viewer viewer, CompetitionScope scope, Notifier notifier, TimeProvider clock)
+public sealed class CommentModeration(AppDbContext db, Viewer viewer, CompetitionScope scope, AuthorNotices notices, Notifier notifier, TimeProvider clock)
 {
     public async Task<Result<CommentReport>> ReportAsync(ReportCommentInput input, CancellationToken cancellationToken)
     {
@@ -64,13 +63,10 @@ public sealed class CommentModeration(AppDbContext db, Viewer viewer, Competitio
             .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, CommentReportState.Hidden).SetProperty(x => x.Resolution, hiddenFor).SetProperty(x => x.ResolvedAtUtc, now), cancellationToken);
         if (hiddenNow)
         {
-            var moderator = await viewer.PersonIdAsync(cancellationToken);
-            if (comment.AuthorPersonId != moderator && await db.Persons().AnyAsync(p => p.Id == comment.AuthorPersonId && p.ErasedAtUtc == null, cancellationToken))
-            {
-                var title = await db.Proposals().Where(p => p.Id == comment.ProposalId).Select(p => p.Title).SingleAsync(cancellationToken);
-                notifier.Notify([comment.AuthorPersonId], NotificationKind.CommentHidden, GlobalId.Encode(ProposalType.TypeName, comment.ProposalId), title, trimmed);
-                await db.SaveChangesAsync(cancellationToken);
-            }
+            var title = await db.Proposals().Where(p => p.Id == comment.ProposalId).Select(p => p.Title).SingleAsync(cancellationToken);
+            await notices.TellAsync(db.ProposalComments().Where(c => c.Id == comment.Id).Select(c => c.AuthorPersonId), NotificationKind.CommentHidden,
+                comment.ProposalId, title, trimmed, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         await notifier.PublishAsync();

@@ -14,35 +14,28 @@ namespace DigitalInitiativer.Api.Competitions;
 public sealed class CompetitionScope(AppDbContext db, Viewer viewer, TimeProvider clock)
 {
     /// <summary>Why the person may not take part, or null.</summary>
-    public async Task<OutsideCompetitionUnit?> CheckAsync(int competitionId, int personId, CancellationToken cancellationToken)
-    {
-        var unitId = await UnitOfAsync(competitionId, cancellationToken);
-        var within = UnitTree.IdsUnder(db, unitId);
-        return await db.Persons().AnyAsync(p => p.Id == personId && within.Contains(p.UnitId), cancellationToken)
-            ? null
-            : new OutsideCompetitionUnit("This competition is for the staff of another unit.", unitId) { Field = null };
-    }
+    public async Task<OutsideCompetitionUnit?> CheckAsync(int competitionId, int personId, CancellationToken cancellationToken) =>
+        (await OutsideAsync(competitionId, [personId], cancellationToken)).Refusal;
 
-    /// <summary>Of these people, those outside the competition's unit.</summary>
-    public async Task<HashSet<int>> OutsideAsync(int competitionId, IReadOnlyCollection<int> personIds, CancellationToken cancellationToken)
-    {
-        var within = UnitTree.IdsUnder(db, await UnitOfAsync(competitionId, cancellationToken));
-        var inside = await db.Persons().Where(p => personIds.Contains(p.Id) && within.Contains(p.UnitId)).Select(p => p.Id).ToListAsync(cancellationToken);
-        return personIds.Except(inside).ToHashSet();
-    }
+    /// <summary>Of these people, those who work outside the competition's unit, and the refusal that names it (null when there are none).</summary>
+    public Task<Outside> OutsideAsync(int competitionId, IReadOnlyCollection<int> personIds, CancellationToken cancellationToken) =>
+        OutsideAsync(competitionId, personIds, within => db.Persons().Where(p => within.Contains(p.UnitId)).Select(p => p.Id), cancellationToken);
 
-    /// <summary>Of these units, those outside the competition's unit.</summary>
-    public async Task<HashSet<int>> OutsideUnitsAsync(int competitionId, IReadOnlyCollection<int> unitIds, CancellationToken cancellationToken)
-    {
-        var within = UnitTree.IdsUnder(db, await UnitOfAsync(competitionId, cancellationToken));
-        var inside = await db.Units().Where(u => unitIds.Contains(u.Id) && within.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
-        return unitIds.Except(inside).ToHashSet();
-    }
+    /// <summary>Whether a proposal from this unit belongs in the competition, or the refusal.</summary>
+    public async Task<OutsideCompetitionUnit?> CheckUnitAsync(int competitionId, int unitId, CancellationToken cancellationToken) =>
+        (await OutsideAsync(competitionId, [unitId], within => within, cancellationToken)).Refusal;
 
-    public Task<int> UnitOfAsync(int competitionId, CancellationToken cancellationToken) =>
-        db.Initiatives().Where(i => i.Id == competitionId).Select(i => i.UnitId).SingleAsync(cancellationToken);
+    private async Task<Outside> OutsideAsync(int competitionId, IReadOnlyCollection<int> ids, Func<IQueryable<int>, IQueryable<int>> inside, CancellationToken cancellationToken)
+    {
+        var unitId = await db.Initiatives().Where(i => i.Id == competitionId).Select(i => i.UnitId).SingleAsync(cancellationToken);
+        var found = await inside(UnitTree.IdsUnder(db, unitId)).Where(id => ids.Contains(id)).ToListAsync(cancellationToken);
+        var outside = ids.Except(found).ToHashSet();
+        return new Outside(outside, outside.Count == 0 ? null : new OutsideCompetitionUnit("This competition is for the staff of another unit.", unitId) { Field = null });
+    }
 
     /// <summary>DRAFT competitions are for those who prepare them.</summary>
     public bool IsVisible(IdeaCompetition competition) =>
         competition.PhaseAt(clock.GetUtcNow().UtcDateTime) != CompetitionPhase.Draft || viewer.IsInAnyRole(Roles.Managers);
+
+    public sealed record Outside(IReadOnlySet<int> Ids, OutsideCompetitionUnit? Refusal);
 }

@@ -31,21 +31,23 @@ public sealed class CompetitionLookup(AppDbContext db)
 
 public sealed record ProposalInCompetition(Proposal Proposal, IdeaCompetition Competition);
 
-/// <summary>Telling authors what happened to their proposal, in the same unit of work as the change (<see cref="Notifier"/>).</summary>
+/// <summary>Telling authors what happened to what they wrote, in the same unit of work as the change (<see cref="Notifier"/>).</summary>
 public sealed class AuthorNotices(AppDbContext db, Viewer viewer, Notifier notifier)
 {
-    /// <summary>Every author of the proposal but the caller, leaving out erased people.</summary>
+    /// <summary>Every author of the proposal.</summary>
     public Task TellAsync(Proposal proposal, NotificationKind kind, string? reason, CancellationToken cancellationToken) =>
         TellAsync(proposal, kind, reason, aboutProposalId: proposal.Id, cancellationToken);
 
     /// <summary>The same, about another proposal, e.g. the one a merged proposal joined.</summary>
-    public async Task TellAsync(Proposal proposal, NotificationKind kind, string? reason, int aboutProposalId, CancellationToken cancellationToken)
+    public Task TellAsync(Proposal proposal, NotificationKind kind, string? reason, int aboutProposalId, CancellationToken cancellationToken) =>
+        TellAsync(db.ProposalAuthors().Where(a => a.ProposalId == proposal.Id).Select(a => a.PersonId), kind, aboutProposalId, proposal.Title, reason, cancellationToken);
+
+    /// <summary>These people, about a proposal, leaving out the caller (nobody is told of their own action) and erased people.</summary>
+    public async Task TellAsync(IQueryable<int> people, NotificationKind kind, int aboutProposalId, string title, string? reason, CancellationToken cancellationToken)
     {
         var caller = await viewer.PersonIdAsync(cancellationToken);
-        var authors = await db.ProposalAuthors()
-            .Where(a => a.ProposalId == proposal.Id && a.PersonId != caller && db.Persons().Any(p => p.Id == a.PersonId && p.ErasedAtUtc == null))
-            .Select(a => a.PersonId).ToListAsync(cancellationToken);
-        notifier.Notify(authors, kind, GlobalId.Encode(ProposalType.TypeName, aboutProposalId), proposal.Title, reason);
+        var recipients = await people.Where(id => id != caller && db.Persons().Any(p => p.Id == id && p.ErasedAtUtc == null)).ToListAsync(cancellationToken);
+        notifier.Notify(recipients, kind, GlobalId.Encode(ProposalType.TypeName, aboutProposalId), title, reason);
     }
 }
 
@@ -96,9 +98,8 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
 
         var unitRefusals = new Refusals();
         var unitId = await db.FindUnitAsync(unitRefusals, input.UnitId, cancellationToken);
-        if (unitId is { } unit && (await scope.OutsideUnitsAsync(competition.Id, [unit], cancellationToken)).Count > 0)
-            unitRefusals.Add(new OutsideCompetitionUnit("The proposal must come from the competition's unit or a unit below it.",
-                await scope.UnitOfAsync(competition.Id, cancellationToken)), "unitId");
+        if (unitId is { } unit && await scope.CheckUnitAsync(competition.Id, unit, cancellationToken) is { } foreignUnit)
+            unitRefusals.Add(foreignUnit with { Message = "The proposal must come from the competition's unit or a unit below it." }, "unitId");
         var submitted = Proposal.Submit(competition, input.Texts, unitId ?? 0, input.HideAuthorNames, clock.GetUtcNow().UtcDateTime);
         if (submitted.Refusals is [WrongPhase wrongPhase]) return wrongPhase;
         var refusals = new Refusals();
@@ -259,7 +260,6 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         var keys = ids.Select(id => GlobalId.TryParseKey(id, PersonType.TypeName)).ToList();
         var known = (await db.Persons().Where(p => p.ErasedAtUtc == null && keys.Contains(p.Id)).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
         var outside = await scope.OutsideAsync(competitionId, known, cancellationToken);
-        var competitionUnit = outside.Count > 0 ? await scope.UnitOfAsync(competitionId, cancellationToken) : 0;
         var coAuthors = new List<int>();
         for (var index = 0; index < ids.Count; index++)
         {
@@ -267,8 +267,8 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
             if (keys[index] is not { } key || !known.Contains(key)) refusals.NotFound(at, ids[index], "No person has this id.");
             else if (key == author) refusals.Invalid(at, CompetitionErrorCodes.SelfCoAuthor, "You are the proposal's author; name colleagues as co-authors.");
             else if (coAuthors.Contains(key)) refusals.Invalid(at, RefusalCodes.DuplicateItem, "This colleague is named twice.");
-            else if (outside.Contains(key))
-                refusals.Add(new OutsideCompetitionUnit("This colleague works outside the competition's unit.", competitionUnit), at);
+            else if (outside.Ids.Contains(key))
+                refusals.Add(outside.Refusal! with { Message = "This colleague works outside the competition's unit." }, at);
             else coAuthors.Add(key);
         }
         return coAuthors;

@@ -110,7 +110,7 @@ public sealed class ProposalType : NodeType<Proposal>
         Field<NonNullGraphType<DateType>>("submittedOn").Description("The day it was submitted.").Resolve(ctx => DateOnly.FromDateTime(ctx.Source.SubmittedAtUtc));
         Field<IntGraphType>("voteCount")
             .Description("How many votes the proposal has: always exactly the number of votes stored. Null while its competition hides vote counts (voteCountsHidden).")
-            .Resolve().WithService<ProposalReads>().Resolve((ctx, proposals) => proposals.VoteCount(ctx.Source.Id));
+            .Resolve().WithService<ProposalReads>().Resolve((ctx, proposals) => proposals.VoteCount(ctx.Source));
         Field<NonNullGraphType<BooleanGraphType>>("viewerHasVoted")
             .Description("Whether the caller has voted for this proposal. Nobody can see anyone else's votes.")
             .Resolve().WithService<ProposalReads>().Resolve((ctx, proposals) => proposals.ViewerHasVoted(ctx.Source.Id));

@@ -75,18 +75,19 @@ public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, V
     }
 
     /// <summary>The proposal's vote count; null while its competition hides counts.</summary>
-    public IDataLoaderResult<int?> VoteCount(int proposalId)
+    public IDataLoaderResult<int?> VoteCount(Proposal proposal)
     {
-        return loaders.GetOrAdd<int, int?>("voteCounts", async (ids, ct) =>
+        return loaders.GetOrAdd<(int Proposal, int Competition), int?>("voteCounts", async (keys, ct) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var hiding = (await db.Competitions().Where(c => c.HideVoteCountsUntilClosed && db.Proposals().Any(p => p.CompetitionId == c.Id && ids.Contains(p.Id)))
-                .ToListAsync(ct)).Where(c => c.VoteCountsHiddenAt(now)).Select(c => c.Id).ToList();
-            var counts = await db.Votes().Where(v => ids.Contains(v.ProposalId) && !hiding.Contains(v.CompetitionId)).GroupBy(v => v.ProposalId)
+            var competitionIds = keys.Select(k => k.Competition).Distinct().ToList();
+            var hiding = (await db.Competitions().Where(c => c.HideVoteCountsUntilClosed && competitionIds.Contains(c.Id)).ToListAsync(ct))
+                .Where(c => c.VoteCountsHiddenAt(now)).Select(c => c.Id).ToHashSet();
+            var shown = keys.Where(k => !hiding.Contains(k.Competition)).Select(k => k.Proposal).ToList();
+            var counts = shown.Count == 0 ? [] : await db.Votes().Where(v => shown.Contains(v.ProposalId)).GroupBy(v => v.ProposalId)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-            var hidden = await db.Proposals().Where(p => ids.Contains(p.Id) && hiding.Contains(p.CompetitionId)).Select(p => p.Id).ToListAsync(ct);
-            return ids.ToDictionary(id => id, id => hidden.Contains(id) ? null : (int?)counts.GetValueOrDefault(id));
-        }, null).Load(proposalId);
+            return keys.ToDictionary(k => k, k => hiding.Contains(k.Competition) ? null : (int?)counts.GetValueOrDefault(k.Proposal));
+        }, null).Load((proposal.Id, proposal.CompetitionId));
     }
 
     public IDataLoaderResult<bool> ViewerHasVoted(int proposalId)
