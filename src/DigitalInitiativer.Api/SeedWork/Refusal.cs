@@ -76,11 +76,11 @@ public sealed class Refusals
 
     public void Invalid(string field, string code, string message) => Add(new InvalidInput(message, code), field);
     public void NotFound(string field, string id, string message) => Add(new NotFound(message, id), field);
-    public void CodeTaken(string field, string value) => Add(new CodeTaken($"The code '{value}' is already in use.", value), field);
+    public void CodeTaken(string field, string value) => Add(new CodeTaken(RefusalTexts.CodeTaken.Format(value), value), field);
 
     public void Required(string field, string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) Invalid(field, RefusalCodes.Required, $"'{field}' must not be empty.");
+        if (string.IsNullOrWhiteSpace(value)) Invalid(field, RefusalCodes.Required, RefusalTexts.Required.Format(field));
     }
 
     public void MaxLength(string field, string? value, int max)
@@ -88,25 +88,37 @@ public sealed class Refusals
         if (value is null || PlainText.Fits(value, max)) return;
         var length = PlainText.Length(value);
         Invalid(field, RefusalCodes.TooLong, length > max
-            ? $"'{field}' is {length} characters long; at most {max} are allowed."
-            : $"'{field}' has too many accents or combining marks for its {length} characters.");
+            ? RefusalTexts.TooLong.Format(field, length, max)
+            : RefusalTexts.TooManyMarks.Format(field, length));
     }
 
     /// <summary>Dates things happened (completion, realisation) cannot be later than today.</summary>
     public void NotInFuture(string field, DateOnly? date, DateOnly today)
     {
-        if (date is { } d && d > today) Invalid(field, RefusalCodes.OutOfRange, $"'{field}' ({d:yyyy-MM-dd}) is in the future.");
+        if (date is { } d && d > today) Invalid(field, RefusalCodes.OutOfRange, RefusalTexts.InFuture.Format(field, d));
     }
 
     /// <summary>A date must be plausible, e.g. from 2000 to 2100 for an initiative.</summary>
     public void Within(string field, DateOnly? date, DateOnly from, DateOnly to)
     {
-        if (date is { } d && (d < from || d > to)) Invalid(field, RefusalCodes.OutOfRange, $"'{field}' must be from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}.");
+        if (date is { } d && (d < from || d > to)) Invalid(field, RefusalCodes.OutOfRange, RefusalTexts.DateOutOfRange.Format(field, from, to));
     }
 
     public void NotBefore(string laterField, DateOnly? later, string earlierField, DateOnly? earlier)
     {
         if (later is { } l && earlier is { } e && l < e)
-            Invalid(laterField, RefusalCodes.EndBeforeStart, $"'{laterField}' ({l:yyyy-MM-dd}) is before '{earlierField}' ({e:yyyy-MM-dd}).");
+            Invalid(laterField, RefusalCodes.EndBeforeStart, RefusalTexts.EndBeforeStart.Format(laterField, l, earlierField, e));
     }
+}
+
+/// <summary>The messages of the refusals every feature shares.</summary>
+public static class RefusalTexts
+{
+    public static readonly Text CodeTaken = new("Koden '{0}' er allerede i brug.", "The code '{0}' is already in use.");
+    public static readonly Text Required = new("'{0}' skal udfyldes.", "'{0}' must not be empty.");
+    public static readonly Text TooLong = new("'{0}' er {1} tegn lang; højst {2} er tilladt.", "'{0}' is {1} characters long; at most {2} are allowed.");
+    public static readonly Text TooManyMarks = new("'{0}' har for mange accenter eller kombinerende tegn til sine {1} tegn.", "'{0}' has too many accents or combining marks for its {1} characters.");
+    public static readonly Text InFuture = new("'{0}' ({1:yyyy-MM-dd}) ligger i fremtiden.", "'{0}' ({1:yyyy-MM-dd}) is in the future.");
+    public static readonly Text DateOutOfRange = new("'{0}' skal ligge fra {1:yyyy-MM-dd} til {2:yyyy-MM-dd}.", "'{0}' must be from {1:yyyy-MM-dd} to {2:yyyy-MM-dd}.");
+    public static readonly Text EndBeforeStart = new("'{0}' ({1:yyyy-MM-dd}) ligger før '{2}' ({3:yyyy-MM-dd}).", "'{0}' ({1:yyyy-MM-dd}) is before '{2}' ({3:yyyy-MM-dd}).");
 }
