@@ -46,7 +46,7 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
 
         // Without a wave, each participant is placed by their profile when they began, as Initiative.reach does.
         ReachGrouping grouping = wave is null ? new ReachGrouping.BeforeStart() : new ReachGrouping.InWave(wave.Id);
-        var reach = await ReachFiguresAsync(grouping, filter.GroupByKind, cancellationToken);
+        var reach = await ReachFiguresAsync(grouping, filter.GroupByKind, cancellationToken, DepthOf(filter.CompletedOnly, filter.MinVisits));
         var unit = reach.Population.Tree.UnitIndex(filter.UnitId, "filter.unitId");
         var rows = ReachMatrix.Rows(reach, selected, grouping, filter.GroupByKind, unit, Population.SlotOf(filter.Role));
         return new ReachMatrixResult(wave, rows, Rules);
@@ -69,8 +69,8 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
             initiative = await db.Initiatives().SingleOrDefaultAsync(i => i.Id == key, cancellationToken)
                 ?? throw new ExecutionError("No initiative has the id in 'filter.initiativeId'.") { Code = ErrorCodes.NotFound };
         }
-        var scope = new ParticipationScope(initiative, filter.InitiativeKind);
-        var tables = await figures.GetAsync(await VersionAsync(cancellationToken), $"transitions:{from.Id}:{to.Id}:{initiative?.Id}:{filter.InitiativeKind}",
+        var scope = new ParticipationScope(initiative, filter.InitiativeKind, DepthOf(filter.CompletedOnly, filter.MinVisits));
+        var tables = await figures.GetAsync(await VersionAsync(cancellationToken), $"transitions:{from.Id}:{to.Id}:{initiative?.Id}:{filter.InitiativeKind}:{scope.Depth}",
             async (db, ct) =>
             {
                 // The waves' days as the snapshot has them: they decide who counts as a participant.
@@ -119,11 +119,15 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
         await figures.GetAsync(await VersionAsync(cancellationToken), $"population:{waveId}",
             (db, ct) => Population.ComputeAsync(db, waveId, Rules, ct), cancellationToken, earlierWhileComputing);
 
-    public static string ReachShape(ReachGrouping grouping, bool groupByKind) => $"reach:{grouping}:{groupByKind}";
+    public static string ReachShape(ReachGrouping grouping, bool groupByKind, ParticipationDepth? depth = null) => $"reach:{grouping}:{groupByKind}:{depth ?? ParticipationDepth.Any}";
+
+    private static ParticipationDepth DepthOf(bool completedOnly, int minVisits) => minVisits is >= 0 and <= ParticipationDepth.MaxMinVisits
+        ? new ParticipationDepth(completedOnly, minVisits)
+        : throw new ExecutionError(ParticipationDepth.MinVisitsOutOfRange.Format(ParticipationDepth.MaxMinVisits, minVisits)) { Code = ErrorCodes.OutOfRange };
 
     /// <summary>Every initiative's row (and every kind's), so that any selection of them, the matrix's or a page's, reads one computation.</summary>
-    public async Task<ReachMatrix.Figures> ReachFiguresAsync(ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken) =>
-        await figures.GetAsync(await VersionAsync(cancellationToken), ReachShape(grouping, groupByKind), async (db, ct) =>
+    public async Task<ReachMatrix.Figures> ReachFiguresAsync(ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken, ParticipationDepth? depth = null) =>
+        await figures.GetAsync(await VersionAsync(cancellationToken), ReachShape(grouping, groupByKind, depth), async (db, ct) =>
         {
             // The waves' populations from the same snapshot as the rows, over the same tree: the rows' gates are checked against them.
             var waves = await db.SurveyWaves().OrderBy(w => w.HeldOn).ThenBy(w => w.Id).Select(w => w.Id).ToListAsync(ct);
@@ -135,7 +139,7 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
                 foreach (var wave in waves)
                     placing.Add(wave == enclosingWave ? population : await Population.ComputeAsync(db, wave, Rules, ct));
             var every = await db.Initiatives().OrderBy(i => i.Id).ToListAsync(ct);
-            return await ReachMatrix.ComputeAsync(db, every, grouping, groupByKind, population, placing, Rules, ct);
+            return await ReachMatrix.ComputeAsync(db, every, grouping, groupByKind, depth ?? ParticipationDepth.Any, population, placing, Rules, ct);
         }, cancellationToken, earlierWhileComputing: true);
 
     /// <summary>Read once per request, before any figure: figures computed from newer data than this are newer, never older.</summary>

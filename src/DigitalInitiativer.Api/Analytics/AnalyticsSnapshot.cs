@@ -16,6 +16,11 @@ public sealed class CountedParticipation
 
     /// <summary>The day the participation started, or, if it never did, the day of enrolment.</summary>
     public DateOnly BeganOn { get; private set; }
+
+    public bool Completed { get; private set; }
+
+    /// <summary>Sessions the person came to, as hosts recorded them.</summary>
+    public int Visits { get; private set; }
 }
 
 /// <summary>One refresh of the counted participations.</summary>
@@ -83,8 +88,8 @@ public sealed class AnalyticsSnapshot(AppDbContext db, TimeProvider clock, IOpti
         // Set-based statements: a copy of up to millions of rows should not pass through the app.
         await db.Database.ExecuteSqlAsync($"DELETE FROM analytics_participations", cancellationToken);
         var copied = await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO analytics_participations ("PersonId", "InitiativeId", "Kind", "BeganOn")
-            SELECT p."PersonId", p."InitiativeId", i."Kind", COALESCE(p."StartedOn", p."EnrolledOn")
+            INSERT INTO analytics_participations ("PersonId", "InitiativeId", "Kind", "BeganOn", "Completed", "Visits")
+            SELECT p."PersonId", p."InitiativeId", i."Kind", COALESCE(p."StartedOn", p."EnrolledOn"), p."Status" = {(int)ParticipationStatus.Completed}, p."Visits"
             FROM participations p JOIN initiatives i ON i."Id" = p."InitiativeId"
             WHERE p."Status" <> {(int)ParticipationStatus.Withdrawn}
             """, cancellationToken);

@@ -84,6 +84,8 @@ public sealed class ReachFilter
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
     public bool GroupByKind { get; set; }
+    public bool CompletedOnly { get; set; }
+    public int MinVisits { get; set; }
 }
 
 public sealed class ReachFilterType : InputObjectGraphType<ReachFilter>
@@ -101,6 +103,8 @@ public sealed class ReachFilterType : InputObjectGraphType<ReachFilter>
         Field<DateType>("to").Description("Only initiatives that started on or before this day. Not together with groupByKind.");
         Field<BooleanGraphType>("groupByKind").Description("One row per initiative kind, counting each person once per kind over every initiative of the kind (without a wave, by their profile when their first participation of the kind began), instead of one row per initiative. "
             + "Not together with from or to (CONFLICTING_FILTERS): rows of one kind over many periods would let the same people be read many times with fresh noise.").DefaultValue(false);
+        Field<BooleanGraphType>("completedOnly").Description("Only completed participations count. Default false.").DefaultValue(false);
+        Field<IntGraphType>("minVisits").Description($"Only participations with at least this many recorded session visits count, 0 to {ParticipationDepth.MaxMinVisits}. Default 0.").DefaultValue(0);
     }
 }
 
@@ -175,6 +179,8 @@ public sealed class TransitionFilter
     public PersonRole? Role { get; set; }
     public string? InitiativeId { get; set; }
     public InitiativeKind? InitiativeKind { get; set; }
+    public bool CompletedOnly { get; set; }
+    public int MinVisits { get; set; }
 }
 
 public sealed class TransitionFilterType : InputObjectGraphType<TransitionFilter>
@@ -187,5 +193,7 @@ public sealed class TransitionFilterType : InputObjectGraphType<TransitionFilter
         Field<PersonRoleType>("role").Description("Only employees or only leaders, as placed by the earlier wave.");
         Field<IdGraphType>("initiativeId").Description("Participants are those who took part in this initiative between the waves.");
         Field<InitiativeKindType>("initiativeKind").Description("Participants are those who took part in an initiative of this kind between the waves. Not together with initiativeId.");
+        Field<BooleanGraphType>("completedOnly").Description("Participants are only those who completed. Default false.").DefaultValue(false);
+        Field<IntGraphType>("minVisits").Description($"Participants are only those with at least this many recorded session visits, 0 to {ParticipationDepth.MaxMinVisits}. Default 0.").DefaultValue(0);
     }
 }

@@ -35,12 +35,12 @@ public sealed record MovedUpDifference(double? Estimate, double? CiLow, double? 
 }
 
 /// <summary>Who counts as a participant: anyone, or only those in one initiative or one kind of initiative.</summary>
-public sealed record ParticipationScope(Initiative? Initiative, InitiativeKind? Kind)
+public sealed record ParticipationScope(Initiative? Initiative, InitiativeKind? Kind, ParticipationDepth Depth)
 {
     public string Describe(SurveyWave from, SurveyWave to) =>
         $"Participants took part in {(Initiative is { } i ? $"the initiative {i.Code} ({i.Title})" : Kind is { } k ? $"an initiative of kind {k.GraphQLName()}" : "any initiative")}: "
         + $"a participation that was not withdrawn and started (or, if it never started, was enrolled) after {from.HeldOn:yyyy-MM-dd} and on or before {to.HeldOn:yyyy-MM-dd}. "
-        + "Everyone else assessed in both waves is a non-participant.";
+        + "Everyone else assessed in both waves is a non-participant." + Depth.Describe();
 }
 
 public sealed record ProfileTransitionsResult(SurveyWave FromWave, SurveyWave ToWave, TransitionTable All, TransitionTable Participants,
@@ -85,7 +85,7 @@ public static class ProfileTransitions
         DisclosureRules rules, CancellationToken cancellationToken)
     {
         var tree = await OrgTree.LoadAsync(db, cancellationToken);
-        var participated = db.CountedParticipations().Where(p => p.BeganOn > from.HeldOn && p.BeganOn <= to.HeldOn);
+        var participated = scope.Depth.Apply(db.CountedParticipations()).Where(p => p.BeganOn > from.HeldOn && p.BeganOn <= to.HeldOn);
         if (scope.Initiative is { } initiative) participated = participated.Where(p => p.InitiativeId == initiative.Id);
         if (scope.Kind is { } kind) participated = participated.Where(p => p.Kind == kind);
 

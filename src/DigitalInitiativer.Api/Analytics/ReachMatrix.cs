@@ -68,11 +68,11 @@ public static class ReachMatrix
     /// </summary>
     /// <param name="initiatives">Every initiative there is.</param>
     public static async Task<Figures> ComputeAsync(AppDbContext db, IReadOnlyList<Initiative> initiatives, ReachGrouping grouping, bool groupByKind,
-        Population population, IReadOnlyList<Population> placing, DisclosureRules rules, CancellationToken cancellationToken)
+        ParticipationDepth depth, Population population, IReadOnlyList<Population> placing, DisclosureRules rules, CancellationToken cancellationToken)
     {
         var tree = population.Tree;
         var ids = initiatives.Select(i => i.Id).ToList();
-        var byInitiative = await CountAsync(db, grouping, groupByKind: false, cancellationToken);
+        var byInitiative = await CountAsync(db, grouping, groupByKind: false, depth, cancellationToken);
         var initiativeTable = new DisclosureTable(rules);
         var rowOfInitiative = ids.Select((id, row) => (id, row)).ToDictionary(x => x.id, x => x.row);
         var (initiativeCubes, initiativeCounts) = AddRows(initiativeTable, tree, ids.Count, byInitiative, id => rowOfInitiative[id], population, placing, grouping);
@@ -80,7 +80,7 @@ public static class ReachMatrix
         if (!groupByKind) return new Figures(population, initiatives, [.. initiativeCubes.Select(c => c.Publish(tree))], [], []);
 
         var kinds = initiatives.Select(i => i.Kind).Distinct().Order().ToList();
-        var byKind = await CountAsync(db, grouping, groupByKind: true, cancellationToken);
+        var byKind = await CountAsync(db, grouping, groupByKind: true, depth, cancellationToken);
         var kindTable = new DisclosureTable(rules);
         // A kind's row holds its initiatives' rows: each of its breakdowns is checked against theirs as well.
         var (kindCubes, _) = AddRows(kindTable, tree, kinds.Count, byKind, k => kinds.IndexOf((InitiativeKind)k), population, placing, grouping,
@@ -139,10 +139,10 @@ public static class ReachMatrix
         }
     }
 
-    private static async Task<List<Fact>> CountAsync(AppDbContext db, ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken)
+    private static async Task<List<Fact>> CountAsync(AppDbContext db, ReachGrouping grouping, bool groupByKind, ParticipationDepth depth, CancellationToken cancellationToken)
     {
-        if (grouping is not ReachGrouping.InWave { WaveId: var wave }) return await CountAtStartAsync(db, groupByKind, cancellationToken);
-        var participations = db.CountedParticipations();
+        if (grouping is not ReachGrouping.InWave { WaveId: var wave }) return await CountAtStartAsync(db, groupByKind, depth, cancellationToken);
+        var participations = depth.Apply(db.CountedParticipations());
         // A kind's row counts each person once, placed by their first participation of the kind; an initiative's row
         // has one participation per person (a unique index). So every count below is a count of distinct people.
         var starts = groupByKind
@@ -166,12 +166,12 @@ public static class ReachMatrix
     /// wave places its people. Each assessment holds from its wave's day until the person's next one, so the placement is
     /// one range join; a lookup per participation (what LINQ can say) took 2.5 times as long on PostgreSQL.
     /// </summary>
-    private static async Task<List<Fact>> CountAtStartAsync(AppDbContext db, bool groupByKind, CancellationToken cancellationToken)
+    private static async Task<List<Fact>> CountAtStartAsync(AppDbContext db, bool groupByKind, ParticipationDepth depth, CancellationToken cancellationToken)
     {
         var starts = groupByKind
-            ? """SELECT "Kind" AS "Row", "PersonId", MIN("BeganOn") AS "BeganOn" FROM analytics_participations GROUP BY "Kind", "PersonId" """
-            : """SELECT "InitiativeId" AS "Row", "PersonId", "BeganOn" FROM analytics_participations""";
-#pragma warning disable EF1002 // the only text put in is one of the two constant statements above
+            ? $"""SELECT "Kind" AS "Row", "PersonId", MIN("BeganOn") AS "BeganOn" FROM analytics_participations {depth.SqlCondition} GROUP BY "Kind", "PersonId" """
+            : $"""SELECT "InitiativeId" AS "Row", "PersonId", "BeganOn" FROM analytics_participations {depth.SqlCondition}""";
+#pragma warning disable EF1002 // the only text put in is one of the two statements above, with a condition of constants and one integer
         var counts = await db.Database.SqlQueryRaw<PlacedCount>($"""
             WITH placings AS (
               SELECT a."PersonId", a."WaveId", a."Profile", a."UnitId", a."Role", w."HeldOn" AS "From",

@@ -4,9 +4,7 @@ using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace DigitalInitiativer.Api.Competitions;
 
@@ -26,7 +24,7 @@ public sealed class CompetitionStore(AppDbContext db)
 
     /// <param name="announce">False while the competition hides its counts: then no change is sent to subscribers.</param>
     public async Task<(VoteOutcome Outcome, ProposalVotesChanged? Change)> CastAsync(IdeaCompetition competition, int proposalId, int voter, bool announce, CancellationToken cancellationToken) =>
-        await WithRetryOnContentionAsync(async () =>
+        await Contention.RetriedAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await LockCountAsync(proposalId, cancellationToken);
@@ -54,7 +52,7 @@ public sealed class CompetitionStore(AppDbContext db)
         });
 
     public async Task<(VoteOutcome Outcome, ProposalVotesChanged? Change)> RetractAsync(int competitionId, int proposalId, int voter, bool announce, CancellationToken cancellationToken) =>
-        await WithRetryOnContentionAsync(async () =>
+        await Contention.RetriedAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await LockCountAsync(proposalId, cancellationToken);
@@ -125,11 +123,18 @@ public sealed class CompetitionStore(AppDbContext db)
 
         var startsOn = await db.Initiatives().Where(i => i.Id == competitionId).Select(i => i.StartsOn).SingleAsync(cancellationToken);
         var proposals = db.Proposals().Where(p => p.CompetitionId == competitionId).Select(p => p.Id);
-        var people = await db.ProposalAuthors().Where(a => proposals.Contains(a.ProposalId)).Select(a => a.PersonId)
-            .Union(db.Votes().Where(v => v.CompetitionId == competitionId && v.VoterPersonId != null).Select(v => v.VoterPersonId!.Value))
-            .Union(db.ProposalComments().Where(c => proposals.Contains(c.ProposalId)).Select(c => c.AuthorPersonId))
-            .Where(id => db.Persons().Any(p => p.Id == id && p.ErasedAtUtc == null))
-            .ToArrayAsync(cancellationToken);
+        var authors = await db.ProposalAuthors().Where(a => proposals.Contains(a.ProposalId)).Select(a => new { a.PersonId, a.IsLead }).ToListAsync(cancellationToken);
+        var commenters = await db.ProposalComments().Where(c => proposals.Contains(c.ProposalId)).Select(c => c.AuthorPersonId).Distinct().ToListAsync(cancellationToken);
+        var voters = await db.Votes().Where(v => v.CompetitionId == competitionId && v.VoterPersonId != null).Select(v => v.VoterPersonId!.Value).Distinct().ToListAsync(cancellationToken);
+        // Each person's most visible part: what they wrote is shown by name (or chosen hidden from colleagues only),
+        // while a vote is never tied to what it was for; VOTER says only that they voted and did nothing else there.
+        var roles = new Dictionary<int, ParticipationRole>();
+        foreach (var voter in voters) roles[voter] = ParticipationRole.Voter;
+        foreach (var commenter in commenters) roles[commenter] = ParticipationRole.Commenter;
+        foreach (var author in authors.Where(a => !a.IsLead)) roles[author.PersonId] = ParticipationRole.CoAuthor;
+        foreach (var author in authors.Where(a => a.IsLead)) roles[author.PersonId] = ParticipationRole.Author;
+        var current = roles.Keys.ToList();
+        var people = await db.Persons().Where(p => current.Contains(p.Id) && p.ErasedAtUtc == null).Select(p => p.Id).ToArrayAsync(cancellationToken);
         RandomNumberGenerator.Shuffle(people.AsSpan());
 
         var today = DateOnly.FromDateTime(utcNow);
@@ -138,8 +143,8 @@ public sealed class CompetitionStore(AppDbContext db)
         foreach (var personId in people)
         {
             added += await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO participations ("PersonId", "InitiativeId", "Status", "EnrolledOn", "StartedOn", "CompletedOn")
-                VALUES ({personId}, {competitionId}, {(int)ParticipationStatus.Completed}, {startsOn}, {startsOn}, {completedOn})
+                INSERT INTO participations ("PersonId", "InitiativeId", "Status", "EnrolledOn", "StartedOn", "CompletedOn", "Role", "Visits")
+                VALUES ({personId}, {competitionId}, {(int)ParticipationStatus.Completed}, {startsOn}, {startsOn}, {completedOn}, {(int)roles[personId]}, 0)
                 ON CONFLICT ("InitiativeId", "PersonId") DO NOTHING
                 """, cancellationToken);
         }
@@ -167,25 +172,5 @@ public sealed class CompetitionStore(AppDbContext db)
         if (db.Database.IsNpgsql())
             await db.Database.ExecuteSqlAsync($"SELECT pg_notify({VoteEvents.PostgresChannel}, {JsonSerializer.Serialize(change)})", cancellationToken);
         return change;
-    }
-
-    /// <summary>
-    /// busy_timeout makes SQLite writers queue, and PostgreSQL resolves a rare deadlock (e.g. a vote racing a merge)
-    /// by failing one side. Either way the whole transaction rolled back, so it is tried again rather than failing the voter.
-    /// </summary>
-    private static async Task<T> WithRetryOnContentionAsync<T>(Func<Task<T>> action)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await action();
-            }
-            catch (Exception e) when (attempt < 5 && e is SqliteException { SqliteErrorCode: 5 or 6 }
-                or PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
-            {
-                await Task.Delay(20 * attempt);
-            }
-        }
     }
 }

@@ -53,41 +53,52 @@ public static class DemoData
         ("TM-VEJ", "Vej & Park", "TM", 6),
     ];
 
-    private sealed record InitiativeSpec(string Code, InitiativeKind Kind, string Title, string Description, string Unit,
+    /// <summary>Titles and descriptions in Danish, with their English translations for those who ask for English.</summary>
+    private sealed record InitiativeSpec(string Code, InitiativeKind Kind, string Title, string Description, string EnglishTitle, string EnglishDescription, string? Url, string Unit,
         CompetenceProfileKind[] Targets, DateOnly StartsOn, DateOnly? EndsOn, double[] TakeUpByLevel);
 
     // TakeUpByLevel: chance that someone in the unit takes part, by 2015 profile (unassessed, AWAITING, HESITANT, WILLING, SELF_DRIVEN).
     private static readonly InitiativeSpec[] Initiatives =
     [
         new("IDEA-2016", InitiativeKind.IdeaCompetition, "Digitaliseringskonkurrencen 2016",
-            "All staff could propose digital solutions that would make their daily work easier. Colleagues voted, and the best proposals were built.",
+            "Alle medarbejdere kunne foreslå digitale løsninger, der ville gøre hverdagen lettere. Kollegerne stemte, og de bedste forslag blev bygget.",
+            "The digitalisation competition 2016", "All staff could propose digital solutions that would make their daily work easier. Colleagues voted, and the best proposals were built.", null,
             "ESB", [], new(2016, 2, 1), new(2016, 9, 30), [0.05, 0.02, 0.06, 0.14, 0.25]),
         new("COURSE-OFFICE", InitiativeKind.Course, "Kursus: kom godt i gang med Office 365",
-            "A hands-on course in mail, calendar and shared documents for those who use them the least.",
+            "Et praktisk kursus i mail, kalender og delte dokumenter for dem, der bruger dem mindst.",
+            "Course: getting started with Office 365", "A hands-on course in mail, calendar and shared documents for those who use them the least.", null,
             "ESB", [Awaiting, Hesitant], new(2015, 9, 1), new(2017, 6, 30), [0.05, 0.45, 0.30, 0.06, 0.01]),
         new("COURSE-ESDH", InitiativeKind.Course, "Kursus: journalisering i ESDH",
-            "Case handling and filing in the document management system, from the basics to good habits.",
+            "Sagsbehandling og journalisering i ESDH-systemet, fra det grundlæggende til gode vaner.",
+            "Course: filing in the document management system", "Case handling and filing in the document management system, from the basics to good habits.", null,
             "ESB", [Hesitant, Willing], new(2015, 10, 1), new(2016, 12, 31), [0.03, 0.05, 0.12, 0.15, 0.04]),
         new("ELEARN-SECURITY", InitiativeKind.ELearning, "E-læring: it-sikkerhed og persondata",
-            "A short online programme on phishing, passwords and handling personal data safely.",
+            "Et kort onlineforløb om phishing, adgangskoder og sikker håndtering af persondata.",
+            "E-learning: IT security and personal data", "A short online programme on phishing, passwords and handling personal data safely.", "https://laering.esbjerg.dk/it-sikkerhed",
             "ESB", [], new(2015, 11, 1), null, [0.10, 0.08, 0.20, 0.30, 0.35]),
         new("ELEARN-DIGIPOST", InitiativeKind.ELearning, "E-læring: Digital Post i sagsbehandlingen",
-            "How to send, receive and file Digital Post as part of case work.",
+            "Sådan sender, modtager og journaliserer du Digital Post som en del af sagsbehandlingen.",
+            "E-learning: Digital Post in case work", "How to send, receive and file Digital Post as part of case work.", "https://laering.esbjerg.dk/digital-post",
             "ESB", [Hesitant, Willing], new(2016, 1, 15), null, [0.04, 0.04, 0.12, 0.16, 0.08]),
         new("VIDEO-GUIDES", InitiativeKind.VideoGuide, "Videovejledninger til fagsystemerne",
-            "Two-minute videos that show one task at a time in the most used systems.",
+            "Videoer på to minutter, der viser én opgave ad gangen i de mest brugte systemer.",
+            "Video guides to the case systems", "Two-minute videos that show one task at a time in the most used systems.", "https://video.esbjerg.dk/vejledninger",
             "ESB", [], new(2015, 8, 15), null, [0.08, 0.05, 0.18, 0.22, 0.12]),
         new("JC-CAFE", InitiativeKind.DropInCafe, "Drop-in café i Jobcenter Esbjerg",
-            "Open sessions where staff try out and practise new systems before they go live, with help at hand.",
+            "Åbne møder, hvor medarbejdere prøver og øver nye systemer, før de går i drift, med hjælp ved hånden.",
+            "Drop-in café at Jobcenter Esbjerg", "Open sessions where staff try out and practise new systems before they go live, with help at hand.", null,
             "ARB-JC", [Awaiting, Hesitant], new(2015, 10, 1), new(2017, 3, 31), [0.15, 0.55, 0.60, 0.25, 0.08]),
         new("JC-SUPERUSERS", InitiativeKind.PeerTraining, "Sidemandsoplæring ved digitale superbrugere",
-            "Appointed digital superusers help the colleague next to them as soon as a digital problem comes up.",
+            "Udpegede digitale superbrugere hjælper kollegaen ved siden af, så snart der opstår et digitalt problem.",
+            "Peer training by digital superusers", "Appointed digital superusers help the colleague next to them as soon as a digital problem comes up.", null,
             "ARB-JC", [Hesitant, Willing], new(2015, 11, 1), null, [0.10, 0.45, 0.55, 0.30, 0.05]),
         new("INSPIRATION-2016", InitiativeKind.Other, "Digital inspirationsdag for ledere",
-            "A day for leaders on leading digital change in their own unit.",
+            "En dag for ledere om at lede digital forandring i egen enhed.",
+            "Digital inspiration day for leaders", "A day for leaders on leading digital change in their own unit.", null,
             "ESB", [], new(2016, 4, 12), new(2016, 4, 12), [0.02, 0.01, 0.02, 0.04, 0.06]),
         new("COURSE-AI-2026", InitiativeKind.Course, "Kursus: kunstig intelligens i sagsbehandlingen",
-            "What AI assistants can and cannot do in case work, and how to use them within the rules.",
+            "Hvad AI-assistenter kan og ikke kan i sagsbehandlingen, og hvordan du bruger dem inden for reglerne.",
+            "Course: artificial intelligence in case work", "What AI assistants can and cannot do in case work, and how to use them within the rules.", null,
             "ESB", [Willing, SelfDriven], new(2026, 9, 1), new(2027, 3, 31), [0.0, 0.0, 0.0, 0.0, 0.0]),
     ];
 
@@ -130,7 +141,7 @@ public static class DemoData
         var profile2015 = Shuffle(Multiset(WaveCounts[2015]), random).Select((kind, i) => (in2015[i], kind)).ToDictionary(x => x.Item1, x => x.kind);
 
         var initiatives = Initiatives.Select(spec => new Initiative(spec.Code, spec.Kind,
-            new InitiativeDetails(spec.Title, spec.Description, units[spec.Unit].Id, spec.Targets, spec.StartsOn, spec.EndsOn))).ToList();
+            new InitiativeDetails(spec.Title, spec.Description, units[spec.Unit].Id, spec.Targets, spec.StartsOn, spec.EndsOn, spec.Url, spec.EnglishTitle, spec.EnglishDescription))).ToList();
         db.Initiatives().AddRange(initiatives);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -166,6 +177,7 @@ public static class DemoData
             new StrategyGoal(new GoalTarget("Jobcenter Esbjerg: 60 % selvkørende i 2017", SelfDriven, GoalComparison.AtLeast, 0.60, 2017, units["ARB-JC"].Id)));
         await db.SaveChangesAsync(cancellationToken);
         DemoCompetitions.Seed(db, persons, units, initiatives.Single(i => i.Code == "IDEA-2016"), random);
+        DemoSessions.Seed(db, persons, units, initiatives);
         await transaction.CommitAsync(cancellationToken);
     }
 

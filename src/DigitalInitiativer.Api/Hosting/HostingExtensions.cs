@@ -8,6 +8,7 @@ using DigitalInitiativer.Api.Observability;
 using DigitalInitiativer.Api.Schema;
 using DigitalInitiativer.Api.GraphQL.Transport;
 using DigitalInitiativer.Api.Identity;
+using DigitalInitiativer.Api.Initiatives;
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Localization;
@@ -39,6 +40,7 @@ public static class HostingExtensions
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        await InitiativeSearch.FoldMissingAsync(db, CancellationToken.None);
         if (app.Configuration.GetValue<bool>("Seed:Demo"))
             await DemoData.SeedAsync(db);
         await scope.ServiceProvider.GetRequiredService<AnalyticsSnapshot>().RefreshIfDueAsync(CancellationToken.None);

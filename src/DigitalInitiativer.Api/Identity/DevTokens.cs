@@ -32,7 +32,7 @@ public sealed class DevTokens
     public SecurityKey SigningKey => _key.Value;
 
     /// <param name="name">The display name colleagues see on proposals and comments, as Entra ID's name claim gives it.</param>
-    public string Create(string role, string? personKey, TimeSpan? lifetime = null, string? name = null)
+    public string Create(string role, string? personKey, TimeSpan? lifetime = null, string? name = null, string? email = null)
     {
         var claims = new Dictionary<string, object>
         {
@@ -41,6 +41,7 @@ public sealed class DevTokens
         };
         if (personKey is not null) claims[PersonKeyClaim] = personKey;
         if (name is not null) claims["name"] = name;
+        if (email is not null) claims["email"] = email;
         var now = _clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

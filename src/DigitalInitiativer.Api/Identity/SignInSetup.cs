@@ -26,6 +26,7 @@ public static class SignInSetup
         services.Configure<IdentitySettings>(builder.Configuration.GetSection(IdentitySettings.Section));
         services.Configure<PseudonymisationSettings>(builder.Configuration.GetSection(PseudonymisationSettings.Section));
         services.AddSingleton<Pseudonymiser>();
+        services.AddSingleton<EmployeeNumbers>();
         services.AddSingleton<DevTokens>();
         services.AddScoped<Viewer>();
         services.AddScoped<GraphQL.ICarriedToEventScope>(sp => sp.GetRequiredService<Viewer>());

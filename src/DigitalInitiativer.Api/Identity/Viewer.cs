@@ -46,6 +46,10 @@ public sealed class Viewer(AppDbContext db, IOptions<IdentitySettings> settings,
 
     public const int MaxDisplayNameLength = 200;
 
+    /// <summary>How colleagues reach the caller: the sign-in's email, or else its user name (in Entra ID usually the email address).</summary>
+    public string? Contact => (User.FindFirst("email") ?? User.FindFirst("preferred_username"))?.Value is { } contact
+        ? PlainText.Truncate(PlainText.WithoutForbiddenCharacters(contact).Trim(), MaxDisplayNameLength) : null;
+
     /// <summary>The pseudonymous key of the caller's Person, from the token; null when the token names nobody.</summary>
     public string? PersonKey
     {

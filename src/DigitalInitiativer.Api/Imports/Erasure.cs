@@ -5,6 +5,8 @@ using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Notifications;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
+using DigitalInitiativer.Api.Sessions;
+using DigitalInitiativer.Api.Superusers;
 using DigitalInitiativer.Api.Surveys;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,7 @@ namespace DigitalInitiativer.Api.Imports;
 /// <summary>
 /// The right to erasure, in one transaction. See docs/imports.md for what is kept and why.
 /// <list type="bullet">
-/// <item>Deleted: assessments, participations, ballots, pending co-author invitations, notifications and the comment reports they filed.</item>
+/// <item>Deleted: assessments, participations, session enrolments and visits, superuser registrations, ballots, pending co-author invitations, notifications and the comment reports they filed; sessions they hosted lose their host.</item>
 /// <item>Votes stay counted but belong to nobody, so the ballot stays secret and no count moves.</item>
 /// <item>Proposals and comments stay, shown as "deleted user", because colleagues voted on and answered them.</item>
 /// <item>Audit entries stay as a record of who looked, tied to no one: the subject becomes "an erased person", and
@@ -41,6 +43,10 @@ public static class Erasure
         await db.CoAuthorInvitations().Where(i => i.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Notifications().Where(n => n.RecipientPersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CommentReports().Where(r => r.ReporterPersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.SessionEnrolments().Where(e => e.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.SessionAttendances().Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        await db.Sessions().Where(s => s.HostPersonId == personId).ExecuteUpdateAsync(s => s.SetProperty(x => x.HostPersonId, (int?)null), cancellationToken);
+        await db.DigitalSuperusers().Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.ProposalAuthors().Where(a => a.PersonId == personId).ExecuteUpdateAsync(a => a.SetProperty(x => x.DisplayName, DeletedUser), cancellationToken);
         await db.ProposalComments().Where(c => c.AuthorPersonId == personId).ExecuteUpdateAsync(c => c.SetProperty(x => x.AuthorDisplayName, DeletedUser), cancellationToken);
         await db.AuditEntries().Where(e => e.SubjectPersonId == personId)

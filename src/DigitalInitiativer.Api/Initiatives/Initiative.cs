@@ -5,8 +5,12 @@ using DigitalInitiativer.Api.SeedWork;
 
 namespace DigitalInitiativer.Api.Initiatives;
 
-/// <summary>What can be set on an initiative after it is created: everything but its code and kind.</summary>
-public sealed record InitiativeDetails(string Title, string? Description, int UnitId, IReadOnlyList<CompetenceProfileKind> TargetProfiles, DateOnly StartsOn, DateOnly? EndsOn);
+/// <summary>
+/// What can be set on an initiative after it is created: everything but its code and kind. Title and description are
+/// Danish; the English ones are optional translations shown to those who ask for English.
+/// </summary>
+public sealed record InitiativeDetails(string Title, string? Description, int UnitId, IReadOnlyList<CompetenceProfileKind> TargetProfiles, DateOnly StartsOn, DateOnly? EndsOn,
+    string? Url = null, string? EnglishTitle = null, string? EnglishDescription = null);
 
 /// <summary>
 /// An intervention meant to raise digital competences: a course, a drop-in café, the idea competition, … It keeps its
@@ -40,6 +44,15 @@ public sealed class Initiative : IEntity
     public string Title { get; private set; }
     public string? Description { get; private set; }
 
+    /// <summary>Where to take part online: the e-learning programme or the video guide.</summary>
+    public string? Url { get; private set; }
+
+    public string? EnglishTitle { get; private set; }
+    public string? EnglishDescription { get; private set; }
+
+    /// <summary>Titles and descriptions in both languages, folded by <see cref="SeedWork.SearchText"/>.</summary>
+    public string SearchText { get; private set; } = "";
+
     /// <summary>The unit the initiative is for; its sub-units are included.</summary>
     public int UnitId { get; private set; }
     public OrganisationUnit? Unit { get; private set; }
@@ -53,7 +66,10 @@ public sealed class Initiative : IEntity
     public IReadOnlyList<CompetenceProfileKind> TargetProfiles =>
         Enum.GetValues<CompetenceProfileKind>().Where(k => (TargetProfileMask & MaskOf(k)) != 0).ToList();
 
-    public InitiativeDetails Details => new(Title, Description, UnitId, TargetProfiles, StartsOn, EndsOn);
+    public InitiativeDetails Details => new(Title, Description, UnitId, TargetProfiles, StartsOn, EndsOn, Url, EnglishTitle, EnglishDescription);
+
+    /// <summary>Current or upcoming on <paramref name="today"/>: not ended before it.</summary>
+    public bool IsOpenOn(DateOnly today) => EndsOn is not { } end || end >= today;
 
     public static int MaskOf(CompetenceProfileKind kind) => 1 << ((int)kind - 1);
 
@@ -66,6 +82,9 @@ public sealed class Initiative : IEntity
         return refusals;
     }
 
+    /// <summary>For rows saved before search was folded: the same text a change would store.</summary>
+    public void FoldSearchText() => SearchText = SeedWork.SearchText.Fold(Title, Description, EnglishTitle, EnglishDescription);
+
     private void Apply(InitiativeDetails details)
     {
         Title = details.Title.Trim();
@@ -75,5 +94,9 @@ public sealed class Initiative : IEntity
         TargetProfileMask = details.TargetProfiles.Aggregate(0, (mask, k) => mask | MaskOf(k));
         StartsOn = details.StartsOn;
         EndsOn = details.EndsOn;
+        Url = string.IsNullOrWhiteSpace(details.Url) ? null : details.Url.Trim();
+        EnglishTitle = string.IsNullOrWhiteSpace(details.EnglishTitle) ? null : details.EnglishTitle.Trim();
+        EnglishDescription = string.IsNullOrWhiteSpace(details.EnglishDescription) ? null : details.EnglishDescription.Trim();
+        FoldSearchText();
     }
 }

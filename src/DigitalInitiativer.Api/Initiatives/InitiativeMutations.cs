@@ -19,11 +19,15 @@ public sealed class CreateInitiativeInput
     public List<CompetenceProfileKind>? TargetProfiles { get; set; }
     public DateOnly StartsOn { get; set; }
     public DateOnly? EndsOn { get; set; }
+    public string? Url { get; set; }
+    public string? EnglishTitle { get; set; }
+    public string? EnglishDescription { get; set; }
 }
 
 /// <summary>Changes to an initiative: a field left out keeps its value; description and endsOn can be cleared with null.</summary>
 public sealed record UpdateInitiativeInput(string Id, Optional<string?> Title, Optional<string?> Description, Optional<string?> UnitId,
-    Optional<List<CompetenceProfileKind>?> TargetProfiles, Optional<DateOnly?> StartsOn, Optional<DateOnly?> EndsOn);
+    Optional<List<CompetenceProfileKind>?> TargetProfiles, Optional<DateOnly?> StartsOn, Optional<DateOnly?> EndsOn,
+    Optional<string?> Url, Optional<string?> EnglishTitle, Optional<string?> EnglishDescription);
 
 public sealed class CreateInitiativeInputType : InputObjectGraphType<CreateInitiativeInput>
 {
@@ -39,6 +43,9 @@ public sealed class CreateInitiativeInputType : InputObjectGraphType<CreateIniti
         Field<ListGraphType<NonNullGraphType<CompetenceProfileKindType>>>("targetProfiles").Description("The profiles it is meant for; omit or leave empty for everyone.");
         Field<NonNullGraphType<DateType>>("startsOn").Description("The first day.");
         Field<DateType>("endsOn").Description("The last day, on or after startsOn; omit while the end is open.");
+        Field<StringGraphType>("url").Description($"Where to take part online (e-learning, video guides): an https:// or http:// address, at most {InitiativeRules.MaxUrlLength} characters.");
+        Field<StringGraphType>("englishTitle").Description("The title in English, shown to those who ask for English; title is the Danish one.");
+        Field<StringGraphType>("englishDescription").Description("The description in English, shown with englishTitle.");
     }
 }
 
@@ -55,11 +62,15 @@ public sealed class UpdateInitiativeInputType : InputObjectGraphType<UpdateIniti
         Field<ListGraphType<NonNullGraphType<CompetenceProfileKindType>>>("targetProfiles").Description("The new set of target profiles; empty means everyone.");
         Field<DateType>("startsOn").Description("A new first day.");
         Field<DateType>("endsOn").Description("A new last day; null makes the end open.");
+        Field<StringGraphType>("url").Description("A new link to take part online; null removes it.");
+        Field<StringGraphType>("englishTitle").Description("A new English title; null removes the English translation's title.");
+        Field<StringGraphType>("englishDescription").Description("A new English description; null removes it.");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value) => new UpdateInitiativeInput((string)value["id"]!,
         value.Given<string?>("title"), value.Given<string?>("description"), value.Given<string?>("unitId"),
-        value.Given<List<CompetenceProfileKind>?>("targetProfiles"), value.Given<DateOnly?>("startsOn"), value.Given<DateOnly?>("endsOn"));
+        value.Given<List<CompetenceProfileKind>?>("targetProfiles"), value.Given<DateOnly?>("startsOn"), value.Given<DateOnly?>("endsOn"),
+        value.Given<string?>("url"), value.Given<string?>("englishTitle"), value.Given<string?>("englishDescription"));
 }
 
 public sealed class CreateInitiativeErrorType() : UserErrorUnion("CreateInitiativeError", "createInitiative",

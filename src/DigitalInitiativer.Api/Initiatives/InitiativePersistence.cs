@@ -22,6 +22,9 @@ public sealed class InitiativeConfiguration : IEntityTypeConfiguration<Initiativ
         initiative.Property(i => i.Code).HasMaxLength(50);
         initiative.Property(i => i.Title).HasMaxLength(PlainText.StorageLength(InitiativeRules.MaxTitleLength));
         initiative.Property(i => i.Description).HasMaxLength(PlainText.StorageLength(InitiativeRules.MaxDescriptionLength));
+        initiative.Property(i => i.Url).HasMaxLength(InitiativeRules.MaxUrlLength);
+        initiative.Property(i => i.EnglishTitle).HasMaxLength(PlainText.StorageLength(InitiativeRules.MaxTitleLength));
+        initiative.Property(i => i.EnglishDescription).HasMaxLength(PlainText.StorageLength(InitiativeRules.MaxDescriptionLength));
         initiative.Ignore(i => i.TargetProfiles);
         initiative.HasOne(i => i.Unit).WithMany().HasForeignKey(i => i.UnitId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -4,6 +4,7 @@ using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.SeedWork;
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
@@ -18,6 +19,7 @@ public sealed class InitiativeFilter
     public List<CompetenceProfileKind>? TargetProfiles { get; set; }
     public DateOnly? ActiveOn { get; set; }
     public string? Text { get; set; }
+    public bool ForMe { get; set; }
 
     /// <summary>Deprecated: one profile, now <see cref="TargetProfiles"/>.</summary>
     public CompetenceProfileKind? TargetProfile { get; set; }
@@ -37,7 +39,12 @@ public sealed class InitiativeFilterType : InputObjectGraphType<InitiativeFilter
         Field<ListGraphType<NonNullGraphType<CompetenceProfileKindType>>>("targetProfiles").Description("Only initiatives that target at least one of these profiles.");
         Field<DateType>("activeOn").Description("Only initiatives running on this date: started on or before it and not ended before it. "
             + "An idea competition runs until its end date; what it is open for now is its phase (competitions(where: { phases })).");
-        Field<StringGraphType>("text").Description("Only initiatives whose title or description contains this text, ignoring case.");
+        Field<StringGraphType>("text").Description("Only initiatives whose title or description (Danish or English) contains this text. "
+            + "Case and accents are ignored (\"cafe\" finds \"Café\"); æ, ø and å are letters of their own, \"aa\" is read as å "
+            + "(\"Aarhus\" finds \"Århus\"), and ä and ö as æ and ø. The same on every database.");
+        Field<BooleanGraphType>("forMe").Description("Only offers open to the caller: for their unit or a unit above it, meant for everyone or for the "
+            + "caller's latest profile (used only inside this query, never shown), and current or upcoming. Combines with the other conditions. "
+            + "Empty when the sign-in is not linked to a person. Default false.").DefaultValue(false);
         Field<CompetenceProfileKindType>("targetProfile").Description("Only initiatives that target this profile.")
             .DeprecationReason("Use targetProfiles, a list like every other set in a filter.");
         Field<StringGraphType>("titleContains").Description("Only initiatives whose title contains this text, ignoring case.")
@@ -90,11 +97,13 @@ public static class InitiativeQueries
             .Argument<InitiativeFilterType>("where", "Conditions an initiative must meet.")
             .Argument<InitiativeOrderType>("order", "How to sort. Defaults to title, A to Z.")
             .AuthorizeWithRoles(Roles.All)
-            .Resolve().WithService<AppDbContext>()
-            .ResolveAsync(async (ctx, db) =>
+            .Resolve().WithServices<AppDbContext, OffersForMe>()
+            .ResolveAsync(async (ctx, db, offers) =>
             {
                 var page = PageRequest.From(ctx);
-                var filtered = Filter(db, ctx.GetArgument<InitiativeFilter?>("where"));
+                var filter = ctx.GetArgument<InitiativeFilter?>("where");
+                var filtered = Filter(db, filter);
+                if (filter?.ForMe == true) filtered = await offers.ApplyAsync(filtered, ctx.CancellationToken);
                 // A catalogue page nearly always shows each initiative's unit: one SQL statement instead of two.
                 if (ctx.Selects("nodes", "unit") || ctx.Selects("edges", "node", "unit")) filtered = filtered.Include(i => i.Unit);
                 return await filtered.ToConnectionAsync(OrderOf(ctx.GetArgument<InitiativeOrder?>("order") ?? new()), page, ctx.CancellationToken);
@@ -137,8 +146,8 @@ public static class InitiativeQueries
         }
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var text = filter.Text.Trim().ToLower();
-            initiatives = initiatives.Where(i => i.Title.ToLower().Contains(text) || (i.Description != null && i.Description.ToLower().Contains(text)));
+            var text = SearchText.Fold(filter.Text.Trim());
+            initiatives = initiatives.Where(i => i.SearchText.Contains(text));
         }
         return initiatives;
     }

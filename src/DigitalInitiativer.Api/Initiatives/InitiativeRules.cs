@@ -9,6 +9,7 @@ public static partial class InitiativeRules
     public const int MaxCodeLength = 50;
     public const int MaxTitleLength = 150;
     public const int MaxDescriptionLength = 4000;
+    public const int MaxUrlLength = 500;
     public static readonly DateOnly EarliestDate = new(2000, 1, 1), LatestDate = new(2100, 12, 31);
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -30,5 +31,8 @@ public static partial class InitiativeRules
         refusals.Within("startsOn", details.StartsOn, EarliestDate, LatestDate);
         refusals.Within("endsOn", details.EndsOn, EarliestDate, LatestDate);
         refusals.NotBefore("endsOn", details.EndsOn, "startsOn", details.StartsOn);
+        refusals.MaxLength("englishTitle", details.EnglishTitle?.Trim(), MaxTitleLength);
+        refusals.MaxLength("englishDescription", details.EnglishDescription, MaxDescriptionLength);
+        refusals.WebAddress("url", details.Url, MaxUrlLength);
     }
 }

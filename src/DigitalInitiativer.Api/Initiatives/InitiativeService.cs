@@ -23,7 +23,8 @@ public sealed class InitiativeService(AppDbContext db, IEnumerable<IInitiativeCr
         var refusals = new Refusals();
         var code = input.Code.Trim();
         var unitId = await db.FindUnitAsync(refusals, input.UnitId, cancellationToken);
-        var details = new InitiativeDetails(input.Title, input.Description, unitId ?? 0, input.TargetProfiles ?? [], input.StartsOn, input.EndsOn);
+        var details = new InitiativeDetails(input.Title, input.Description, unitId ?? 0, input.TargetProfiles ?? [], input.StartsOn, input.EndsOn,
+            input.Url, input.EnglishTitle, input.EnglishDescription);
         InitiativeRules.CheckCode(refusals, code);
         InitiativeRules.CheckDetails(refusals, details);
         if (!refusals.Any && await db.Initiatives().AnyAsync(i => i.Code == code, cancellationToken))
@@ -62,7 +63,8 @@ public sealed class InitiativeService(AppDbContext db, IEnumerable<IInitiativeCr
         if (input.StartsOn is { IsGiven: true, Value: null }) refusals.Invalid("startsOn", RefusalCodes.Required, "'startsOn' cannot be cleared.");
         var details = new InitiativeDetails(
             input.Title.IsGiven ? input.Title.Value ?? "" : current.Title, input.Description.Or(current.Description), unitId,
-            input.TargetProfiles.IsGiven ? input.TargetProfiles.Value ?? [] : current.TargetProfiles, input.StartsOn.Value ?? current.StartsOn, input.EndsOn.Or(current.EndsOn));
+            input.TargetProfiles.IsGiven ? input.TargetProfiles.Value ?? [] : current.TargetProfiles, input.StartsOn.Value ?? current.StartsOn, input.EndsOn.Or(current.EndsOn),
+            input.Url.Or(current.Url), input.EnglishTitle.Or(current.EnglishTitle), input.EnglishDescription.Or(current.EnglishDescription));
         InitiativeRules.CheckDetails(refusals, details);
         if (refusals.Any) return refusals;
         initiative.Change(details);

@@ -3,6 +3,7 @@ using DigitalInitiativer.Api.GraphQL.DataLoading;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.SeedWork;
 using GraphQL.Types;
 
 namespace DigitalInitiativer.Api.Initiatives;
@@ -26,8 +27,11 @@ public sealed class InitiativeType : NodeType<Initiative>
     {
         Field(i => i.Code).Description("The initiative's unique, stable code, used by imports and learning systems to refer to it.");
         Field<NonNullGraphType<InitiativeKindType>>("kind").Description("What kind of initiative this is.").Resolve(ctx => ctx.Source.Kind);
-        Field(i => i.Title).Description("The initiative's title.");
-        Field(i => i.Description, nullable: true).Description("A longer description of the initiative.");
+        Field<NonNullGraphType<StringGraphType>>("title").Description("The initiative's title: Danish, or its English translation when the request asks for English (Accept-Language: en) and there is one.")
+            .Resolve(ctx => Text.EnglishWanted && ctx.Source.EnglishTitle is { } english ? english : ctx.Source.Title);
+        Field<StringGraphType>("description").Description("A longer description, in the same language as the title when there is one in it.")
+            .Resolve(ctx => Text.EnglishWanted && ctx.Source.EnglishTitle is not null ? ctx.Source.EnglishDescription ?? ctx.Source.Description : ctx.Source.Description);
+        Field<StringGraphType>("url").Description("Where to take part online, e.g. the e-learning programme or the video guide; null when the offer has no link.").Resolve(ctx => ctx.Source.Url);
         Field<NonNullGraphType<OrganisationUnitType>>("unit")
             .Description("The unit the initiative is for; its sub-units are included.")
             .ResolveById<Initiative, OrganisationUnit>(i => i.UnitId, alreadyLoaded: i => i.Unit);

@@ -6,5 +6,6 @@ public static class InitiativesFeature
 {
     public static IServiceCollection AddInitiatives(this IServiceCollection services) => services
         .AddScoped<InitiativeService>()
+        .AddScoped<OffersForMe>()
         .AddNodeSource<Initiative>(InitiativeType.TypeName);
 }

@@ -77,6 +77,12 @@ public enum NotificationKind
 
     [Description("A moderator hid the reader's comment; reason says why.")]
     CommentHidden = 9,
+
+    [Description("A session the reader was enrolled in, or waiting for, was cancelled; subject is the session, reason says why.")]
+    SessionCancelled = 10,
+
+    [Description("A seat came free and the reader moved up from the waiting list; subject is the session.")]
+    SeatFromWaitingList = 11,
 }
 
 public static class NotificationData

@@ -38,6 +38,12 @@ public static class NotificationTexts
             [NotificationKind.CommentHidden] = Texts(
                 new("Kommentar skjult", "Din kommentar til »{0}« er skjult af en moderator. Begrundelsen står herunder."),
                 new("Comment hidden", "Your comment on “{0}” was hidden by a moderator. The reason is given below.")),
+            [NotificationKind.SessionCancelled] = Texts(
+                new("Session aflyst", "En session i »{0}«, som du var tilmeldt, er aflyst. Begrundelsen står herunder."),
+                new("Session cancelled", "A session of “{0}” you were enrolled in was cancelled. The reason is given below.")),
+            [NotificationKind.SeatFromWaitingList] = Texts(
+                new("Du har fået en plads", "Der er blevet en plads ledig i en session i »{0}«, og du er rykket op fra ventelisten."),
+                new("You have a seat", "A seat came free in a session of “{0}”, and you moved up from the waiting list.")),
         };
 
     public static NotificationText For(NotificationKind kind, TextLanguage language) => All[kind][language];

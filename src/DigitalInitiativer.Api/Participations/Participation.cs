@@ -43,7 +43,27 @@ public sealed class Participation : IEntity, IPersonData
     /// <summary>Result as a percentage, 0 to 100 (xAPI result.score.scaled × 100).</summary>
     public double? Score { get; private set; }
 
+    /// <summary>How the person took part; null when it follows from the kind of offer (<see cref="ParticipationRoles.Of"/>).</summary>
+    public ParticipationRole? Role { get; private set; }
+
+    /// <summary>Sessions of the initiative the person came to, as hosts recorded them.</summary>
+    public int Visits { get; private set; }
+
     int IPersonData.SubjectPersonId => PersonId;
+
+    /// <summary>
+    /// The person came to a session on <paramref name="day"/>: they started then at the latest, and for offers where
+    /// each visit is whole in itself (<paramref name="completes"/>, a drop-in café or peer training) they completed.
+    /// A withdrawal is undone by coming after all. <paramref name="visits"/> is their count of visits so far.
+    /// </summary>
+    public void Attended(DateOnly day, bool completes, int visits)
+    {
+        EnrolledOn = EnrolledOn <= day ? EnrolledOn : day;
+        StartedOn = StartedOn is { } started && started <= day ? started : day;
+        if (completes && CompletedOn is null) CompletedOn = day;
+        Status = CompletedOn is not null ? ParticipationStatus.Completed : ParticipationStatus.Started;
+        Visits = visits;
+    }
 
     /// <summary>Takes over what a newer record says, unless it breaks a rule; then nothing changes and the refusals say why.</summary>
     public Refusals Record(ParticipationRecord record)
@@ -66,6 +86,39 @@ public static class ParticipationRules
         if (record.Score is { } score && (double.IsNaN(score) || score < 0 || score > 100))
             refusals.Invalid("score", RefusalCodes.OutOfRange, $"'score' must be between 0 and 100; it was {score}.");
     }
+}
+
+/// <summary>How someone took part (the xAPI verb's role): in an offer, or in the idea competition.</summary>
+public enum ParticipationRole
+{
+    [Description("Followed a course, an e-learning programme or a video guide.")]
+    Learner = 1,
+
+    [Description("Came to a drop-in café, peer training or another offer with sessions.")]
+    Attendee = 2,
+
+    [Description("Wrote a proposal in the idea competition.")]
+    Author = 3,
+
+    [Description("Co-authored a proposal in the idea competition.")]
+    CoAuthor = 4,
+
+    [Description("Voted in the idea competition, and did nothing there that is shown by name. Which proposals they voted for is never stored with them.")]
+    Voter = 5,
+
+    [Description("Commented on proposals in the idea competition, without writing one.")]
+    Commenter = 6,
+}
+
+public static class ParticipationRoles
+{
+    /// <summary>The role a participation has when none is recorded: what the kind of offer implies, or null for the competition (recorded at its close).</summary>
+    public static ParticipationRole? Of(Participation participation, InitiativeKind kind) => participation.Role ?? kind switch
+    {
+        InitiativeKind.Course or InitiativeKind.ELearning or InitiativeKind.VideoGuide => ParticipationRole.Learner,
+        InitiativeKind.IdeaCompetition => null,
+        _ => ParticipationRole.Attendee,
+    };
 }
 
 public enum ParticipationStatus

@@ -20,6 +20,15 @@ public sealed class ParticipationStatusType : EnumerationGraphType<Participation
     }
 }
 
+public sealed class ParticipationRoleType : EnumerationGraphType<ParticipationRole>
+{
+    public ParticipationRoleType()
+    {
+        Name = "ParticipationRole";
+        Description = "How someone took part, after xAPI's verbs: in an offer, or in the idea competition.";
+    }
+}
+
 public sealed class ParticipationType : NodeType<Participation>
 {
     public const string TypeName = "Participation";
@@ -32,6 +41,11 @@ public sealed class ParticipationType : NodeType<Participation>
         Field<NonNullGraphType<DateType>>("enrolledOn").Description("When they signed up.").Resolve(ctx => ctx.Source.EnrolledOn);
         Field<DateType>("startedOn").Description("When they started; null if they have not.").Resolve(ctx => ctx.Source.StartedOn);
         Field<DateType>("completedOn").Description("When they finished; null if they have not.").Resolve(ctx => ctx.Source.CompletedOn);
+        Field<ParticipationRoleType>("role").Description("How the person took part: LEARNER or ATTENDEE in an offer; AUTHOR, CO_AUTHOR, COMMENTER or VOTER in the idea "
+                + "competition, recorded once at its close (the most visible of what they did there). Null for a competition participation recorded by hand.")
+            .Resolve().WithService<EntityLoader>().Resolve((ctx, load) => ctx.Source.Role is { } role ? new Loaded<ParticipationRole?>(role)
+                : load.ById<Initiative>(ctx.Source.InitiativeId).Then(i => i is null ? null : ParticipationRoles.Of(ctx.Source, i.Kind)));
+        Field(p => p.Visits).Description("How many of the initiative's sessions the person came to, as their hosts recorded it.");
         Field(p => p.Score, nullable: true).Description("The result as a percentage from 0 to 100 (xAPI result.score.scaled × 100); null when there is no score.");
     }
 }

@@ -9,7 +9,9 @@ using DigitalInitiativer.Api.Notifications;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Sessions;
 using DigitalInitiativer.Api.Strategy;
+using DigitalInitiativer.Api.Superusers;
 using DigitalInitiativer.Api.Surveys;
 using GraphQL.Introspection;
 using GraphQL.Types;
@@ -28,6 +30,7 @@ public sealed class QueryType : ObjectGraphType
         this.AddProfileQueries();
         this.AddOrganisationQueries();
         this.AddSurveyQueries();
+        this.AddSuperuserQueries();
         this.AddInitiativeQueries();
         this.AddCompetitionQueries();
         this.AddCommentModerationQueries();
@@ -45,11 +48,13 @@ public sealed class MutationType : ObjectGraphType
         Description = "Everything that can be changed. Each mutation takes one input and returns a payload with the result and typed errors.";
         this.AddInitiativeMutations();
         this.AddParticipationMutations();
+        this.AddSessionMutations();
         this.AddCompetitionMutations();
         this.AddCommentModerationMutations();
         this.AddRealisationMutations();
         this.AddNotificationMutations();
         this.AddStrategyGoalMutations();
+        this.AddSuperuserMutations();
         this.AddImportMutations();
     }
 }

@@ -9,7 +9,9 @@ using DigitalInitiativer.Api.Notifications;
 using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.Participations;
 using DigitalInitiativer.Api.Profiles;
+using DigitalInitiativer.Api.Sessions;
 using DigitalInitiativer.Api.Strategy;
+using DigitalInitiativer.Api.Superusers;
 using DigitalInitiativer.Api.Surveys;
 using GraphQL;
 
@@ -27,9 +29,11 @@ public static class SchemaSetup
         .AddIdentityNodes()
         .AddNotifications()
         .AddAudit()
+        .AddSuperusers()
         .AddSurveys()
         .AddInitiatives()
         .AddParticipations()
+        .AddSessions()
         .AddCompetitions(configuration)
         .AddAnalytics()
         .AddStrategy()

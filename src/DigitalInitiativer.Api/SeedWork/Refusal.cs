@@ -92,6 +92,15 @@ public sealed class Refusals
             : RefusalTexts.TooManyMarks.Format(field, length));
     }
 
+    /// <summary>A link people open: an absolute http or https address.</summary>
+    public void WebAddress(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return;
+        MaxLength(field, value.Trim(), maxLength);
+        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            Invalid(field, RefusalCodes.InvalidFormat, RefusalTexts.NotWebAddress.Format(field));
+    }
+
     /// <summary>Dates things happened (completion, realisation) cannot be later than today.</summary>
     public void NotInFuture(string field, DateOnly? date, DateOnly today)
     {
@@ -120,5 +129,6 @@ public static class RefusalTexts
     public static readonly Text TooManyMarks = new("'{0}' har for mange accenter eller kombinerende tegn til sine {1} tegn.", "'{0}' has too many accents or combining marks for its {1} characters.");
     public static readonly Text InFuture = new("'{0}' ({1:yyyy-MM-dd}) ligger i fremtiden.", "'{0}' ({1:yyyy-MM-dd}) is in the future.");
     public static readonly Text DateOutOfRange = new("'{0}' skal ligge fra {1:yyyy-MM-dd} til {2:yyyy-MM-dd}.", "'{0}' must be from {1:yyyy-MM-dd} to {2:yyyy-MM-dd}.");
+    public static readonly Text NotWebAddress = new("'{0}' skal være en webadresse, der begynder med https:// eller http://.", "'{0}' must be a web address starting with https:// or http://.");
     public static readonly Text EndBeforeStart = new("'{0}' ({1:yyyy-MM-dd}) ligger før '{2}' ({3:yyyy-MM-dd}).", "'{0}' ({1:yyyy-MM-dd}) is before '{2}' ({3:yyyy-MM-dd}).");
 }

@@ -17,7 +17,7 @@ public sealed partial class DependencyRuleTests
 
     /// <summary>Features, in the one order they may depend on each other: each may use infrastructure and the features before it.</summary>
     private static readonly string[] Features =
-        ["Profiles", "Organisation", "Identity", "Notifications", "Audit", "Surveys", "Initiatives", "Participations", "Competitions", "Analytics", "Strategy", "Imports", "Exports"];
+        ["Profiles", "Organisation", "Identity", "Notifications", "Audit", "Superusers", "Surveys", "Initiatives", "Participations", "Sessions", "Competitions", "Analytics", "Strategy", "Imports", "Exports"];
 
     /// <summary>Generators of data, which may use every feature; then the composition root and the host, which may use everything before them.</summary>
     private static readonly string[] Outer = ["Demo", "Synthetic", "Schema", "Hosting"];

@@ -45,7 +45,13 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Property<DateOnly>("BeganOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("InitiativeId", "PersonId");
@@ -538,8 +544,20 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EnglishDescription")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnglishTitle")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("TEXT");
@@ -554,6 +572,10 @@ namespace DigitalInitiativer.Api.Data.Migrations
 
                     b.Property<int>("UnitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -695,6 +717,9 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Role")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("Score")
                         .HasColumnType("REAL");
 
@@ -702,6 +727,9 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visits")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -712,6 +740,108 @@ namespace DigitalInitiativer.Api.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("participations", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.InitiativeSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Capacity")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HostPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostPersonId");
+
+                    b.HasIndex("InitiativeId", "StartsAtUtc");
+
+                    b.ToTable("initiative_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.SessionAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("session_attendances", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.SessionEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnrolledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "State", "Id");
+
+                    b.ToTable("session_enrolments", (string)null);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Strategy.StrategyGoal", b =>
@@ -745,6 +875,39 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("strategy_goals", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Superusers.DigitalSuperuser", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PersonId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("digital_superusers", (string)null);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Surveys.Assessment", b =>
@@ -1030,12 +1193,73 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.InitiativeSession", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HostPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DigitalInitiativer.Api.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.SessionAttendance", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Sessions.InitiativeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.SessionEnrolment", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Sessions.InitiativeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Strategy.StrategyGoal", b =>
                 {
                     b.HasOne("DigitalInitiativer.Api.Organisation.OrganisationUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Superusers.DigitalSuperuser", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Organisation.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Surveys.Assessment", b =>

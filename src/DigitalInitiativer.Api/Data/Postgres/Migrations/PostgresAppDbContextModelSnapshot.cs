@@ -52,7 +52,13 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.Property<DateOnly>("BeganOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
                         .HasColumnType("integer");
 
                     b.HasKey("InitiativeId", "PersonId");
@@ -561,8 +567,20 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("EnglishDescription")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<string>("EnglishTitle")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
@@ -577,6 +595,10 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
                     b.Property<int>("UnitId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
@@ -726,6 +748,9 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Role")
+                        .HasColumnType("integer");
+
                     b.Property<double?>("Score")
                         .HasColumnType("double precision");
 
@@ -733,6 +758,9 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .HasColumnType("date");
 
                     b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Visits")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -743,6 +771,114 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("participations", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.InitiativeSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Capacity")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("HostPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiativeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HostPersonId");
+
+                    b.HasIndex("InitiativeId", "StartsAtUtc");
+
+                    b.ToTable("initiative_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.SessionAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("session_attendances", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.SessionEnrolment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("EnrolledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("SessionId", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "State", "Id");
+
+                    b.ToTable("session_enrolments", (string)null);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Strategy.StrategyGoal", b =>
@@ -778,6 +914,41 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.HasIndex("UnitId");
 
                     b.ToTable("strategy_goals", (string)null);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Superusers.DigitalSuperuser", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("PersonId", "UnitId")
+                        .IsUnique();
+
+                    b.ToTable("digital_superusers", (string)null);
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Surveys.Assessment", b =>
@@ -1069,12 +1240,73 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.InitiativeSession", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("HostPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DigitalInitiativer.Api.Initiatives.Initiative", "Initiative")
+                        .WithMany()
+                        .HasForeignKey("InitiativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Initiative");
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.SessionAttendance", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Sessions.InitiativeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Sessions.SessionEnrolment", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Sessions.InitiativeSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DigitalInitiativer.Api.Strategy.StrategyGoal", b =>
                 {
                     b.HasOne("DigitalInitiativer.Api.Organisation.OrganisationUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("DigitalInitiativer.Api.Superusers.DigitalSuperuser", b =>
+                {
+                    b.HasOne("DigitalInitiativer.Api.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DigitalInitiativer.Api.Organisation.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("DigitalInitiativer.Api.Surveys.Assessment", b =>

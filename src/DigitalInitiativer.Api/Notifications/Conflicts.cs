@@ -1,9 +1,8 @@
 using DigitalInitiativer.Api.Data;
-using DigitalInitiativer.Api.Notifications;
 using DigitalInitiativer.Api.SeedWork;
 using Microsoft.EntityFrameworkCore;
 
-namespace DigitalInitiativer.Api.Competitions;
+namespace DigitalInitiativer.Api.Notifications;
 
 /// <summary>
 /// Two managers (or authors) changing one proposal, report or invitation at the same moment: the states that decide

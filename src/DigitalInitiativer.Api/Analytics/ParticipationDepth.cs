@@ -1,0 +1,27 @@
+using DigitalInitiativer.Api.SeedWork;
+
+namespace DigitalInitiativer.Api.Analytics;
+
+/// <summary>
+/// How deeply someone must have taken part to count: any participation that was not withdrawn, or only completed ones,
+/// or only those with at least so many recorded visits. Each depth is its own set of figures, protected like any other.
+/// </summary>
+public sealed record ParticipationDepth(bool CompletedOnly = false, int MinVisits = 0)
+{
+    public const int MaxMinVisits = 20;
+
+    public static readonly ParticipationDepth Any = new();
+
+    public static readonly Text MinVisitsOutOfRange = new("'minVisits' skal være fra 0 til {0}; den var {1}.", "'minVisits' must be from 0 to {0}; it was {1}.");
+
+    public IQueryable<CountedParticipation> Apply(IQueryable<CountedParticipation> participations) =>
+        this == Any ? participations : participations.Where(p => (!CompletedOnly || p.Completed) && p.Visits >= MinVisits);
+
+    /// <summary>The same condition for SQL over analytics_participations; only a constant and an integer go in.</summary>
+    public string SqlCondition => this == Any ? "" : $"""WHERE {(CompletedOnly ? "\"Completed\" AND " : "")}"Visits" >= {MinVisits}""";
+
+    public string Describe() => this == Any ? "" : (CompletedOnly ? " Only completed participations count" : " Only participations count")
+        + (MinVisits > 0 ? $" with at least {MinVisits} recorded visits." : ".");
+
+    public override string ToString() => $"{(CompletedOnly ? "completed" : "any")}:{MinVisits}";
+}
