@@ -23,7 +23,7 @@ public static class GraphQLTexts
     public static readonly Text TooManyTokens = new("Dokumentet har mere end {0} tokens; del det op, eller bed om mindre.", "The document has more than {0} tokens; split it or ask for less.");
     public static readonly Text DocumentTooDeep = new("Dokumentet er for dybt indlejret til at kunne læses.", "The document is nested too deeply to read.");
     public static readonly Text TooManyRepeatedFields = new(
-        "Et udvalg beder om det samme felt eller fragment mere end {0} gange.",
+        "Et udvælgelsessæt spørger efter det samme felt eller fragment mere end {0} gange.",
         "A selection asks for the same field or fragment more than {0} times.");
     public static readonly Text TooManyFields = new(
         "Når fragmenterne er foldet ud, vælger operationen mere end {0} felter.",
