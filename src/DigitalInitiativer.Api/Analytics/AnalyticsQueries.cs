@@ -30,12 +30,11 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
     {
         await VersionAsync(cancellationToken);
         if (filter is { From: { } from, To: { } to } && to < from)
-            throw new ExecutionError($"'to' ({to:yyyy-MM-dd}) is before 'from' ({from:yyyy-MM-dd}).") { Code = ErrorCodes.EndBeforeStart };
+            throw new ExecutionError(AnalyticsTexts.ToBeforeFrom.Format(to, from)) { Code = ErrorCodes.EndBeforeStart };
         // Windows over a kind's row would let one reader see the same people through many different sets of initiatives
         // in one day, each drawing the noise anew; a kind's row always counts all its initiatives.
         if (filter is { GroupByKind: true } and ({ From: not null } or { To: not null }))
-            throw new ExecutionError("'from' and 'to' cannot be combined with 'groupByKind': a kind's row always counts every initiative of the kind. "
-                + "Leave out groupByKind to read the initiatives of a period one by one.") { Code = ErrorCodes.ConflictingFilters };
+            throw new ExecutionError(AnalyticsTexts.PeriodWithGroupByKind.Format()) { Code = ErrorCodes.ConflictingFilters };
         var wave = filter.WaveId is { } waveId ? await WaveAsync(waveId, "filter.waveId", cancellationToken) : null;
 
         var initiatives = db.Initiatives().AsQueryable();
@@ -58,16 +57,16 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
         var from = await WaveAsync(fromWaveId, "fromWaveId", cancellationToken);
         var to = await WaveAsync(toWaveId, "toWaveId", cancellationToken);
         if (from.HeldOn >= to.HeldOn)
-            throw new ExecutionError($"'fromWaveId' ({from.Year}) must be an earlier wave than 'toWaveId' ({to.Year}).") { Code = ErrorCodes.WavesOutOfOrder };
+            throw new ExecutionError(AnalyticsTexts.WavesOutOfOrder.Format(from.Year, to.Year)) { Code = ErrorCodes.WavesOutOfOrder };
         if (filter is { InitiativeId: not null, InitiativeKind: not null })
-            throw new ExecutionError("Give either 'initiativeId' or 'initiativeKind', not both.") { Code = ErrorCodes.ConflictingFilters };
+            throw new ExecutionError(AnalyticsTexts.InitiativeOrKind.Format()) { Code = ErrorCodes.ConflictingFilters };
 
         Initiative? initiative = null;
         if (filter.InitiativeId is { } initiativeId)
         {
             var key = GlobalId.ParseKey(initiativeId, InitiativeType.TypeName, "filter.initiativeId");
             initiative = await db.Initiatives().SingleOrDefaultAsync(i => i.Id == key, cancellationToken)
-                ?? throw new ExecutionError("No initiative has the id in 'filter.initiativeId'.") { Code = ErrorCodes.NotFound };
+                ?? throw new ExecutionError(AnalyticsTexts.NoInitiative.Format("filter.initiativeId")) { Code = ErrorCodes.NotFound };
         }
         var scope = new ParticipationScope(initiative, filter.InitiativeKind, DepthOf(filter.CompletedOnly, filter.MinVisits));
         var tables = await figures.GetAsync(await VersionAsync(cancellationToken), $"transitions:{from.Id}:{to.Id}:{initiative?.Id}:{filter.InitiativeKind}:{scope.Depth}",
@@ -95,7 +94,7 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
         {
             // A made-up wave would start a computation of every initiative's row for nothing.
             if (waveId is { } wave && !await db.SurveyWaves().AnyAsync(w => w.Id == wave, ct))
-                throw new ExecutionError("No survey wave has the id in 'waveId'.") { Code = ErrorCodes.NotFound };
+                throw new ExecutionError(AnalyticsTexts.NoWave.Format("waveId")) { Code = ErrorCodes.NotFound };
             var reach = await ReachFiguresAsync(grouping, groupByKind: false, ct);
             var rows = ReachMatrix.Rows(reach, [.. initiatives], grouping, groupByKind: false, OrgTree.Everyone, RoleSlot.All);
             return rows.ToDictionary(r => r.Initiative!, r => r.Cells);
@@ -149,7 +148,7 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
     {
         var key = GlobalId.ParseKey(id, SurveyWaveType.TypeName, argument);
         return await db.SurveyWaves().SingleOrDefaultAsync(w => w.Id == key, cancellationToken)
-            ?? throw new ExecutionError($"No survey wave has the id in '{argument}'.") { Code = ErrorCodes.NotFound };
+            ?? throw new ExecutionError(AnalyticsTexts.NoWave.Format(argument)) { Code = ErrorCodes.NotFound };
     }
 }
 
@@ -212,6 +211,6 @@ public static class AnalyticsArguments
     public static int UnitIndex(this OrgTree tree, string? id, string argument)
     {
         var key = id is null ? (int?)null : GlobalId.ParseKey(id, OrganisationUnitType.TypeName, argument);
-        return tree.IndexOf(key) ?? throw new ExecutionError($"No organisation unit has the id in '{argument}'.") { Code = ErrorCodes.NotFound };
+        return tree.IndexOf(key) ?? throw new ExecutionError(AnalyticsTexts.NoUnit.Format(argument)) { Code = ErrorCodes.NotFound };
     }
 }

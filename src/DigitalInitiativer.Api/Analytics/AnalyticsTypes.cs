@@ -70,7 +70,7 @@ public static class DisclosureFields
             .Description("D: every published count lies within ±D of the true count (the cell-key method); see the caveats.").Resolve(ctx => rulesOf(ctx.Source).MaximumPerturbation);
         if (anyWithheld is null) return;
         type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("caveats")
-            .Description("How the figures are protected and what that means for reading them, e.g. that cells may not add up exactly to their totals. Show them with the figures.")
+            .Description("How the figures are protected and what that means for reading them, e.g. that cells may not add up exactly to their totals, in the caller's language. Show them with the figures.")
             .Resolve(ctx => DisclosureCaveats.For(rulesOf(ctx.Source), anyWithheld(ctx.Source)).ToList());
     }
 }
@@ -165,9 +165,9 @@ public sealed class ProfileTransitionsType : ObjectGraphType<ProfileTransitionsR
         Field<NonNullGraphType<TransitionTableType>>("participants").Description("Those who took part between the waves (see participantDefinition).").Resolve(ctx => ctx.Source.Participants);
         Field<NonNullGraphType<TransitionTableType>>("nonParticipants").Description("Everyone else assessed in both waves.").Resolve(ctx => ctx.Source.NonParticipants);
         Field<NonNullGraphType<MovedUpDifferenceType>>("difference").Description("How much more often participants moved up than non-participants.").Resolve(ctx => ctx.Source.Difference);
-        Field<NonNullGraphType<StringGraphType>>("participantDefinition").Description("Who counts as a participant in this answer, in words.").Resolve(ctx => ctx.Source.ParticipantDefinition);
+        Field<NonNullGraphType<StringGraphType>>("participantDefinition").Description("Who counts as a participant in this answer, in words, in the caller's language.").Resolve(ctx => ctx.Source.ParticipantDefinition);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("caveats")
-            .Description("What the figures cannot show, e.g. self-selection and that two waves cannot test parallel trends. Show them with the figures.")
+            .Description("What the figures cannot show, e.g. self-selection and that two waves cannot test parallel trends, in the caller's language. Show them with the figures.")
             .Resolve(ctx => ctx.Source.Caveats);
         this.AddDisclosureFields(result => result.Rules, anyWithheld: null);
     }

@@ -20,8 +20,12 @@ public sealed record ParticipationDepth(bool CompletedOnly = false, int MinVisit
     /// <summary>The same condition for SQL over analytics_participations; only a constant and an integer go in.</summary>
     public string SqlCondition => this == Any ? "" : $"""WHERE {(CompletedOnly ? "\"Completed\" AND " : "")}"Visits" >= {MinVisits}""";
 
-    public string Describe() => this == Any ? "" : (CompletedOnly ? " Only completed participations count" : " Only participations count")
-        + (MinVisits > 0 ? $" with at least {MinVisits} recorded visits." : ".");
+    public string Describe() => this == Any ? ""
+        : " " + (CompletedOnly ? MinVisits > 0 ? CompletedWithVisits : CompletedCount : WithVisits).Format(MinVisits);
+
+    private static readonly Text CompletedCount = new("Kun gennemførte deltagelser tæller.", "Only completed participations count.");
+    private static readonly Text WithVisits = new("Kun deltagelser med mindst {0} registrerede besøg tæller.", "Only participations with at least {0} recorded visits count.");
+    private static readonly Text CompletedWithVisits = new("Kun gennemførte deltagelser med mindst {0} registrerede besøg tæller.", "Only completed participations with at least {0} recorded visits count.");
 
     public override string ToString() => $"{(CompletedOnly ? "completed" : "any")}:{MinVisits}";
 }

@@ -38,9 +38,11 @@ public sealed record MovedUpDifference(double? Estimate, double? CiLow, double? 
 public sealed record ParticipationScope(Initiative? Initiative, InitiativeKind? Kind, ParticipationDepth Depth)
 {
     public string Describe(SurveyWave from, SurveyWave to) =>
-        $"Participants took part in {(Initiative is { } i ? $"the initiative {i.Code} ({i.Title})" : Kind is { } k ? $"an initiative of kind {k.GraphQLName()}" : "any initiative")}: "
-        + $"a participation that was not withdrawn and started (or, if it never started, was enrolled) after {from.HeldOn:yyyy-MM-dd} and on or before {to.HeldOn:yyyy-MM-dd}. "
-        + "Everyone else assessed in both waves is a non-participant." + Depth.Describe();
+        AnalyticsTexts.ParticipantsTookPart.Format(
+            Initiative is { } i ? AnalyticsTexts.TheInitiative.Format(i.Code, i.Title)
+            : Kind is { } k ? AnalyticsTexts.AnInitiativeOfKind.Format(k.GraphQLName())
+            : AnalyticsTexts.AnyInitiative.Format(),
+            from.HeldOn, to.HeldOn) + Depth.Describe();
 }
 
 public sealed record ProfileTransitionsResult(SurveyWave FromWave, SurveyWave ToWave, TransitionTable All, TransitionTable Participants,
@@ -179,11 +181,11 @@ public static class ProfileTransitions
     {
         List<string> caveats =
         [
-            "Self-selection: people chose to take part, so participants may differ from non-participants in ways that also affect how they move. The difference is an association, not proof that the initiatives caused it.",
-            "Two waves cannot test parallel trends: with one measurement before and one after, nothing shows that both groups were moving alike beforehand, which the difference-in-differences reading assumes.",
-            "Floor and ceiling: nobody in SELF_DRIVEN can move up and nobody in AWAITING can move down, so groups that start at different levels have different room to move.",
-            "Only people assessed in both waves are counted; people who joined, left or skipped a wave are left out.",
-            "The 95 % interval is a normal (Wald) approximation for a difference of two proportions that treats people as independent; it is unreliable for small groups.",
+            AnalyticsTexts.SelfSelection.Format(),
+            AnalyticsTexts.ParallelTrends.Format(),
+            AnalyticsTexts.FloorAndCeiling.Format(),
+            AnalyticsTexts.BothWavesOnly.Format(),
+            AnalyticsTexts.WaldInterval.Format(),
         ];
         caveats.AddRange(DisclosureCaveats.For(rules, anyWithheld));
         return caveats;

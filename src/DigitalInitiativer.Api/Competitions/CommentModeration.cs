@@ -24,11 +24,11 @@ public sealed class CommentModeration(AppDbContext db, Viewer viewer, Competitio
     public async Task<Result<CommentReport>> ReportAsync(ReportCommentInput input, CancellationToken cancellationToken)
     {
         if (await viewer.PersonIdAsync(cancellationToken) is not { } reporter) return PersonNotLinked.Instance;
-        if (await FindCommentAsync(input.CommentId, cancellationToken) is not { } comment) return new NotFound("No comment has this id.", input.CommentId) { Field = ["commentId"] };
+        if (await FindCommentAsync(input.CommentId, cancellationToken) is not { } comment) return new NotFound(CompetitionTexts.NoComment.Format(), input.CommentId) { Field = ["commentId"] };
         var competitionId = await db.Proposals().Where(p => p.Id == comment.ProposalId).Select(p => p.CompetitionId).SingleAsync(cancellationToken);
         if (await scope.CheckAsync(competitionId, reporter, cancellationToken) is { } outside) return outside;
-        if (comment.HiddenReason is not null) return new CommentAlreadyHidden("A moderator has already hidden this comment.") { Field = ["commentId"] };
-        if (await AlreadyReportedAsync(comment.Id, reporter, cancellationToken)) return new AlreadyReported("You have already reported this comment.") { Field = ["commentId"] };
+        if (comment.HiddenReason is not null) return new CommentAlreadyHidden(CompetitionTexts.CommentAlreadyHidden.Format()) { Field = ["commentId"] };
+        if (await AlreadyReportedAsync(comment.Id, reporter, cancellationToken)) return new AlreadyReported(CompetitionTexts.AlreadyReported.Format()) { Field = ["commentId"] };
         var filed = CommentReport.File(comment, reporter, input.Reason, clock.GetUtcNow().UtcDateTime);
         if (!filed.Succeeded) return filed;
         db.CommentReports().Add(filed.Value!);
@@ -40,7 +40,7 @@ public sealed class CommentModeration(AppDbContext db, Viewer viewer, Competitio
         {
             // The unique index caught a second report sent at the same moment.
             db.ChangeTracker.Clear();
-            if (await AlreadyReportedAsync(comment.Id, reporter, cancellationToken)) return new AlreadyReported("You have already reported this comment.") { Field = ["commentId"] };
+            if (await AlreadyReportedAsync(comment.Id, reporter, cancellationToken)) return new AlreadyReported(CompetitionTexts.AlreadyReported.Format()) { Field = ["commentId"] };
             throw;
         }
         return filed;
@@ -49,7 +49,7 @@ public sealed class CommentModeration(AppDbContext db, Viewer viewer, Competitio
     /// <summary>Hides the comment, closes its open reports, and tells its author why. A hidden comment stays hidden, with its first reason.</summary>
     public async Task<Result<ProposalComment>> HideAsync(string commentId, string reason, CancellationToken cancellationToken)
     {
-        if (await FindCommentAsync(commentId, cancellationToken) is not { } comment) return new NotFound("No comment has this id.", commentId) { Field = ["commentId"] };
+        if (await FindCommentAsync(commentId, cancellationToken) is not { } comment) return new NotFound(CompetitionTexts.NoComment.Format(), commentId) { Field = ["commentId"] };
         var refusals = new Refusals();
         if (ProposalRules.CheckReason(refusals, reason) is not { } trimmed) return refusals;
 
@@ -78,7 +78,7 @@ public sealed class CommentModeration(AppDbContext db, Viewer viewer, Competitio
         var report = GlobalId.TryParseKey(input.ReportId, CommentReportType.TypeName) is { } id
             ? await db.CommentReports().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
             : null;
-        if (report is null) return new NotFound("No report has this id.", input.ReportId) { Field = ["reportId"] };
+        if (report is null) return new NotFound(CompetitionTexts.NoReport.Format(), input.ReportId) { Field = ["reportId"] };
         if (report.State != CommentReportState.Open) return AlreadyResolved(report.State);
         var refusals = new Refusals();
         if (ProposalRules.CheckReason(refusals, input.Reason) is not { } trimmed) return refusals;
@@ -98,7 +98,7 @@ public sealed class CommentModeration(AppDbContext db, Viewer viewer, Competitio
     }
 
     private static ReportAlreadyResolved AlreadyResolved(CommentReportState state) =>
-        new($"A moderator has already decided this report: {state.GraphQLName()}.", state) { Field = ["reportId"] };
+        new(CompetitionTexts.ReportAlreadyResolved.Format(state.GraphQLName()), state) { Field = ["reportId"] };
 
     private Task<bool> AlreadyReportedAsync(int commentId, int reporter, CancellationToken cancellationToken) =>
         db.CommentReports().AnyAsync(r => r.CommentId == commentId && r.ReporterPersonId == reporter, cancellationToken);

@@ -86,14 +86,14 @@ public sealed class IdeaCompetition : IEntity
         {
             if (PhaseAt(utcNow) >= CompetitionPhase.Voting)
             {
-                refusals.Add(new RulesLocked("Voting has opened, so the rules can no longer change."), "rules");
+                refusals.Add(new RulesLocked(CompetitionTexts.RulesLocked.Format()), "rules");
                 return refusals;
             }
             var at = refusals.At("rules");
             if (rules.VotesPerPerson is < 1 or > CompetitionRules.MaxVotesPerPerson)
-                at.Invalid("votesPerPerson", RefusalCodes.OutOfRange, $"'votesPerPerson' must be between 1 and {CompetitionRules.MaxVotesPerPerson}.");
+                at.Invalid("votesPerPerson", RefusalCodes.OutOfRange, CompetitionTexts.VotesPerPersonOutOfRange.Format(CompetitionRules.MaxVotesPerPerson));
             if (rules.ProposalsPerPerson is < 1 or > CompetitionRules.MaxProposalsPerPerson)
-                at.Invalid("proposalsPerPerson", RefusalCodes.OutOfRange, $"'proposalsPerPerson' must be between 1 and {CompetitionRules.MaxProposalsPerPerson}.");
+                at.Invalid("proposalsPerPerson", RefusalCodes.OutOfRange, CompetitionTexts.ProposalsPerPersonOutOfRange.Format(CompetitionRules.MaxProposalsPerPerson));
         }
         if (schedule is not null)
         {
@@ -104,11 +104,11 @@ public sealed class IdeaCompetition : IEntity
             }.Where(t => t.At is not null).ToList();
             for (var i = 1; i < times.Count; i++)
                 if (times[i].At < times[i - 1].At)
-                    refusals.At("schedule").Invalid(times[i].Field, RefusalCodes.EndBeforeStart, $"'{times[i].Field}' is before '{times[i - 1].Field}'; phases must be in order.");
+                    refusals.At("schedule").Invalid(times[i].Field, RefusalCodes.EndBeforeStart, CompetitionTexts.PhasesOutOfOrder.Format(times[i].Field, times[i - 1].Field));
             // A schedule that moved the phase back would reopen what closed, e.g. show hidden counts and then hide them again.
             var current = PhaseAt(utcNow);
             if (!refusals.Any && PhaseAt(schedule, utcNow) < current)
-                refusals.Add(new PhaseBackwards($"The competition is in {current.GraphQLName()}; a schedule cannot move it back.", current), "schedule");
+                refusals.Add(new PhaseBackwards(CompetitionTexts.ScheduleBackwards.Format(current.GraphQLName()), current), "schedule");
         }
         if (refusals.Any) return refusals;
 
@@ -126,7 +126,7 @@ public sealed class IdeaCompetition : IEntity
     public Refusal? AdvanceTo(CompetitionPhase phase, DateTime utcNow)
     {
         var current = PhaseAt(utcNow);
-        if (phase <= current) return new PhaseBackwards($"The competition is in {current.GraphQLName()}; it can only move forward.", current) { Field = ["to"] };
+        if (phase <= current) return new PhaseBackwards(CompetitionTexts.PhaseBackwards.Format(current.GraphQLName()), current) { Field = ["to"] };
         ManualPhase = phase;
         return null;
     }

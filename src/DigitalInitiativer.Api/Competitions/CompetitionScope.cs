@@ -30,7 +30,7 @@ public sealed class CompetitionScope(AppDbContext db, Viewer viewer, TimeProvide
         var unitId = await db.Initiatives().Where(i => i.Id == competitionId).Select(i => i.UnitId).SingleAsync(cancellationToken);
         var found = await inside(UnitTree.IdsUnder(db, unitId)).Where(id => ids.Contains(id)).ToListAsync(cancellationToken);
         var outside = ids.Except(found).ToHashSet();
-        return new Outside(outside, outside.Count == 0 ? null : new OutsideCompetitionUnit("This competition is for the staff of another unit.", unitId) { Field = null });
+        return new Outside(outside, outside.Count == 0 ? null : new OutsideCompetitionUnit(CompetitionTexts.OutsideUnit.Format(), unitId) { Field = null });
     }
 
     /// <summary>DRAFT competitions are for those who prepare them.</summary>

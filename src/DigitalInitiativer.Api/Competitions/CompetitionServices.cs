@@ -24,7 +24,7 @@ public sealed class CompetitionLookup(AppDbContext db)
         var proposal = GlobalId.TryParseKey(globalId, ProposalType.TypeName) is { } id
             ? await db.Proposals().AsTracking().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
             : null;
-        if (proposal is null) return new NotFound("No proposal has this id.", globalId) { Field = ["proposalId"] };
+        if (proposal is null) return new NotFound(CompetitionTexts.NoProposal.Format(), globalId) { Field = ["proposalId"] };
         return new ProposalInCompetition(proposal, await db.Competitions().AsTracking().FirstAsync(c => c.Id == proposal.CompetitionId, cancellationToken));
     }
 }
@@ -63,7 +63,7 @@ public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, 
     private async Task<Result<IdeaCompetition>> ConfigureOnceAsync(ConfigureCompetitionInput input, CancellationToken cancellationToken)
     {
         if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition)
-            return new NotFound("No competition has this id.", input.CompetitionId) { Field = ["competitionId"] };
+            return new NotFound(CompetitionTexts.NoCompetition.Format(), input.CompetitionId) { Field = ["competitionId"] };
         var refusals = competition.Configure(input.Rules?.ToRules(competition), input.Schedule?.ToSchedule(), clock.GetUtcNow().UtcDateTime);
         if (refusals.Any) return refusals;
         await db.SaveChangesAsync(cancellationToken);
@@ -74,7 +74,7 @@ public sealed class CompetitionService(AppDbContext db, CompetitionLookup find, 
     private async Task<Result<IdeaCompetition>> AdvanceOnceAsync(AdvanceCompetitionPhaseInput input, CancellationToken cancellationToken)
     {
         if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition)
-            return new NotFound("No competition has this id.", input.CompetitionId) { Field = ["competitionId"] };
+            return new NotFound(CompetitionTexts.NoCompetition.Format(), input.CompetitionId) { Field = ["competitionId"] };
         var now = clock.GetUtcNow().UtcDateTime;
         if (competition.AdvanceTo(input.To, now) is { } refused) return refused;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -93,13 +93,13 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
     {
         if (await viewer.PersonIdAsync(cancellationToken) is not { } author) return PersonNotLinked.Instance;
         if (await find.CompetitionAsync(input.CompetitionId, cancellationToken) is not { } competition || !scope.IsVisible(competition))
-            return new NotFound("No competition has this id.", input.CompetitionId) { Field = ["competitionId"] };
+            return new NotFound(CompetitionTexts.NoCompetition.Format(), input.CompetitionId) { Field = ["competitionId"] };
         if (await scope.CheckAsync(competition.Id, author, cancellationToken) is { } outside) return outside;
 
         var unitRefusals = new Refusals();
         var unitId = await db.FindUnitAsync(unitRefusals, input.UnitId, cancellationToken);
         if (unitId is { } unit && await scope.CheckUnitAsync(competition.Id, unit, cancellationToken) is { } foreignUnit)
-            unitRefusals.Add(foreignUnit with { Message = "The proposal must come from the competition's unit or a unit below it." }, "unitId");
+            unitRefusals.Add(foreignUnit with { Message = CompetitionTexts.ProposalUnitOutside.Format() }, "unitId");
         var submitted = Proposal.Submit(competition, input.Texts, unitId ?? 0, input.HideAuthorNames, clock.GetUtcNow().UtcDateTime);
         if (submitted.Refusals is [WrongPhase wrongPhase]) return wrongPhase;
         var refusals = new Refusals();
@@ -110,7 +110,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         var already = await db.ProposalAuthors().CountAsync(a => a.PersonId == author && a.IsLead
             && db.Proposals().Any(p => p.Id == a.ProposalId && p.CompetitionId == competition.Id && p.State != ProposalState.Withdrawn), cancellationToken);
         if (already >= competition.ProposalsPerPerson)
-            return new ProposalLimitReached($"You have already submitted {already} proposals; the limit is {competition.ProposalsPerPerson}.", competition.ProposalsPerPerson);
+            return new ProposalLimitReached(CompetitionTexts.ProposalLimitReached.Format(already, competition.ProposalsPerPerson), competition.ProposalsPerPerson);
 
         var proposal = submitted.Value!;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -178,7 +178,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         {
             initiativeId = GlobalId.TryParseKey(id, InitiativeType.TypeName);
             if (initiativeId is null || !await db.Initiatives().AnyAsync(i => i.Id == initiativeId, cancellationToken))
-                return new NotFound("No initiative has this id.", id) { Field = ["initiativeId"] };
+                return new NotFound(InitiativeTexts.NoInitiative.Format(), id) { Field = ["initiativeId"] };
         }
         var status = input.Status ?? (input.RealisedOn is null ? RealisationStatus.Planned : RealisationStatus.Done);
         var realisation = new Realisation(status, input.RealisedOn, input.Description, initiativeId, input.Solution);
@@ -197,7 +197,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         var target = GlobalId.TryParseKey(input.IntoProposalId, ProposalType.TypeName) is { } targetId
             ? await db.Proposals().AsTracking().FirstOrDefaultAsync(p => p.Id == targetId && p.CompetitionId == source.CompetitionId, cancellationToken)
             : null;
-        if (target is null) return new NotFound("No proposal in the same competition has this id.", input.IntoProposalId) { Field = ["intoProposalId"] };
+        if (target is null) return new NotFound(CompetitionTexts.NoProposalInCompetition.Format(), input.IntoProposalId) { Field = ["intoProposalId"] };
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Locked and read again, so the rules judge the proposals as they are now, not as a vote or another merge left them a moment ago.
         await store.LockForMergeAsync(source.Id, target.Id, cancellationToken);
@@ -245,7 +245,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         var (proposal, competition) = found.Value!;
         var self = await db.ProposalAuthors().AsTracking()
             .SingleOrDefaultAsync(a => a.ProposalId == proposal.Id && a.PersonId == personId && a.MergedFromProposalId == null, cancellationToken);
-        if (self is null) return new NotAuthor("Only the proposal's authors may change or withdraw it.") { Field = ["proposalId"] };
+        if (self is null) return new NotAuthor(CompetitionTexts.NotAuthor.Format()) { Field = ["proposalId"] };
         return new AuthorOfProposal(proposal, competition, self);
     }
 
@@ -254,7 +254,7 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
     {
         if (ids.Count > ProposalRules.MaxCoAuthors)
         {
-            refusals.Add(new InvalidInput($"At most {ProposalRules.MaxCoAuthors} co-authors can be invited; {ids.Count} were named.", RefusalCodes.TooManyItems));
+            refusals.Add(new InvalidInput(CompetitionTexts.TooManyCoAuthors.Format(ProposalRules.MaxCoAuthors, ids.Count), RefusalCodes.TooManyItems));
             return [];
         }
         var keys = ids.Select(id => GlobalId.TryParseKey(id, PersonType.TypeName)).ToList();
@@ -264,11 +264,11 @@ public sealed class ProposalService(AppDbContext db, Viewer viewer, CompetitionL
         for (var index = 0; index < ids.Count; index++)
         {
             var at = index.ToString();
-            if (keys[index] is not { } key || !known.Contains(key)) refusals.NotFound(at, ids[index], "No person has this id.");
-            else if (key == author) refusals.Invalid(at, CompetitionErrorCodes.SelfCoAuthor, "You are the proposal's author; name colleagues as co-authors.");
-            else if (coAuthors.Contains(key)) refusals.Invalid(at, RefusalCodes.DuplicateItem, "This colleague is named twice.");
+            if (keys[index] is not { } key || !known.Contains(key)) refusals.NotFound(at, ids[index], OrganisationTexts.NoPerson.Format());
+            else if (key == author) refusals.Invalid(at, CompetitionErrorCodes.SelfCoAuthor, CompetitionTexts.SelfCoAuthor.Format());
+            else if (coAuthors.Contains(key)) refusals.Invalid(at, RefusalCodes.DuplicateItem, CompetitionTexts.CoAuthorTwice.Format());
             else if (outside.Ids.Contains(key))
-                refusals.Add(outside.Refusal! with { Message = "This colleague works outside the competition's unit." }, at);
+                refusals.Add(outside.Refusal! with { Message = CompetitionTexts.CoAuthorOutside.Format() }, at);
             else coAuthors.Add(key);
         }
         return coAuthors;
@@ -303,10 +303,10 @@ public sealed class VotingService(AppDbContext db, Viewer viewer, CompetitionLoo
         if (outcome == VoteOutcome.NotOpenForVoting)
         {
             var now = await db.Proposals().Where(p => p.Id == proposal.Id).Select(p => p.State).SingleAsync(cancellationToken);
-            return new ProposalNotOpenForVoting($"This proposal is {now.GraphQLName()} and cannot be voted on.", now) { Field = ["proposalId"] };
+            return new ProposalNotOpenForVoting(CompetitionTexts.NotOpenForVoting.Format(now.GraphQLName()), now) { Field = ["proposalId"] };
         }
         if (outcome == VoteOutcome.BudgetExhausted)
-            return new VoteBudgetExhausted($"You have used all {competition.VotesPerPerson} votes in this competition; retract one to vote again.", competition.VotesPerPerson)
+            return new VoteBudgetExhausted(CompetitionTexts.VoteBudgetExhausted.Format(competition.VotesPerPerson), competition.VotesPerPerson)
                 { Field = ["proposalId"] };
         // Voting is not recorded as participation now: see CompetitionParticipation.
         if (change is not null) events.Committed(db, change);
@@ -326,14 +326,14 @@ public sealed class CommentService(AppDbContext db, Viewer viewer, CompetitionLo
         if (await scope.CheckAsync(competition.Id, author, cancellationToken) is { } outside) return outside;
         var now = clock.GetUtcNow().UtcDateTime;
         var phase = competition.PhaseAt(now);
-        if (phase == CompetitionPhase.Draft) return new WrongPhase("The competition has not opened yet.", phase) { Field = ["proposalId"] };
+        if (phase == CompetitionPhase.Draft) return new WrongPhase(CompetitionTexts.NotOpenYet.Format(), phase) { Field = ["proposalId"] };
         ProposalComment? replyTo = null;
         if (input.ReplyToId is { } replyToId)
         {
             replyTo = GlobalId.TryParseKey(replyToId, ProposalCommentType.TypeName) is { } key
                 ? await db.ProposalComments().FirstOrDefaultAsync(c => c.Id == key && c.ProposalId == proposal.Id, cancellationToken)
                 : null;
-            if (replyTo is null) return new NotFound("No comment on this proposal has this id.", replyToId) { Field = ["replyToId"] };
+            if (replyTo is null) return new NotFound(CompetitionTexts.NoCommentOnProposal.Format(), replyToId) { Field = ["replyToId"] };
         }
 
         var replies = replyTo is null ? 0 : await db.ProposalComments().CountAsync(c => c.ReplyToId == replyTo.Id, cancellationToken);
@@ -357,16 +357,16 @@ public sealed class CoAuthorshipService(AppDbContext db, Viewer viewer, Competit
         var proposalId = GlobalId.TryParseKey(input.ProposalId, ProposalType.TypeName);
         var invitation = proposalId is null ? null
             : await db.CoAuthorInvitations().AsTracking().SingleOrDefaultAsync(i => i.ProposalId == proposalId && i.PersonId == me, cancellationToken);
-        if (invitation is null) return new NotFound("You have no invitation to co-author a proposal with this id.", input.ProposalId) { Field = ["proposalId"] };
+        if (invitation is null) return new NotFound(CompetitionTexts.NoInvitation.Format(), input.ProposalId) { Field = ["proposalId"] };
         var proposal = await db.Proposals().SingleAsync(p => p.Id == invitation.ProposalId, cancellationToken);
         if (invitation.State == CoAuthorInvitationState.Pending && accept)
         {
             if (await scope.CheckAsync(proposal.CompetitionId, me, cancellationToken) is { } outside) return outside;
             if (proposal.State is not (ProposalState.Submitted or ProposalState.Accepted))
-                return new InvitationClosed($"The proposal is {proposal.State.GraphQLName()} and takes no new co-authors.", proposal.State) { Field = ["proposalId"] };
+                return new InvitationClosed(CompetitionTexts.InvitationClosed.Format(proposal.State.GraphQLName()), proposal.State) { Field = ["proposalId"] };
             var phase = (await db.Competitions().SingleAsync(c => c.Id == proposal.CompetitionId, cancellationToken)).PhaseAt(clock.GetUtcNow().UtcDateTime);
             if (phase >= CompetitionPhase.Voting)
-                return new WrongPhase($"Co-authors can join until voting opens; the competition is in {phase.GraphQLName()}.", phase) { Field = ["proposalId"] };
+                return new WrongPhase(CompetitionTexts.CoAuthorsJoinUntilVoting.Format(phase.GraphQLName()), phase) { Field = ["proposalId"] };
         }
         if (invitation.Answer(accept) is { } refused) return refused;
         if (accept) db.ProposalAuthors().Add(new ProposalAuthor(proposal.Id, me, isLead: false, viewer.DisplayName, input.HideName ?? true));

@@ -69,7 +69,7 @@ public sealed class Proposal : IEntity
     {
         var phase = competition.PhaseAt(utcNow);
         if (phase != CompetitionPhase.Submission)
-            return new WrongPhase($"Proposals can only be submitted during SUBMISSION; the competition is in {phase.GraphQLName()}.", phase) { Field = ["competitionId"] };
+            return new WrongPhase(CompetitionTexts.SubmitOnlyInSubmission.Format(phase.GraphQLName()), phase) { Field = ["competitionId"] };
         var refusals = new Refusals();
         ProposalRules.CheckTexts(refusals, texts);
         if (refusals.Any) return refusals;
@@ -125,9 +125,9 @@ public sealed class Proposal : IEntity
     {
         var refusals = new Refusals();
         if (CheckMove(ProposalState.Merged, phase) is { } refused) refusals.Add(refused);
-        else if (ReferenceEquals(target, this) || (Id != 0 && target.Id == Id)) refusals.Invalid("intoProposalId", RefusalCodes.InvalidFormat, "A proposal cannot be merged into itself.");
+        else if (ReferenceEquals(target, this) || (Id != 0 && target.Id == Id)) refusals.Invalid("intoProposalId", RefusalCodes.InvalidFormat, CompetitionTexts.MergeIntoItself.Format());
         else if (target.State is not (ProposalState.Submitted or ProposalState.Accepted))
-            refusals.Invalid("intoProposalId", RefusalCodes.InvalidFormat, $"Proposals can only be merged into a SUBMITTED or ACCEPTED proposal; this one is {target.State.GraphQLName()}.");
+            refusals.Invalid("intoProposalId", RefusalCodes.InvalidFormat, CompetitionTexts.MergeTargetState.Format(target.State.GraphQLName()));
         else (State, MergedIntoId) = (ProposalState.Merged, target.Id);
         return refusals;
     }
@@ -153,9 +153,9 @@ public sealed class Proposal : IEntity
     {
         var refusals = new Refusals();
         if (State != ProposalState.Realised || RealisationStatus is not { } current)
-            refusals.Add(new ProposalNotRealised($"A {State.GraphQLName()} proposal has no realisation to update; realise it first.", State) { Field = ["proposalId"] });
+            refusals.Add(new ProposalNotRealised(CompetitionTexts.NothingToRealise.Format(State.GraphQLName()), State) { Field = ["proposalId"] });
         else if (realisation.Status < current)
-            refusals.Add(new RealisationStatusBackwards($"The realisation is {current.GraphQLName()}; its status only moves forward.", current) { Field = ["status"] });
+            refusals.Add(new RealisationStatusBackwards(CompetitionTexts.RealisationBackwards.Format(current.GraphQLName()), current) { Field = ["status"] });
         else if (CheckRealisation(refusals, realisation, today) is { } checkedRealisation) Record(checkedRealisation);
         return refusals;
     }
@@ -169,9 +169,9 @@ public sealed class Proposal : IEntity
         refusals.MaxLength("solution", solution, ProposalRules.MaxTitleLength);
         refusals.NotInFuture("realisedOn", realisation.RealisedOn, today);
         if (realisation.Status == Competitions.RealisationStatus.Done && realisation.RealisedOn is null)
-            refusals.Invalid("realisedOn", RefusalCodes.Required, "A DONE realisation needs 'realisedOn', the day it was put into use.");
+            refusals.Invalid("realisedOn", RefusalCodes.Required, CompetitionTexts.RealisedOnRequired.Format());
         if (realisation.Status != Competitions.RealisationStatus.Done && realisation.RealisedOn is not null)
-            refusals.Invalid("realisedOn", RefusalCodes.InvalidFormat, "'realisedOn' is the day it was put into use; give it with status DONE.");
+            refusals.Invalid("realisedOn", RefusalCodes.InvalidFormat, CompetitionTexts.RealisedOnOnlyWhenDone.Format());
         return refusals.Any ? null : realisation with { Description = description, Solution = solution };
     }
 
@@ -182,9 +182,9 @@ public sealed class Proposal : IEntity
     private Refusal? CheckAuthorsMayChange(CompetitionPhase phase, ProposalState to)
     {
         if (phase != CompetitionPhase.Submission)
-            return new WrongPhase($"Authors can change proposals only during SUBMISSION; the competition is in {phase.GraphQLName()}.", phase) { Field = ["proposalId"] };
+            return new WrongPhase(CompetitionTexts.ChangeOnlyInSubmission.Format(phase.GraphQLName()), phase) { Field = ["proposalId"] };
         if (State != ProposalState.Submitted)
-            return new InvalidTransition($"A {State.GraphQLName()} proposal cannot be changed by its authors.", State, to) { Field = ["proposalId"] };
+            return new InvalidTransition(CompetitionTexts.AuthorsCannotChange.Format(State.GraphQLName()), State, to) { Field = ["proposalId"] };
         return null;
     }
 
@@ -192,9 +192,9 @@ public sealed class Proposal : IEntity
     public Refusal? CheckMove(ProposalState to, CompetitionPhase phase)
     {
         if (!ProposalRules.CanMove(State, to))
-            return new InvalidTransition($"A {State.GraphQLName()} proposal cannot become {to.GraphQLName()}.", State, to) { Field = ["proposalId"] };
+            return new InvalidTransition(CompetitionTexts.InvalidTransition.Format(State.GraphQLName(), to.GraphQLName()), State, to) { Field = ["proposalId"] };
         if (!ProposalRules.AllowedInPhase(to, phase))
-            return new WrongPhase($"A proposal cannot become {to.GraphQLName()} while the competition is in {phase.GraphQLName()}.", phase) { Field = ["proposalId"] };
+            return new WrongPhase(CompetitionTexts.TransitionInWrongPhase.Format(to.GraphQLName(), phase.GraphQLName()), phase) { Field = ["proposalId"] };
         return null;
     }
 
@@ -284,7 +284,7 @@ public sealed class CoAuthorInvitation
     public Refusal? Answer(bool accept)
     {
         if (State != CoAuthorInvitationState.Pending)
-            return new InvitationAlreadyAnswered($"You have already {State.GraphQLName().ToLowerInvariant()} this invitation.", State) { Field = ["proposalId"] };
+            return new InvitationAlreadyAnswered((State == CoAuthorInvitationState.Accepted ? CompetitionTexts.InvitationAlreadyAccepted : CompetitionTexts.InvitationAlreadyDeclined).Format(), State) { Field = ["proposalId"] };
         State = accept ? CoAuthorInvitationState.Accepted : CoAuthorInvitationState.Declined;
         return null;
     }

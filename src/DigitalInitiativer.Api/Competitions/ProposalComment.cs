@@ -36,9 +36,9 @@ public sealed class ProposalComment : IEntity
     {
         var refusals = new Refusals();
         if (replyTo?.ReplyToId is not null)
-            refusals.Add(new ReplyToReply("Replies go one level deep: answer the comment this reply answers.") { Field = ["replyToId"] });
+            refusals.Add(new ReplyToReply(CompetitionTexts.ReplyToReply.Format()) { Field = ["replyToId"] });
         else if (replyTo is not null && repliesSoFar >= MaxReplies)
-            refusals.Invalid("replyToId", RefusalCodes.TooManyItems, $"This comment has {MaxReplies} replies, the most one can have; comment on the proposal instead.");
+            refusals.Invalid("replyToId", RefusalCodes.TooManyItems, CompetitionTexts.TooManyReplies.Format(MaxReplies));
         var trimmed = text.Trim();
         refusals.Required("text", trimmed);
         refusals.MaxLength("text", trimmed, ProposalRules.MaxCommentLength);
@@ -70,7 +70,7 @@ public sealed class CommentReport : IEntity
     {
         var refusals = new Refusals();
         if (comment.AuthorPersonId == reporterPersonId)
-            refusals.Add(new OwnComment("You cannot report your own comment.") { Field = ["commentId"] });
+            refusals.Add(new OwnComment(CompetitionTexts.OwnComment.Format()) { Field = ["commentId"] });
         else if (ProposalRules.CheckReason(refusals, reason) is { } trimmed)
             return new CommentReport { CommentId = comment.Id, ReporterPersonId = reporterPersonId, Reason = trimmed, ReportedAtUtc = utcNow };
         return refusals;

@@ -38,7 +38,7 @@ public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, V
         if (order.Field != ProposalOrderField.Votes)
             return await proposals.ToConnectionAsync(KeysetOrder<Proposal>.ById(name, p => p.Id, descending), page, context.CancellationToken, competitionId);
         if (competition.VoteCountsHiddenAt(clock.GetUtcNow().UtcDateTime))
-            throw new ExecutionError("Vote counts are hidden until voting closes, so proposals cannot be sorted by votes yet.") { Code = CompetitionErrorCodes.VoteCountsHidden };
+            throw new ExecutionError(CompetitionTexts.VoteCountsHidden.Format()) { Code = CompetitionErrorCodes.VoteCountsHidden };
 
         // Votes keep arriving while people page, so every page ranks by the votes as they stood at the first page:
         // those cast up to then, including any taken back since.
@@ -53,7 +53,7 @@ public sealed class ProposalReads(AppDbContext db, DataLoaderRegistry loaders, V
     public async Task<IReadOnlyList<LeaderboardEntry>> LeaderboardAsync(IResolveFieldContext context, IdeaCompetition competition, int top)
     {
         if (top is < 1 or > PageRequest.MaxPageSize)
-            throw new ExecutionError($"'top' must be between 1 and {PageRequest.MaxPageSize}.") { Code = ErrorCodes.PaginationOutOfRange };
+            throw new ExecutionError(CompetitionTexts.TopOutOfRange.Format(PageRequest.MaxPageSize)) { Code = ErrorCodes.PaginationOutOfRange };
         if (competition.VoteCountsHiddenAt(clock.GetUtcNow().UtcDateTime)) return [];
         var competitionId = competition.Id;
         ProposalState[] ranked = [ProposalState.Accepted, ProposalState.Selected, ProposalState.Realised];

@@ -38,11 +38,11 @@ public static class ProposalRules
     public static Refusal? CheckVote(CompetitionPhase phase, ProposalState state, bool isOwnProposal, bool allowSelfVoting)
     {
         if (phase != CompetitionPhase.Voting)
-            return new VotingClosed($"Voting is not open; the competition is in {phase.GraphQLName()}.", phase) { Field = null };
+            return new VotingClosed(CompetitionTexts.VotingNotOpen.Format(phase.GraphQLName()), phase) { Field = null };
         if (state != ProposalState.Accepted)
-            return new ProposalNotOpenForVoting($"This proposal is {state.GraphQLName()} and cannot be voted on.", state) { Field = ["proposalId"] };
+            return new ProposalNotOpenForVoting(CompetitionTexts.NotOpenForVoting.Format(state.GraphQLName()), state) { Field = ["proposalId"] };
         if (isOwnProposal && !allowSelfVoting)
-            return new OwnProposal("You cannot vote for a proposal you wrote in this competition.") { Field = ["proposalId"] };
+            return new OwnProposal(CompetitionTexts.OwnProposal.Format()) { Field = ["proposalId"] };
         return null;
     }
 

@@ -30,12 +30,12 @@ public sealed class RealisationMilestone : IEntity
         var refusals = new Refusals();
         if (proposal.State != ProposalState.Realised)
         {
-            refusals.Add(new ProposalNotRealised($"Milestones belong to a realisation; this proposal is {proposal.State.GraphQLName()}.", proposal.State) { Field = ["proposalId"] });
+            refusals.Add(new ProposalNotRealised(CompetitionTexts.MilestonesNeedRealisation.Format(proposal.State.GraphQLName()), proposal.State) { Field = ["proposalId"] });
             return refusals;
         }
         if (milestonesSoFar >= MaxPerRealisation)
         {
-            refusals.Invalid("proposalId", RefusalCodes.TooManyItems, $"A realisation has at most {MaxPerRealisation} milestones; update one instead.");
+            refusals.Invalid("proposalId", RefusalCodes.TooManyItems, CompetitionTexts.TooManyMilestones.Format(MaxPerRealisation));
             return refusals;
         }
         var milestone = new RealisationMilestone { ProposalId = proposal.Id };
@@ -51,7 +51,7 @@ public sealed class RealisationMilestone : IEntity
         refusals.Required("title", title);
         refusals.MaxLength("title", title, ProposalRules.MaxTitleLength);
         refusals.MaxLength("description", description, ProposalRules.MaxTextLength);
-        if (texts.Progress is < 0 or > 100) refusals.Invalid("progress", RefusalCodes.OutOfRange, "'progress' must be from 0 to 100.");
+        if (texts.Progress is < 0 or > 100) refusals.Invalid("progress", RefusalCodes.OutOfRange, CompetitionTexts.ProgressOutOfRange.Format());
         if (texts.Done) refusals.NotInFuture("date", texts.Date, today);
         refusals.Within("date", texts.Date, new(2000, 1, 1), new(2100, 12, 31));
         if (!refusals.Any) (Date, Title, Description, Progress, Done) = (texts.Date, title, description, texts.Progress, texts.Done);

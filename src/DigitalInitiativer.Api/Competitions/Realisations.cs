@@ -33,7 +33,7 @@ public sealed class RealisationService(AppDbContext db, CompetitionLookup find, 
         {
             initiativeId = GlobalId.TryParseKey(id, InitiativeType.TypeName);
             if (initiativeId is null || !await db.Initiatives().AnyAsync(i => i.Id == initiativeId, cancellationToken))
-                return new NotFound("No initiative has this id.", id) { Field = ["initiativeId"] };
+                return new NotFound(InitiativeTexts.NoInitiative.Format(), id) { Field = ["initiativeId"] };
         }
         var before = proposal.RealisationStatus;
         var status = input.Status ?? before ?? RealisationStatus.Planned;
@@ -65,7 +65,7 @@ public sealed class RealisationService(AppDbContext db, CompetitionLookup find, 
         var milestone = GlobalId.TryParseKey(input.MilestoneId, RealisationMilestoneType.TypeName) is { } id
             ? await db.RealisationMilestones().AsTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken)
             : null;
-        if (milestone is null) return new NotFound("No milestone has this id.", input.MilestoneId) { Field = ["milestoneId"] };
+        if (milestone is null) return new NotFound(CompetitionTexts.NoMilestone.Format(), input.MilestoneId) { Field = ["milestoneId"] };
         var refusals = milestone.Change(new MilestoneTexts(input.Date ?? milestone.Date, input.Title ?? milestone.Title, input.Description ?? milestone.Description,
             input.Progress ?? milestone.Progress, input.Done ?? milestone.Done), Today);
         if (refusals.Any) return refusals;

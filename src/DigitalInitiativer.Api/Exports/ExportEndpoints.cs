@@ -28,14 +28,13 @@ public static class ExportEndpoints
         if (http.User.Identity?.IsAuthenticated != true)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteErrorsAsync(http, StatusCodes.Status401Unauthorized, new ExecutionError("Sign in to export figures.") { Code = ErrorCodes.NotAuthenticated });
+            await WriteErrorsAsync(http, StatusCodes.Status401Unauthorized, new ExecutionError(ExportTexts.SignIn.Format()) { Code = ErrorCodes.NotAuthenticated });
             return;
         }
         var unknown = http.Request.Query.Keys.Except(export.Parameters, StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
-            await WriteErrorsAsync(http, StatusCodes.Status400BadRequest, new ExecutionError(
-                $"Unknown parameter '{unknown[0]}'; this export takes {string.Join(", ", export.Parameters)}.") { Code = ErrorCodes.InvalidRequest });
+            await WriteErrorsAsync(http, StatusCodes.Status400BadRequest, new ExecutionError(ExportTexts.UnknownParameter.Format(unknown[0], string.Join(", ", export.Parameters))) { Code = ErrorCodes.InvalidRequest });
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Execution;
 
@@ -22,6 +23,9 @@ public sealed class ScopedEventsSubscriptionStrategy(IServiceScopeFactory scopes
         await using var scope = scopes.CreateAsyncScope();
         foreach (var carried in subscriber.GetServices<ICarriedToEventScope>()) carried.CarryTo(scope.ServiceProvider);
         context.RequestServices = scope.ServiceProvider;
+        // An event is resolved where it was published, perhaps in another caller's request: texts follow the subscriber's language.
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = subscriber.GetRequiredService<RequestLanguage>().UICulture;
         try
         {
             return await base.ProcessDataAsync(context, node, value);
@@ -29,6 +33,7 @@ public sealed class ScopedEventsSubscriptionStrategy(IServiceScopeFactory scopes
         finally
         {
             context.RequestServices = subscriber;
+            CultureInfo.CurrentUICulture = culture;
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed class RequestLanguage : ICarriedToEventScope
 
     public TextLanguage Language { get; private set; } = TextLanguage.Danish;
 
+    /// <summary>The UI culture that makes <see cref="SeedWork.Text"/> choose this language.</summary>
+    public CultureInfo UICulture => new(Language == TextLanguage.English ? "en" : "da");
+
     public void From(CultureInfo culture) =>
         Language = culture.TwoLetterISOLanguageName == "en" ? TextLanguage.English : TextLanguage.Danish;
 

@@ -17,6 +17,8 @@ public sealed partial class SafeErrorInfoProvider(IHostEnvironment environment) 
     public override ErrorInfo GetInfo(ExecutionError executionError)
     {
         var info = base.GetInfo(executionError);
+        // GraphQL.NET writes the timeout error itself; its message is for people, so it comes in their language too.
+        if (executionError.Code == ErrorCodes.Timeout) info = new ErrorInfo { Message = GraphQLTexts.Timeout.Format(), Extensions = info.Extensions };
         return environment.IsDevelopment() ? info : new ErrorInfo { Message = Suggestion().Replace(info.Message, ""), Extensions = info.Extensions };
     }
 }

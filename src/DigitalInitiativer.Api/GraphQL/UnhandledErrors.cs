@@ -10,6 +10,6 @@ public static class UnhandledErrors
     {
         var logger = context.ExecutionOptions.RequestServices?.GetService<ILoggerFactory>()?.CreateLogger(typeof(UnhandledErrors));
         logger?.LogError(context.OriginalException, "Unhandled error in GraphQL operation {OperationName}", context.ExecutionOptions.OperationName);
-        context.Exception = new ExecutionError("An internal error occurred. It has been logged.") { Code = ErrorCodes.InternalError };
+        context.Exception = new ExecutionError(GraphQLTexts.InternalError.Format()) { Code = ErrorCodes.InternalError };
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DigitalInitiativer.Api.Data;
 using DigitalInitiativer.Api.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,8 @@ public static class ImportCommand
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args, TextWriter output, TextWriter errors)
     {
         if (args.Length == 0 || args[0] != Name) return null;
+        // The report's texts follow the terminal's language when it is Danish; otherwise English, like the other commands' output.
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "da") CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
         var what = args.Length > 1 ? args[1] : "";
         var path = CommandLine.ResolvePath(CommandLine.ValueOf(args, "--file"));
         var year = int.TryParse(CommandLine.ValueOf(args, "--year"), out var y) ? y : (int?)null;

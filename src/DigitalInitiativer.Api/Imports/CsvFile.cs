@@ -36,7 +36,7 @@ public sealed class CsvFile : IDisposable
         }
         catch (DecoderFallbackException)
         {
-            report.Problem(1, 0, "", ImportCodes.Encoding, "The file is not UTF-8. Save it as \"CSV UTF-8\".");
+            report.Problem(1, 0, "", ImportCodes.Encoding, ImportTexts.NotUtf8.Format());
         }
     }
 
@@ -48,13 +48,13 @@ public sealed class CsvFile : IDisposable
         if (_reader is null) return false;
         if (_columns.Length < 2 || _reader.Spec.Sep.Separator is not (';' or ','))
         {
-            _report.Problem(1, 0, "", ImportCodes.Delimiter, "The first line must be a header whose columns are separated by ';' or ','.");
+            _report.Problem(1, 0, "", ImportCodes.Delimiter, ImportTexts.BadDelimiter.Format());
             return false;
         }
         _known = [.. requiredColumns];
         var missing = requiredColumns.Where(c => !_columns.Contains(c)).ToList();
         foreach (var column in missing)
-            _report.Problem(1, 0, column, ImportCodes.MissingColumn, $"The header has no column '{column}'. Expected: {string.Join(", ", requiredColumns)}.");
+            _report.Problem(1, 0, column, ImportCodes.MissingColumn, ImportTexts.MissingColumn.Format(column, string.Join(", ", requiredColumns)));
         return missing.Count == 0;
     }
 
@@ -81,18 +81,18 @@ public sealed class CsvFile : IDisposable
             }
             catch (DecoderFallbackException)
             {
-                _report.Problem(line + 1, 0, "", ImportCodes.Encoding, $"The file is not UTF-8 after line {line}. Save it as \"CSV UTF-8\".");
+                _report.Problem(line + 1, 0, "", ImportCodes.Encoding, ImportTexts.NotUtf8After.Format(line));
                 yield break;
             }
             if (record.Values.All(string.IsNullOrEmpty)) continue;
             if (record.Values.Length != _columns.Length)
             {
-                _report.Problem(record.Line, 0, "", ImportCodes.ColumnCount, $"The row has {record.Values.Length} columns; the header has {_columns.Length}.");
+                _report.Problem(record.Line, 0, "", ImportCodes.ColumnCount, ImportTexts.WrongColumnCount.Format(record.Values.Length, _columns.Length));
                 continue;
             }
             for (var column = 0; column < record.Values.Length; column++)
                 if (PlainText.HasForbiddenCharacters(record.Values[column]))
-                    _report.Problem(record.Line, column + 1, _known.Contains(_columns[column]) ? _columns[column] : "", ImportCodes.ForbiddenCharacters, "The cell holds a control character or a bidirectional override; remove it.");
+                    _report.Problem(record.Line, column + 1, _known.Contains(_columns[column]) ? _columns[column] : "", ImportCodes.ForbiddenCharacters, ImportTexts.ForbiddenCharacters.Format());
             _report.RowsRead++;
             yield return record;
         }

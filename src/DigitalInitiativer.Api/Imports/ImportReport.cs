@@ -45,8 +45,8 @@ public sealed class ImportReport(ImportKind kind, bool dryRun)
     }
 
     public string Summary() => Rejected
-        ? $"Rejected: {ProblemCount} problem(s) in {RowsRead} row(s); nothing was written."
-        : $"{(DryRun ? "Dry run, nothing written" : "Imported")}: {RowsRead} row(s); {Created} created, {Updated} updated, {Removed} removed, {PersonsCreated} new person(s).";
+        ? ImportTexts.Rejected.Format(ProblemCount, RowsRead)
+        : (DryRun ? ImportTexts.DryRun : ImportTexts.Imported).Format(RowsRead, Created, Updated, Removed, PersonsCreated);
 }
 
 /// <summary>The stable codes of import problems, listed in docs/imports.md and docs/errors.md.</summary>

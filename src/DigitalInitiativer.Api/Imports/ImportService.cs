@@ -27,7 +27,7 @@ public sealed class ImportService(Importer importer, AppDbContext db, TimeProvid
         var erased = GlobalId.TryParseKey(personId, PersonType.TypeName) is { } key
             ? await Erasure.ErasePersonAsync(db, key, clock.GetUtcNow().UtcDateTime, cancellationToken)
             : null;
-        return erased is null ? new NotFound("No person (not already erased) has this id.", personId) { Field = ["personId"] } : erased;
+        return erased is null ? new NotFound(ImportTexts.NoErasablePerson.Format(), personId) { Field = ["personId"] } : erased;
     }
 
     /// <summary>An import that places people applies at most once per refresh period (<see cref="PlacementImport"/>); checking a file never counts.</summary>
@@ -42,7 +42,7 @@ public sealed class ImportService(Importer importer, AppDbContext db, TimeProvid
         if (!await ClaimAsync(kind, now, now - period, cancellationToken))
         {
             var applied = await db.PlacementImports().Where(i => i.Kind == kind).MaxAsync(i => i.AppliedAtUtc, cancellationToken);
-            return new ImportTooSoon($"A {kind.ToString().ToLowerInvariant()} import was applied at {applied:yyyy-MM-dd HH:mm} UTC; the next can be applied after {applied + period:yyyy-MM-dd HH:mm} UTC. A dry run can check a file now.",
+            return new ImportTooSoon(ImportTexts.TooSoon.Format(KindName(kind).Format(), applied, applied + period),
                 applied + period) { Field = ["content"] };
         }
         Result<ImportReport>? result = null;
@@ -55,6 +55,13 @@ public sealed class ImportService(Importer importer, AppDbContext db, TimeProvid
             if (result?.Value is not { Applied: true }) await ReleaseAsync(kind, now);
         }
     }
+
+    private static Text KindName(ImportKind kind) => kind switch
+    {
+        ImportKind.Units => ImportTexts.UnitsKind,
+        ImportKind.Survey => ImportTexts.SurveyKind,
+        _ => ImportTexts.ParticipationsKind,
+    };
 
     /// <summary>
     /// Claims the period for this kind in one statement, before importing, so imports sent at the same moment cannot all
@@ -80,11 +87,11 @@ public sealed class ImportService(Importer importer, AppDbContext db, TimeProvid
     private static async Task<Result<ImportReport>> RunAsync(ImportInput input, Func<Stream, Task<ImportReport>> import)
     {
         if (string.IsNullOrWhiteSpace(input.Content))
-            return new InvalidInput("'content' must hold the file.", RefusalCodes.Required) { Field = ["content"] };
+            return new InvalidInput(ImportTexts.ContentRequired.Format(), RefusalCodes.Required) { Field = ["content"] };
         if (input.Year is < 1990 or > 2100)
-            return new InvalidInput($"'year' must be from 1990 to 2100; it was {input.Year}.", RefusalCodes.OutOfRange) { Field = ["year"] };
+            return new InvalidInput(ImportTexts.YearOutOfRange.Format(input.Year), RefusalCodes.OutOfRange) { Field = ["year"] };
         if (input.HeldOn is { } heldOn && heldOn.Year != input.Year)
-            return new InvalidInput($"'heldOn' must be a date in the wave's year, {input.Year}.", RefusalCodes.OutOfRange) { Field = ["heldOn"] };
+            return new InvalidInput(ImportTexts.HeldOnOutsideYear.Format(input.Year), RefusalCodes.OutOfRange) { Field = ["heldOn"] };
         try
         {
             using var file = new MemoryStream(Encoding.UTF8.GetBytes(input.Content));

@@ -46,7 +46,7 @@ public sealed class ImportProblemType : ObjectGraphType<ImportProblem>
         Field(p => p.Column).Description("The column, from 1; 0 when the problem is with the whole line or file.");
         Field(p => p.ColumnName).Description("The column's name in the header (for xAPI, the statement's field); empty for the whole line.");
         Field(p => p.Code).Description("A stable code, e.g. UNKNOWN_UNIT or BAD_DATE (see docs/imports.md).");
-        Field(p => p.Message).Description("What is wrong, in English. It never repeats a value from the file, which could be an employee number.");
+        Field(p => p.Message).Description("What is wrong, in the caller's language: Danish unless Accept-Language asks for English. It never repeats a value from the file, which could be an employee number.");
     }
 }
 

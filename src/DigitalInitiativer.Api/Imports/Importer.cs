@@ -21,8 +21,7 @@ public sealed partial class Importer(AppDbContext db, Pseudonymiser pseudonymise
     private void RequirePseudonymisation()
     {
         if (!pseudonymiser.IsConfigured)
-            throw new ImportRefusedException("Pseudonymisation:Key is not configured, so employee numbers cannot be pseudonymised. "
-                + "Set it from a secret store (environment variable Pseudonymisation__Key) and import again. Nothing was imported.");
+            throw new ImportRefusedException(ImportTexts.PseudonymisationNotConfigured.Format());
     }
 
     /// <summary>Runs <paramref name="work"/> in a transaction and keeps its writes only if the report has no problems and it is not a dry run.</summary>

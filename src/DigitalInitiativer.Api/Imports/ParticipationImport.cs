@@ -58,16 +58,16 @@ public sealed partial class Importer
             var problemsBefore = report.ProblemCount;
             void Problem(string name, string code, string message) => report.Problem(row.Line, column.TryGetValue(name, out var i) ? i + 1 : enrolledColumn + 1, name, code, message);
 
-            if (row[column["employee_number"]].Length == 0) Problem("employee_number", ImportCodes.Required, "The employee number is empty.");
-            if (row[column["initiative_code"]].Length == 0) Problem("initiative_code", ImportCodes.Required, "The initiative code is empty.");
+            if (row[column["employee_number"]].Length == 0) Problem("employee_number", ImportCodes.Required, ImportTexts.EmployeeNumberEmpty.Format());
+            if (row[column["initiative_code"]].Length == 0) Problem("initiative_code", ImportCodes.Required, ImportTexts.InitiativeCodeEmpty.Format());
             if (!ImportValues.TryStatus(row[column["status"]], out var status))
-                Problem("status", ImportCodes.BadStatus, "Not a status; use ENROLLED, STARTED, COMPLETED or WITHDRAWN.");
+                Problem("status", ImportCodes.BadStatus, ImportTexts.BadStatus.Format());
             DateOnly? Date(string name, int index)
             {
                 var text = index < 0 ? "" : row[index];
                 if (text.Length == 0) return null;
-                if (!ImportValues.TryDate(text, out var date)) Problem(name, ImportCodes.BadDate, "Not a date; write it as yyyy-MM-dd.");
-                else if (date < InitiativeRules.EarliestDate || date > today) Problem(name, ImportCodes.BadDate, "The date must be from 2000-01-01 to today.");
+                if (!ImportValues.TryDate(text, out var date)) Problem(name, ImportCodes.BadDate, ImportTexts.BadDate.Format());
+                else if (date < InitiativeRules.EarliestDate || date > today) Problem(name, ImportCodes.BadDate, ImportTexts.DateOutOfRange.Format());
                 else return date;
                 return null;
             }
@@ -75,13 +75,13 @@ public sealed partial class Importer
             var started = Date("started_on", column["started_on"]);
             var completed = Date("completed_on", column["completed_on"]);
             if (started is { } s && completed is { } c && c < s)
-                Problem("completed_on", ImportCodes.BadDate, "completed_on is before started_on.");
+                Problem("completed_on", ImportCodes.BadDate, ImportTexts.CompletedBeforeStarted.Format());
             double? score = null;
             var scoreText = row[column["score"]];
             if (scoreText.Length > 0)
             {
                 if (!ImportValues.TryNumber(scoreText, out var number) || number is < 0 or > 100)
-                    Problem("score", ImportCodes.ScoreOutOfRange, "Not a score from 0 to 100.");
+                    Problem("score", ImportCodes.ScoreOutOfRange, ImportTexts.BadScore.Format());
                 else score = number;
             }
             if (report.ProblemCount > problemsBefore) continue;
@@ -107,7 +107,7 @@ public sealed partial class Importer
             {
                 if (!initiatives.TryGetValue(record.InitiativeCode, out var initiative))
                 {
-                    report.Problem(record.Line, record.InitiativeColumn, record.InitiativeField, ImportCodes.UnknownInitiative, "No initiative has this code.");
+                    report.Problem(record.Line, record.InitiativeColumn, record.InitiativeField, ImportCodes.UnknownInitiative, ImportTexts.UnknownInitiative.Format());
                     continue;
                 }
                 if (report.Rejected) continue;

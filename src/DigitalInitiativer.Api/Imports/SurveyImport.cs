@@ -51,16 +51,16 @@ public sealed partial class Importer
             {
                 var problemsBefore = report.ProblemCount;
                 var employeeNumber = row[employee];
-                if (employeeNumber.Length == 0) report.Problem(row.Line, employee + 1, "employee_number", ImportCodes.Required, "The employee number is empty.");
+                if (employeeNumber.Length == 0) report.Problem(row.Line, employee + 1, "employee_number", ImportCodes.Required, ImportTexts.EmployeeNumberEmpty.Format());
                 if (!units.TryGetValue(row[unitColumn], out var unitId))
-                    report.Problem(row.Line, unitColumn + 1, "unit_code", ImportCodes.UnknownUnit, "No unit has this code. Import units first.");
+                    report.Problem(row.Line, unitColumn + 1, "unit_code", ImportCodes.UnknownUnit, ImportTexts.UnknownUnit.Format());
                 if (!ImportValues.TryRole(row[roleColumn], out var role))
-                    report.Problem(row.Line, roleColumn + 1, "role", ImportCodes.BadRole, "Not a role; use EMPLOYEE or LEADER (medarbejder or leder).");
+                    report.Problem(row.Line, roleColumn + 1, "role", ImportCodes.BadRole, ImportTexts.BadRole.Format());
                 var profile = answerColumns.Count > 0 ? Score(row, answerColumns, scoring, report) : ParseProfile(row, profileColumn, report);
 
                 var key = employeeNumber.Length == 0 ? "" : pseudonymiser.Pseudonymise(employeeNumber);
                 if (key.Length > 0 && !firstLineOf.TryAdd(key, row.Line))
-                    report.Problem(row.Line, employee + 1, "employee_number", ImportCodes.DuplicateEmployee, $"This employee already has a row in this wave, on line {firstLineOf[key]}.");
+                    report.Problem(row.Line, employee + 1, "employee_number", ImportCodes.DuplicateEmployee, ImportTexts.DuplicateEmployee.Format(firstLineOf[key]));
                 if (report.ProblemCount > problemsBefore || report.Rejected) continue;
 
                 var personId = await persons.GetOrCreateAsync(key, unitId, role, cancellationToken);
@@ -75,7 +75,7 @@ public sealed partial class Importer
     {
         if (ImportValues.TryProfile(row[column], out var profile)) return profile;
         report.Problem(row.Line, column + 1, "profile", ImportCodes.BadProfile,
-            "Not a profile; use AWAITING, HESITANT, WILLING or SELF_DRIVEN (or the Danish names).");
+            ImportTexts.BadProfile.Format());
         return null;
     }
 
@@ -89,7 +89,7 @@ public sealed partial class Importer
             if (row[index].Length == 0) continue;
             if (!int.TryParse(row[index], out var answer) || answer < rule.MinAnswer || answer > rule.MaxAnswer)
             {
-                report.Problem(row.Line, index + 1, name, ImportCodes.BadAnswer, $"Not an answer from {rule.MinAnswer} to {rule.MaxAnswer}.");
+                report.Problem(row.Line, index + 1, name, ImportCodes.BadAnswer, ImportTexts.BadAnswer.Format(rule.MinAnswer, rule.MaxAnswer));
                 valid = false;
                 continue;
             }
@@ -97,7 +97,7 @@ public sealed partial class Importer
             given++;
         }
         if (valid && given == 0)
-            report.Problem(row.Line, answers[0].Index + 1, answers[0].Name, ImportCodes.Required, "The row answers none of the questions.");
+            report.Problem(row.Line, answers[0].Index + 1, answers[0].Name, ImportCodes.Required, ImportTexts.NoAnswers.Format());
         return valid && given > 0 ? rule.Classify(sum / given) : null;
     }
 }

@@ -24,12 +24,12 @@ public sealed partial class Importer
         foreach (var row in csv.Rows())
         {
             var (code, name, parent) = (row[codeColumn], row[nameColumn], row[parentColumn]);
-            if (code.Length == 0) report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.Required, "The unit code is empty.");
-            else if (code.Length > MaxCodeLength) report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.TooLong, $"The code is longer than {MaxCodeLength} characters.");
-            if (name.Length == 0) report.Problem(row.Line, nameColumn + 1, "name", ImportCodes.Required, "The unit name is empty.");
-            else if (!PlainText.Fits(name, MaxNameLength)) report.Problem(row.Line, nameColumn + 1, "name", ImportCodes.TooLong, $"The name is longer than {MaxNameLength} characters.");
+            if (code.Length == 0) report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.Required, ImportTexts.UnitCodeEmpty.Format());
+            else if (code.Length > MaxCodeLength) report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.TooLong, ImportTexts.CodeTooLong.Format(MaxCodeLength));
+            if (name.Length == 0) report.Problem(row.Line, nameColumn + 1, "name", ImportCodes.Required, ImportTexts.UnitNameEmpty.Format());
+            else if (!PlainText.Fits(name, MaxNameLength)) report.Problem(row.Line, nameColumn + 1, "name", ImportCodes.TooLong, ImportTexts.NameTooLong.Format(MaxNameLength));
             if (code.Length > 0 && rows.TryGetValue(code, out var earlier))
-                report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.DuplicateCode, $"The same code is already on line {earlier.Line}; each unit's code must be unique.");
+                report.Problem(row.Line, codeColumn + 1, "code", ImportCodes.DuplicateCode, ImportTexts.DuplicateCode.Format(earlier.Line));
             else if (code.Length > 0) rows[code] = (row.Line, name, parent);
         }
 
@@ -40,7 +40,7 @@ public sealed partial class Importer
             if (row.Parent.Length == 0) continue;
             if (!rows.ContainsKey(row.Parent) && !units.ContainsKey(row.Parent))
             {
-                report.Problem(row.Line, parentColumn + 1, "parent_code", ImportCodes.UnknownUnit, "No unit has this code, in the file or already imported.");
+                report.Problem(row.Line, parentColumn + 1, "parent_code", ImportCodes.UnknownUnit, ImportTexts.UnknownParent.Format());
                 continue;
             }
             // Walk up from the unit; meeting it again means the file makes it its own ancestor.
@@ -48,7 +48,7 @@ public sealed partial class Importer
             for (var ancestor = row.Parent; !string.IsNullOrEmpty(ancestor); ancestor = ParentOf(ancestor))
                 if (!seen.Add(ancestor))
                 {
-                    report.Problem(row.Line, parentColumn + 1, "parent_code", ImportCodes.ParentCycle, "This parent would put the unit below itself.");
+                    report.Problem(row.Line, parentColumn + 1, "parent_code", ImportCodes.ParentCycle, ImportTexts.ParentCycle.Format());
                     break;
                 }
         }

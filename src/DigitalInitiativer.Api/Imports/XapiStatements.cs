@@ -39,7 +39,7 @@ public static class XapiStatements
         catch (JsonException error)
         {
             report.Problem((int)(error.LineNumber ?? 0) + 1, (int)(error.BytePositionInLine ?? 0) + 1, "", ImportCodes.BadJson,
-                "The file is not valid JSON here; it must be a JSON array of xAPI statements.");
+                ImportTexts.BadJson.Format());
         }
 
         return statements
@@ -73,33 +73,33 @@ public static class XapiStatements
         void Problem(string field, string message) => report.Problem(index, 0, field, ImportCodes.BadStatement, message);
         if (statement.ValueKind != JsonValueKind.Object)
         {
-            Problem("", "A statement must be a JSON object.");
+            Problem("", ImportTexts.StatementNotObject.Format());
             return null;
         }
 
         var employee = Text(statement, "actor", "account", "name") ?? (Text(statement, "actor", "mbox") is { } mbox ? mbox.Replace("mailto:", "").Split('@')[0] : null);
-        if (string.IsNullOrWhiteSpace(employee)) Problem("actor", "The actor has neither account.name nor mbox.");
+        if (string.IsNullOrWhiteSpace(employee)) Problem("actor", ImportTexts.NoActor.Format());
         var objectId = Text(statement, "object", "id");
         var initiative = objectId?.TrimEnd('/').Split('/', '#', ':')[^1];
-        if (string.IsNullOrWhiteSpace(initiative)) Problem("object.id", "The object has no id naming an initiative.");
+        if (string.IsNullOrWhiteSpace(initiative)) Problem("object.id", ImportTexts.NoObjectId.Format());
         var verb = Text(statement, "verb", "id")?.TrimEnd('/').Split('/')[^1];
         if (verb is null || !Verbs.TryGetValue(verb, out var status))
         {
-            Problem("verb.id", "The verb does not map to a participation status; use registered, attended, completed, passed or abandoned (see docs/imports.md).");
+            Problem("verb.id", ImportTexts.UnknownVerb.Format());
             status = default;
         }
         var timestampText = Text(statement, "timestamp");
         if (!DateTimeOffset.TryParse(timestampText, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var timestamp))
-            Problem("timestamp", "Not an ISO 8601 timestamp.");
+            Problem("timestamp", ImportTexts.BadTimestamp.Format());
         else if (DateOnly.FromDateTime(timestamp.UtcDateTime) is var day && (day > today || day < Initiatives.InitiativeRules.EarliestDate))
-            Problem("timestamp", "The timestamp must be from 2000-01-01 to now.");
+            Problem("timestamp", ImportTexts.TimestampOutOfRange.Format());
         double? score = null;
         if (statement.TryGetProperty("result", out var result) && (result.ValueKind != JsonValueKind.Object || result.TryGetProperty("score", out _)))
         {
             var scoreElement = result.ValueKind == JsonValueKind.Object ? result.GetProperty("score") : default;
             if (Number(scoreElement, "scaled") is { } s && s is >= 0 and <= 1) score = Math.Round(s * 100, 2);
             else if (Number(scoreElement, "raw") is { } r && Number(scoreElement, "max") is { } max && max > 0 && r >= 0 && r <= max) score = Math.Round(r / max * 100, 2);
-            else report.Problem(index, 0, "result.score", ImportCodes.ScoreOutOfRange, "result.score needs scaled from 0 to 1, or raw from 0 to max.");
+            else report.Problem(index, 0, "result.score", ImportCodes.ScoreOutOfRange, ImportTexts.BadXapiScore.Format());
         }
         return employee is null || initiative is null || verb is null || !Verbs.ContainsKey(verb) || timestampText is null || timestamp == default
             ? null

@@ -20,7 +20,7 @@ public static partial class InitiativeRules
         refusals.Required("code", code);
         refusals.MaxLength("code", code, MaxCodeLength);
         if (!string.IsNullOrWhiteSpace(code) && code.Length <= MaxCodeLength && !CodePattern().IsMatch(code))
-            refusals.Invalid("code", RefusalCodes.InvalidFormat, "'code' may hold only letters A-Z, digits, '.', '_' and '-', and must start with a letter or digit.");
+            refusals.Invalid("code", RefusalCodes.InvalidFormat, InitiativeTexts.CodeFormat.Format());
     }
 
     public static void CheckDetails(Refusals refusals, InitiativeDetails details)

@@ -55,12 +55,12 @@ public sealed class InitiativeService(AppDbContext db, IEnumerable<IInitiativeCr
         var initiative = GlobalId.TryParseKey(input.Id, InitiativeType.TypeName) is { } id
             ? await db.Initiatives().AsTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken)
             : null;
-        if (initiative is null) return Result<Initiative>.Refused(new NotFound("No initiative has this id.", input.Id) { Field = ["id"] });
+        if (initiative is null) return Result<Initiative>.Refused(new NotFound(InitiativeTexts.NoInitiative.Format(), input.Id) { Field = ["id"] });
 
         var current = initiative.Details;
         var unitId = current.UnitId;
         if (input.UnitId.IsGiven && await db.FindUnitAsync(refusals, input.UnitId.Value, cancellationToken) is { } newUnit) unitId = newUnit;
-        if (input.StartsOn is { IsGiven: true, Value: null }) refusals.Invalid("startsOn", RefusalCodes.Required, "'startsOn' cannot be cleared.");
+        if (input.StartsOn is { IsGiven: true, Value: null }) refusals.Invalid("startsOn", RefusalCodes.Required, InitiativeTexts.StartsOnCannotBeCleared.Format());
         var details = new InitiativeDetails(
             input.Title.IsGiven ? input.Title.Value ?? "" : current.Title, input.Description.Or(current.Description), unitId,
             input.TargetProfiles.IsGiven ? input.TargetProfiles.Value ?? [] : current.TargetProfiles, input.StartsOn.Value ?? current.StartsOn, input.EndsOn.Or(current.EndsOn),

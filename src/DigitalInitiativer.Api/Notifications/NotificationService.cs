@@ -38,14 +38,14 @@ public sealed class NotificationService(AppDbContext db, Viewer viewer, TimeProv
         if (await viewer.PersonIdAsync(cancellationToken) is not { } me) return PersonNotLinked.Instance;
         var ids = input.Ids ?? [];
         var refusals = new Refusals();
-        if (!input.All && ids.Count == 0) refusals.Invalid("ids", RefusalCodes.EmptyList, "Name the notifications to mark read, or set 'all'.");
+        if (!input.All && ids.Count == 0) refusals.Invalid("ids", RefusalCodes.EmptyList, NotificationServiceTexts.NoneNamed.Format());
         if (ids.Count > MarkNotificationsReadInputType.MaxIds)
-            refusals.Invalid("ids", RefusalCodes.TooManyItems, $"At most {MarkNotificationsReadInputType.MaxIds} notifications at once; {ids.Count} were named. Use 'all' for every one.");
+            refusals.Invalid("ids", RefusalCodes.TooManyItems, NotificationServiceTexts.TooMany.Format(MarkNotificationsReadInputType.MaxIds, ids.Count));
         if (refusals.Any) return refusals;
         var keys = ids.Select(id => GlobalId.TryParseKey(id, NotificationType.TypeName)).ToList();
         var mine = (await db.Notifications().Where(n => n.RecipientPersonId == me && keys.Contains(n.Id)).Select(n => n.Id).ToListAsync(cancellationToken)).ToHashSet();
         for (var i = 0; i < ids.Count; i++)
-            if (keys[i] is not { } key || !mine.Contains(key)) refusals.At("ids").NotFound(i.ToString(), ids[i], "You have no notification with this id.");
+            if (keys[i] is not { } key || !mine.Contains(key)) refusals.At("ids").NotFound(i.ToString(), ids[i], NotificationServiceTexts.NotYours.Format());
         if (refusals.Any) return refusals;
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -49,7 +49,7 @@ public static class UnitLookup
     {
         if (GlobalId.TryParseKey(globalId, OrganisationUnitType.TypeName) is { } id && await db.Units().AnyAsync(u => u.Id == id, cancellationToken))
             return id;
-        refusals.NotFound("unitId", globalId ?? "", "No organisation unit has this id.");
+        refusals.NotFound("unitId", globalId ?? "", OrganisationTexts.NoUnit.Format());
         return null;
     }
 }

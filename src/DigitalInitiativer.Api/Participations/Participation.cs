@@ -84,7 +84,7 @@ public static class ParticipationRules
         if (record.StartedOn is not null) refusals.NotBefore("completedOn", record.CompletedOn, "startedOn", record.StartedOn);
         else refusals.NotBefore("completedOn", record.CompletedOn, "enrolledOn", record.EnrolledOn);
         if (record.Score is { } score && (double.IsNaN(score) || score < 0 || score > 100))
-            refusals.Invalid("score", RefusalCodes.OutOfRange, $"'score' must be between 0 and 100; it was {score}.");
+            refusals.Invalid("score", RefusalCodes.OutOfRange, ParticipationTexts.ScoreOutOfRange.Format(score));
     }
 }
 

@@ -22,8 +22,8 @@ public sealed class ParticipationService(AppDbContext db, AuditTrail audit, Time
     public async Task<Result<IReadOnlyList<Participation>>> RecordManyAsync(IReadOnlyList<RecordParticipationInput> items, CancellationToken cancellationToken)
     {
         var refusals = new Refusals();
-        if (items.Count == 0) refusals.Invalid("items", RefusalCodes.EmptyList, "'items' must hold at least one participation.");
-        if (items.Count > MaxBatchSize) refusals.Invalid("items", RefusalCodes.TooManyItems, $"'items' holds {items.Count} participations; at most {MaxBatchSize} are allowed.");
+        if (items.Count == 0) refusals.Invalid("items", RefusalCodes.EmptyList, ParticipationTexts.NoItems.Format());
+        if (items.Count > MaxBatchSize) refusals.Invalid("items", RefusalCodes.TooManyItems, ParticipationTexts.TooManyItems.Format(items.Count, MaxBatchSize));
         if (refusals.Any) return refusals;
         return await RecordAllAsync(items, index => ["items", index.ToString()], cancellationToken);
     }
@@ -47,8 +47,8 @@ public sealed class ParticipationService(AppDbContext db, AuditTrail audit, Time
             var at = refusals.At(pathOf(index));
             var person = GlobalId.TryParseKey(item.PersonId, PersonType.TypeName) is { } p && persons.Contains(p) ? p : (int?)null;
             var initiative = GlobalId.TryParseKey(item.InitiativeId, InitiativeType.TypeName) is { } i && initiatives.Contains(i) ? i : (int?)null;
-            if (person is null) at.NotFound("personId", item.PersonId, "No person has this id.");
-            if (initiative is null) at.NotFound("initiativeId", item.InitiativeId, "No initiative has this id.");
+            if (person is null) at.NotFound("personId", item.PersonId, OrganisationTexts.NoPerson.Format());
+            if (initiative is null) at.NotFound("initiativeId", item.InitiativeId, InitiativeTexts.NoInitiative.Format());
             ParticipationRules.Check(at, item.Record);
             // Dates people took part on are plausible: from the year 2000, and not later than today.
             at.Within("enrolledOn", item.Record.EnrolledOn, InitiativeRules.EarliestDate, today);
@@ -57,7 +57,7 @@ public sealed class ParticipationService(AppDbContext db, AuditTrail audit, Time
             if (person is { } pp && initiative is { } ii)
             {
                 if (pairs.TryGetValue((pp, ii), out var earlier))
-                    at.Invalid("personId", RefusalCodes.DuplicateItem, $"Item {earlier} already records this person in this initiative.");
+                    at.Invalid("personId", RefusalCodes.DuplicateItem, ParticipationTexts.DuplicateItem.Format(earlier));
                 else pairs[(pp, ii)] = index;
                 resolved.Add((pp, ii));
             }

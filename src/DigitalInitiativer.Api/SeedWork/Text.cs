@@ -10,10 +10,16 @@ namespace DigitalInitiativer.Api.SeedWork;
 /// </summary>
 public sealed record Text(string Danish, string English)
 {
-    public static bool EnglishWanted => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    public static bool EnglishWanted => IsEnglish(CultureInfo.CurrentUICulture);
 
     /// <summary>The text in the caller's language, with the values put in (dates and numbers formatted invariantly).</summary>
-    public string Format(params object?[] values) => string.Format(CultureInfo.InvariantCulture, EnglishWanted ? English : Danish, values);
+    public string Format(params object?[] values) => FormatIn(CultureInfo.CurrentUICulture, values);
+
+    /// <summary>The text in the language of <paramref name="uiCulture"/>, for code that runs outside the request it answers.</summary>
+    public string FormatIn(CultureInfo uiCulture, params object?[] values) =>
+        string.Format(CultureInfo.InvariantCulture, IsEnglish(uiCulture) ? English : Danish, values);
+
+    private static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
 
     public override string ToString() => Format();
 }

@@ -54,9 +54,9 @@ public sealed class StrategyGoal : IEntity
         refusals.Required("title", target.Title);
         refusals.MaxLength("title", target.Title.Trim(), MaxTitleLength);
         if (target.TargetShare is < 0 or > 1 || double.IsNaN(target.TargetShare))
-            refusals.Invalid("targetShare", RefusalCodes.OutOfRange, $"'targetShare' must be a share from 0 to 1 (0.6 for 60 %); it was {target.TargetShare}.");
+            refusals.Invalid("targetShare", RefusalCodes.OutOfRange, StrategyTexts.ShareOutOfRange.Format(target.TargetShare));
         if (target.TargetYear is < MinYear or > MaxYear)
-            refusals.Invalid("targetYear", RefusalCodes.OutOfRange, $"'targetYear' must be from {MinYear} to {MaxYear}; it was {target.TargetYear}.");
+            refusals.Invalid("targetYear", RefusalCodes.OutOfRange, StrategyTexts.YearOutOfRange.Format(MinYear, MaxYear, target.TargetYear));
     }
 }
 

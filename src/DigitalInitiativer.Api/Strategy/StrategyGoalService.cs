@@ -13,7 +13,7 @@ public sealed class StrategyGoalService(AppDbContext db)
     {
         var refusals = new Refusals();
         var goal = input.Id is null ? null : await FindAsync(input.Id, cancellationToken);
-        if (input.Id is not null && goal is null) refusals.NotFound("id", input.Id, "No strategy goal has this id.");
+        if (input.Id is not null && goal is null) refusals.NotFound("id", input.Id, StrategyTexts.NoGoal.Format());
         var target = new GoalTarget(input.Title, input.Profile, input.Comparison, input.TargetShare, input.TargetYear, null);
         StrategyGoal.Check(refusals, target);
         var unitId = input.UnitId is null ? null : await db.FindUnitAsync(refusals, input.UnitId, cancellationToken);
@@ -28,7 +28,7 @@ public sealed class StrategyGoalService(AppDbContext db)
 
     public async Task<Result<StrategyGoal>> DeleteAsync(string? id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } goal) return new NotFound("No strategy goal has this id.", id ?? "") { Field = ["id"] };
+        if (await FindAsync(id, cancellationToken) is not { } goal) return new NotFound(StrategyTexts.NoGoal.Format(), id ?? "") { Field = ["id"] };
         db.StrategyGoals().Remove(goal);
         await db.SaveChangesAsync(cancellationToken);
         return goal;

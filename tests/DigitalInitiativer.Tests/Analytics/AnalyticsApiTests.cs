@@ -35,8 +35,8 @@ public sealed class AnalyticsApiTests(ApiFactory api) : IClassFixture<ApiFactory
         Assert.True((double)data["participants"]!["movedUpShare"]! > (double)data["nonParticipants"]!["movedUpShare"]!);
         Assert.True((double)data["difference"]!["ciLow"]! > 0);
         Assert.True((double)data["difference"]!["ciLow"]! < (double)data["difference"]!["estimate"]! && (double)data["difference"]!["estimate"]! < (double)data["difference"]!["ciHigh"]!);
-        Assert.Contains(data["caveats"]!.AsArray(), c => ((string)c!).Contains("Two waves cannot test parallel trends"));
-        Assert.Contains(data["caveats"]!.AsArray(), c => ((string)c!).Contains($"within ±{D} of the true count"));
+        Assert.Contains(data["caveats"]!.AsArray(), c => ((string)c!).Contains("To målinger kan ikke teste parallelle tendenser"));
+        Assert.Contains(data["caveats"]!.AsArray(), c => ((string)c!).Contains($"inden for ±{D} af det sande antal"));
         Assert.Contains("2015-04-15", (string)data["participantDefinition"]!);
         Assert.Equal(5, (int)data["minimumGroupSize"]!);
     }

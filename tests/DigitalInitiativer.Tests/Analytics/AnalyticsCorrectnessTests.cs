@@ -200,8 +200,8 @@ public sealed class AnalyticsCorrectnessTests(SyntheticApiFactory api) : IClassF
         {
             Assert.True((bool)data["difference"]!["suppressed"]!);
         }
-        Assert.Contains(data["caveats"]!.AsArray(), c => ((string)c!).Contains("parallel trends"));
-        Assert.Contains(data["caveats"]!.AsArray(), c => ((string)c!).Contains("Self-selection"));
+        Assert.Contains(data["caveats"]!.AsArray(), c => ((string)c!).Contains("parallelle tendenser"));
+        Assert.Contains(data["caveats"]!.AsArray(), c => ((string)c!).Contains("Selvselektion"));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using DigitalInitiativer.Api.Competitions;
+using DigitalInitiativer.Api.Notifications;
 using DigitalInitiativer.Tests.Infrastructure;
 using static DigitalInitiativer.Tests.Competitions.CompetitionDriver;
 

@@ -130,7 +130,7 @@ public sealed class TextAndDateTests(ImportApiFactory api) : IClassFixture<Impor
             return;
         }
         Assert.Equal("TOO_LONG", (string?)payload["errors"]![0]!["code"]);
-        Assert.Contains("151 characters", (string?)payload["errors"]![0]!["message"]);
+        Assert.Contains("151 tegn", (string?)payload["errors"]![0]!["message"]);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class TextAndDateTests(ImportApiFactory api) : IClassFixture<Impor
         var payload = (await _manager.QueryAsync(InitiativeMutationTests.Create, new { input }))["createInitiative"]!;
 
         Assert.Equal("TOO_LONG", (string?)payload["errors"]![0]!["code"]);
-        Assert.Contains("too many accents or combining marks", (string?)payload["errors"]![0]!["message"]);
+        Assert.Contains("for mange accenter eller kombinerende tegn", (string?)payload["errors"]![0]!["message"]);
     }
 
     [Theory]

@@ -25,6 +25,20 @@ public sealed class GraphQLClient(HttpClient http)
 {
     public HttpClient Http => http;
 
+    /// <summary>
+    /// Asks for texts in <paramref name="language"/> (sent as Accept-Language) on every later request; without it the API
+    /// answers in Danish. Returns the same client, e.g. <c>api.CreateGraphQLClient().InLanguage("en")</c>.
+    /// </summary>
+    public GraphQLClient InLanguage(string language)
+    {
+        http.DefaultRequestHeaders.AcceptLanguage.Clear();
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return this;
+    }
+
+    /// <summary>Asks for English texts: for tests that read a message rather than its code.</summary>
+    public GraphQLClient InEnglish() => InLanguage("en");
+
     public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string accept = "application/graphql-response+json")
     {
         var body = JsonSerializer.Serialize(new { query, variables });

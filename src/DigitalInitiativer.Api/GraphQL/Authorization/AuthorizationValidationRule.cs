@@ -89,8 +89,10 @@ public sealed class AuthorizationValidationRule(IHostEnvironment environment) : 
 
 public sealed class AccessDeniedError : ValidationError
 {
-    public AccessDeniedError(GraphQLParser.ROM source, string code, string field, ASTNode node)
-        : base(source, null!, code == ErrorCodes.NotAuthenticated ? $"Sign in to use '{field}'." : $"Your role does not allow '{field}'.", node)
+    /// <summary>Refuses <paramref name="field"/>, or the whole operation when it is null.</summary>
+    public AccessDeniedError(GraphQLParser.ROM source, string code, string? field, ASTNode node)
+        : base(source, null!, code != ErrorCodes.NotAuthenticated ? GraphQLTexts.RoleDoesNotAllow.Format(field)
+            : field is null ? GraphQLTexts.SignInToUseOperation.Format() : GraphQLTexts.SignInToUse.Format(field), node)
     {
         Code = code;
     }

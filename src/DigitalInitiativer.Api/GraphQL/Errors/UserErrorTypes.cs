@@ -16,7 +16,7 @@ public sealed class UserErrorInterface : InterfaceGraphType<Refusal>
 
     internal static FieldBuilder<T, IReadOnlyList<string>> AddCommonFields<T>(ComplexGraphType<T> type) where T : Refusal
     {
-        type.Field(e => e.Message).Description("A human-readable explanation, in English, suitable for logs and developer tools.");
+        type.Field(e => e.Message).Description("A human-readable explanation for people, in the caller's language: Danish unless Accept-Language asks for English. Branch on code, which is the same in both.");
         type.Field(e => e.Code).Description("A stable machine-readable code (see docs/errors.md). Branch on this, not on the message.");
         return type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>, IReadOnlyList<string>>("path")
             .Description("Where in the mutation's arguments the problem is, e.g. [\"input\", \"items\", \"3\", \"personId\"].");

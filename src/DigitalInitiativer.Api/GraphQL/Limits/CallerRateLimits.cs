@@ -82,7 +82,7 @@ public static class CallerRateLimits
         response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(response.Body, new
         {
-            errors = new[] { new { message = $"Too many requests from this caller; try again in {retryAfter} seconds.", extensions = new { code = ErrorCodes.RateLimited } } },
+            errors = new[] { new { message = GraphQLTexts.TooManyRequests.Format(retryAfter), extensions = new { code = ErrorCodes.RateLimited } } },
         }, cancellationToken: cancellationToken);
     }
 }

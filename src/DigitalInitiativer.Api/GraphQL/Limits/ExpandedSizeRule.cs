@@ -21,7 +21,7 @@ public sealed class ExpandedSizeRule(IOptions<GraphQLSettings> settings) : Valid
         var sizes = new Dictionary<string, long>();
         if (Size(context.Operation.SelectionSet, fragments, sizes, max) > max)
             context.ReportError(new ValidationError(context.Document.Source, null!,
-                $"With its fragments expanded, the operation selects more than {max} fields.", context.Operation) { Code = ErrorCodes.TooManyFields });
+                GraphQLTexts.TooManyFields.Format(max), context.Operation) { Code = ErrorCodes.TooManyFields });
         return default;
     }
 

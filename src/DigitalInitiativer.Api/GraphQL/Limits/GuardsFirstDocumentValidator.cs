@@ -53,6 +53,6 @@ public sealed class GuardsFirstDocumentValidator(IHostEnvironment environment) :
 
         var result = await _validator.ValidateAsync(options with { Rules = rest });
         if (result.IsValid || options.User?.Identity?.IsAuthenticated == true || environment.IsDevelopment()) return result;
-        return new ValidationResult([new Authorization.AccessDeniedError(options.Document.Source, ErrorCodes.NotAuthenticated, "this operation", options.Operation)]);
+        return new ValidationResult([new Authorization.AccessDeniedError(options.Document.Source, ErrorCodes.NotAuthenticated, null, options.Operation)]);
     }
 }

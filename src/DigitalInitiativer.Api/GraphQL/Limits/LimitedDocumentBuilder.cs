@@ -23,14 +23,14 @@ public sealed class LimitedDocumentBuilder(IOptions<GraphQLSettings> settings) :
     {
         var max = settings.Value.MaxTokens;
         if (CountTokens(body, max + 1) > max)
-            throw new ExecutionError($"The document has more than {max} tokens; split it or ask for less.") { Code = ErrorCodes.TooManyTokens };
+            throw new ExecutionError(GraphQLTexts.TooManyTokens.Format(max)) { Code = ErrorCodes.TooManyTokens };
         try
         {
             return _parser.Build(body);
         }
         catch (GraphQLMaxDepthExceededException)
         {
-            throw new ExecutionError("The document is nested too deeply to read.") { Code = ErrorCodes.DocumentTooDeep };
+            throw new ExecutionError(GraphQLTexts.DocumentTooDeep.Format()) { Code = ErrorCodes.DocumentTooDeep };
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class MaxAliasesRule(IOptions<GraphQLSettings> settings) : Validat
         foreach (var fragment in context.GetRecursivelyReferencedFragments(context.Operation) ?? [])
             count += CountAliases(fragment);
         if (count > max)
-            context.ReportError(new ValidationError(context.Document.Source, null!, $"The operation uses {count} aliases; at most {max} are allowed.", context.Operation)
+            context.ReportError(new ValidationError(context.Document.Source, null!, GraphQLTexts.TooManyAliases.Format(count, max), context.Operation)
             {
                 Code = ErrorCodes.TooManyAliases,
             });

@@ -38,7 +38,7 @@ public sealed class MutationRateLimitRule : ValidationRuleBase
 public sealed class RateLimitedError : ValidationError
 {
     public RateLimitedError(GraphQLParser.ROM source, ASTNode node, TimeSpan retryAfter)
-        : base(source, null!, $"Too many changes in a short time; try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.", node)
+        : base(source, null!, GraphQLTexts.TooManyChanges.Format(Math.Ceiling(retryAfter.TotalSeconds)), node)
     {
         Code = ErrorCodes.RateLimited;
         RetryAfter = retryAfter;

@@ -33,7 +33,7 @@ public sealed class PlainTextInputRule : ValidationRuleBase, IGuardRule
     private sealed class ForbiddenCharactersError : ValidationError
     {
         public ForbiddenCharactersError(GraphQLParser.ROM source, ASTNode node)
-            : base(source, null!, "Text may not contain control characters or bidirectional overrides (tab and line breaks are allowed).", node)
+            : base(source, null!, GraphQLTexts.ForbiddenCharacters.Format(), node)
         {
             Code = ErrorCodes.ForbiddenCharacters;
         }

@@ -20,7 +20,7 @@ public sealed class RepeatedFieldsRule : ValidationRuleBase, IGuardRule
             var counts = new Dictionary<string, int>();
             if (Count(set, counts))
                 context.ReportError(new ValidationError(context.Document.Source, null!,
-                    $"A selection asks for the same field or fragment more than {MaxRepeats} times.", set) { Code = ErrorCodes.TooManyRepeatedFields });
+                    GraphQLTexts.TooManyRepeatedFields.Format(MaxRepeats), set) { Code = ErrorCodes.TooManyRepeatedFields });
         }));
 
     /// <summary>Counts the names a selection set asks for, through its inline fragments; true once one is over the limit.</summary>

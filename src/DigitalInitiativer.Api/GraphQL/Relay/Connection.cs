@@ -43,7 +43,7 @@ public sealed record PageRequest(string Field, int? First, Cursor? After, int? L
         var field = FieldOf(context.FieldDefinition);
         foreach (var name in (ReadOnlySpan<string>)["first", "last"])
             if (context.GetArgument<int?>(name) is { } size && size is < 1 or > MaxPageSize)
-                throw new global::GraphQL.Validation.ValidationError($"'{name}' must be between 1 and {MaxPageSize}; it was {size}.") { Code = ErrorCodes.PaginationOutOfRange };
+                throw new global::GraphQL.Validation.ValidationError(GraphQLTexts.PageSizeOutOfRange.Format(name, MaxPageSize, size)) { Code = ErrorCodes.PaginationOutOfRange };
         var codec = context.RequestServices!.GetRequiredService<CursorCodec>();
         foreach (var name in (ReadOnlySpan<string>)["after", "before"])
         {

@@ -46,5 +46,5 @@ public sealed class CursorCodec(IDataProtectionProvider protection)
     }
 
     public static ExecutionError Invalid(string argument) =>
-        new($"'{argument}' is not a cursor this list gave out. Start again from the first page.") { Code = ErrorCodes.InvalidCursor };
+        new(GraphQLTexts.InvalidCursor.Format(argument)) { Code = ErrorCodes.InvalidCursor };
 }

@@ -33,7 +33,7 @@ public readonly record struct GlobalId(string TypeName, string Key)
 
     /// <summary>Like <see cref="TryParseKey"/>, for query arguments: a forged or foreign id is a field error with code INVALID_ID.</summary>
     public static int ParseKey(string value, string typeName, string argumentName) =>
-        TryParseKey(value, typeName) ?? throw new ExecutionError($"Argument '{argumentName}' is not a valid {typeName} id.") { Code = ErrorCodes.InvalidId };
+        TryParseKey(value, typeName) ?? throw new ExecutionError(GraphQLTexts.InvalidIdOfType.Format(argumentName, typeName)) { Code = ErrorCodes.InvalidId };
 }
 
 public static class GlobalIdArguments

@@ -66,7 +66,7 @@ public static class NodeQueries
             {
                 var ids = ctx.GetArgument<List<string>>("ids");
                 if (ids.Count > MaxIds)
-                    throw new ExecutionError($"At most {MaxIds} ids can be fetched at once; {ids.Count} were given.") { Code = ErrorCodes.PaginationOutOfRange };
+                    throw new ExecutionError(GraphQLTexts.TooManyIds.Format(MaxIds, ids.Count)) { Code = ErrorCodes.PaginationOutOfRange };
                 var byType = ByType(sources);
                 return new All(ids.Select(id => Lookup(byType, id)).ToList());
             });
@@ -81,7 +81,7 @@ public static class NodeQueries
     {
         if (GlobalId.TryDecode(id, out var globalId) && sources.TryGetValue(globalId.TypeName, out var source) && source.Load(globalId.Key) is { } result)
             return result;
-        throw new ExecutionError($"'{id}' is not a valid global id.") { Code = ErrorCodes.InvalidId };
+        throw new ExecutionError(GraphQLTexts.InvalidGlobalId.Format(id)) { Code = ErrorCodes.InvalidId };
     }
 
     private sealed class All(IReadOnlyList<IDataLoaderResult<object?>> parts) : IDataLoaderResult<object?[]>

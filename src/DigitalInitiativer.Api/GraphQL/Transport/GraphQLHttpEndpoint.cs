@@ -22,9 +22,6 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
 
-    internal const string TrustedDocumentRequiredMessage =
-        "This server runs only the registered operations of docs/operations: send their documentId (\"sha256:<hex of the document>\") instead of a query.";
-
     private static readonly IValidationRule[] GetRequestRules = [.. DocumentValidator.CoreRules, new OnlyQueriesOverGetRule()];
     private static readonly IValidationRule[] PostRequestRules = [.. DocumentValidator.CoreRules, new NoSubscriptionsOverHttpRule()];
 
@@ -45,7 +42,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
         if (!isGet && !HttpMethods.IsPost(request.Method))
         {
             http.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, Json, ErrorCodes.MethodNotAllowed, "GraphQL requests use GET or POST.");
+            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, Json, ErrorCodes.MethodNotAllowed, GraphQLTexts.MethodNotAllowed.Format());
             return;
         }
 
@@ -53,7 +50,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
         if (mediaType is null)
         {
             await WriteErrorAsync(http, StatusCodes.Status406NotAcceptable, Json, ErrorCodes.NotAcceptable,
-                $"The response can be sent as {GraphQLResponseJson} or {Json}; the Accept header allows neither.");
+                GraphQLTexts.NotAcceptable.Format(GraphQLResponseJson, Json));
             return;
         }
 
@@ -67,7 +64,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
         var graphQLRequest = parsed.Request!;
         if (options.Value.OnlyTrustedDocuments && graphQLRequest.DocumentId is null)
         {
-            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, ErrorCodes.TrustedDocumentRequired, TrustedDocumentRequiredMessage);
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest, mediaType, ErrorCodes.TrustedDocumentRequired, GraphQLTexts.TrustedDocumentRequired.Format());
             return;
         }
         using var activity = GraphQLTelemetry.Start();
@@ -146,13 +143,13 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
         if (!isJson && !request.Headers.ContainsKey("GraphQL-Require-Preflight"))
         {
             return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.CsrfPreflightRequired,
-                "A POST that is not application/json must carry a GraphQL-Require-Preflight header.");
+                GraphQLTexts.CsrfPreflightRequired.Format());
         }
         if (!isJson
             || contentType!.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
         {
             return ParsedRequest.Fail(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,
-                $"POST bodies must be {Json} in UTF-8; the Content-Type was '{request.ContentType}'.");
+                GraphQLTexts.UnsupportedMediaType.Format(Json, request.ContentType));
         }
 
         var limit = options.Value.MaxRequestBodyBytes;
@@ -171,9 +168,9 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
         catch (BadHttpRequestException)
         {
             // The body ended before its Content-Length, usually because the client went away while sending it.
-            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request body ended early.");
+            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, GraphQLTexts.BodyEndedEarly.Format());
         }
-        if (buffer.Length == 0) return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request body is empty.");
+        if (buffer.Length == 0) return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, GraphQLTexts.BodyEmpty.Format());
 
         JsonDocument document;
         try
@@ -182,21 +179,21 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
         }
         catch (JsonException e)
         {
-            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, $"The request body is not valid JSON: {e.Message}");
+            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, GraphQLTexts.InvalidJson.Format(e.Message));
         }
         using (document)
         {
             return document.RootElement.ValueKind switch
             {
                 JsonValueKind.Object => FromJsonObject(document.RootElement),
-                JsonValueKind.Array => ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BatchNotSupported, "Batched requests are not supported; send one operation per request."),
-                _ => ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, "The request body must be a JSON object."),
+                JsonValueKind.Array => ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.BatchNotSupported, GraphQLTexts.BatchNotSupported.Format()),
+                _ => ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, GraphQLTexts.BodyNotObject.Format()),
             };
         }
     }
 
     private static ParsedRequest TooLarge(int limit) =>
-        ParsedRequest.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, $"The request body is larger than {limit / 1024} KB.");
+        ParsedRequest.Fail(StatusCodes.Status413PayloadTooLarge, ErrorCodes.RequestTooLarge, GraphQLTexts.BodyTooLarge.Format(limit / 1024));
 
     /// <summary>JsonDocument checks UTF-8 only when a string is read, so invalid bytes inside strings surface here.</summary>
     private ParsedRequest FromJsonObject(JsonElement body)
@@ -207,7 +204,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
         }
         catch (InvalidOperationException)
         {
-            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is not valid UTF-8 JSON.");
+            return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, GraphQLTexts.InvalidUtf8Json.Format());
         }
     }
 
@@ -220,7 +217,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
         {
             // A proxy that reads the first of two keys would check another document than the one that runs.
             if (!seen.Add(property.Name))
-                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, $"The '{property.Name}' parameter appears twice.");
+                return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, GraphQLTexts.ParameterTwice.Format(property.Name));
             var value = property.Value;
             var isNull = value.ValueKind == JsonValueKind.Null;
             switch (property.Name)
@@ -236,7 +233,7 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
                     break;
                 case "query" or "operationName" or "documentId" or "variables" or "extensions" when !isNull:
                     return ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest,
-                        $"The '{property.Name}' parameter must be {(property.Name is "variables" or "extensions" ? "an object" : "a string")}.");
+                        (property.Name is "variables" or "extensions" ? GraphQLTexts.ParameterNotObject : GraphQLTexts.ParameterNotString).Format(property.Name));
             }
         }
         return Build(query, documentId, operationName, variables, extensions);
@@ -255,11 +252,11 @@ public sealed class GraphQLHttpEndpoint(IDocumentExecuter<ISchema> executer, IGr
     }
 
     private static ParsedRequest InvalidObject(string name) =>
-        ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, $"The '{name}' parameter must be a JSON object, with each key once.");
+        ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, GraphQLTexts.ParameterNotJsonObject.Format(name));
 
     private static ParsedRequest Build(string? query, string? documentId, string? operationName, Inputs? variables, Inputs? extensions) =>
         string.IsNullOrWhiteSpace(query) && string.IsNullOrWhiteSpace(documentId)
-            ? ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.QueryMissing, "The request has no 'query' (or 'documentId') parameter.")
+            ? ParsedRequest.Fail(StatusCodes.Status400BadRequest, ErrorCodes.QueryMissing, GraphQLTexts.QueryMissing.Format())
             : new ParsedRequest(new GraphQLRequest
             {
                 Query = string.IsNullOrWhiteSpace(query) ? null : query,

@@ -60,6 +60,8 @@ public sealed class GraphQLWebSocketHandler(
     private sealed class Connection(GraphQLWebSocketHandler handler, HttpContext http, WebSocket socket)
     {
         private readonly ILogger _logger = handler._logger;
+        /// <summary>The language of the upgrade request, for messages sent from outside it (a subscription's stream failing).</summary>
+        private readonly System.Globalization.CultureInfo _uiCulture = System.Globalization.CultureInfo.CurrentUICulture;
         private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
         private const int MaxPendingSends = 256;
         private readonly SemaphoreSlim _sending = new(1, 1);
@@ -249,7 +251,7 @@ public sealed class GraphQLWebSocketHandler(
             {
                 if (!lease.IsAcquired)
                 {
-                    await RefuseAsync(id, ErrorCodes.RateLimited, "Too many operations from this caller; wait a moment.");
+                    await RefuseAsync(id, ErrorCodes.RateLimited, GraphQLTexts.TooManyOperationsPerSecond.Format());
                     return;
                 }
             }
@@ -261,8 +263,8 @@ public sealed class GraphQLWebSocketHandler(
                 duplicate = _operations.ContainsKey(id);
                 if (!duplicate)
                 {
-                    overCap = _operations.Count >= handler._settings.MaxOperationsPerConnection ? $"A connection may run at most {handler._settings.MaxOperationsPerConnection} operations at once; complete one first."
-                        : !handler.TryStartOperation(_caller) ? $"One caller may run at most {handler._settings.MaxOperationsPerCaller} operations at once on this server; complete one first."
+                    overCap = _operations.Count >= handler._settings.MaxOperationsPerConnection ? GraphQLTexts.TooManyOperationsOnConnection.Format(handler._settings.MaxOperationsPerConnection)
+                        : !handler.TryStartOperation(_caller) ? GraphQLTexts.TooManyOperationsForCaller.Format(handler._settings.MaxOperationsPerCaller)
                         : null;
                 }
                 if (!duplicate && overCap is null)
@@ -298,13 +300,13 @@ public sealed class GraphQLWebSocketHandler(
                 if (handler._settings.OnlyTrustedDocuments && StringOf(payload["documentId"]) is null)
                 {
                     Forget(id, operation);
-                    await RefuseAsync(id, ErrorCodes.TrustedDocumentRequired, GraphQLHttpEndpoint.TrustedDocumentRequiredMessage);
+                    await RefuseAsync(id, ErrorCodes.TrustedDocumentRequired, GraphQLTexts.TrustedDocumentRequired.Format());
                     return;
                 }
                 if (!TryReadInputs(payload["variables"], out var variables) || !TryReadInputs(payload["extensions"], out var extensions))
                 {
                     Forget(id, operation);
-                    await RefuseAsync(id, ErrorCodes.InvalidRequest, "The 'variables' and 'extensions' must be JSON objects of plain values, each key once.");
+                    await RefuseAsync(id, ErrorCodes.InvalidRequest, GraphQLTexts.InvalidSocketInputs.Format());
                     return;
                 }
                 using var activity = GraphQLTelemetry.Start();
@@ -461,7 +463,7 @@ public sealed class GraphQLWebSocketHandler(
             {
                 connection._logger.LogWarning(error, "Subscription {Id} ended with an error", id);
                 connection.Forget(id, operation);
-                _ = connection.SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = new JsonArray(new JsonObject { ["message"] = "The subscription failed." }) });
+                _ = connection.SendAsync(new JsonObject { ["id"] = id, ["type"] = "error", ["payload"] = new JsonArray(new JsonObject { ["message"] = GraphQLTexts.SubscriptionFailed.FormatIn(connection._uiCulture) }) });
             }
 
             public void OnCompleted()

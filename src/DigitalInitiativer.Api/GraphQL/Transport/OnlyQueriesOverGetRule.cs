@@ -17,7 +17,7 @@ public sealed class OnlyQueriesOverGetRule : ValidationRuleBase, IGuardRule
     public sealed class NotAQueryError : ValidationError
     {
         public NotAQueryError(GraphQLOperationDefinition operation)
-            : base($"A {operation.Operation.ToString().ToLowerInvariant()} cannot be sent with GET; use POST.")
+            : base(GraphQLTexts.NotAQueryOverGet.Format(operation.Operation.ToString().ToLowerInvariant()))
         {
             Code = ErrorCodes.MethodNotAllowed;
         }
@@ -30,7 +30,7 @@ public sealed class NoSubscriptionsOverHttpRule : ValidationRuleBase, IGuardRule
     public override ValueTask<INodeVisitor?> GetPreNodeVisitorAsync(ValidationContext context)
     {
         if (context.Operation.Operation == OperationType.Subscription)
-            context.ReportError(new ValidationError(context.Document.Source, null!, "Subscriptions run over the graphql-transport-ws WebSocket at /graphql, not over HTTP.", context.Operation)
+            context.ReportError(new ValidationError(context.Document.Source, null!, GraphQLTexts.SubscriptionsOverWebSocket.Format(), context.Operation)
             {
                 Code = ErrorCodes.WebSocketRequired,
             });
