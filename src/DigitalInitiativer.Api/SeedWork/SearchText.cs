@@ -19,16 +19,16 @@ public static class SearchText
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
             if (folded.Length > 0) folded.Append('\n');
-            foreach (var c in text.Normalize(NormalizationForm.FormC).ToLowerInvariant())
+            foreach (var rune in text.Normalize(NormalizationForm.FormC).ToLowerInvariant().EnumerateRunes())
             {
-                switch (c)
+                switch (rune.Value)
                 {
                     case 'æ' or 'ä': folded.Append('æ'); continue;
                     case 'ø' or 'ö': folded.Append('ø'); continue;
                     case 'å': folded.Append('å'); continue;
                 }
-                foreach (var part in c.ToString().Normalize(NormalizationForm.FormD))
-                    if (CharUnicodeInfo.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark) folded.Append(part);
+                foreach (var part in rune.ToString().Normalize(NormalizationForm.FormD).EnumerateRunes())
+                    if (Rune.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark) folded.Append(part.ToString());
             }
         }
         return folded.Replace("aa", "å").ToString();
