@@ -71,6 +71,7 @@ internal static class DemoCompetitions
             new(new(2016, 10, 17), "Regler for sagsnumre på plads", "Mails genkendes på sagsnummeret i emnefeltet.", 50, true),
             new(new(2016, 11, 21), "Automatisk journalisering sat i drift", null, 100, true)]);
         AddVotes(db, finished.Id, proposals2016.Where(p => p.State is ProposalState.Accepted or ProposalState.Selected or ProposalState.Realised).ToList(), ideaParticipants, 3, random);
+        RecordRoles(db, finished.Id);
 
         // 2026: voting is open now. Every proposal is accepted; persons from demo-0100 on have voted already.
         var competition2026 = new Initiative("IDEA-2026", InitiativeKind.IdeaCompetition, new InitiativeDetails("Digitaliseringskonkurrencen 2026",
@@ -92,6 +93,25 @@ internal static class DemoCompetitions
         AddVotes(db, open.Id, proposals2026, voters2026, 5, random);
         // No participations yet: they are recorded when voting closes (the secret ballot).
         db.SaveChanges();
+    }
+
+    /// <summary>
+    /// The roles its close would have recorded (CompetitionStore.RecordParticipantsOnceAsync), on the participations the
+    /// demo made for it: each participant's most visible part there.
+    /// </summary>
+    private static void RecordRoles(AppDbContext db, int competitionId)
+    {
+        var proposals = db.ChangeTracker.Entries<Proposal>().Select(e => e.Entity).Where(p => p.CompetitionId == competitionId).Select(p => p.Id).ToHashSet();
+        var roles = new Dictionary<int, ParticipationRole>();
+        foreach (var vote in db.ChangeTracker.Entries<Vote>().Select(e => e.Entity).Where(v => v.CompetitionId == competitionId && v.VoterPersonId is not null))
+            roles[vote.VoterPersonId!.Value] = ParticipationRole.Voter;
+        foreach (var comment in db.ChangeTracker.Entries<ProposalComment>().Select(e => e.Entity).Where(c => proposals.Contains(c.ProposalId)))
+            roles[comment.AuthorPersonId] = ParticipationRole.Commenter;
+        var authors = db.ChangeTracker.Entries<ProposalAuthor>().Select(e => e.Entity).Where(a => proposals.Contains(a.ProposalId)).ToList();
+        foreach (var author in authors.Where(a => !a.IsLead)) roles[author.PersonId] = ParticipationRole.CoAuthor;
+        foreach (var author in authors.Where(a => a.IsLead)) roles[author.PersonId] = ParticipationRole.Author;
+        foreach (var participation in db.ChangeTracker.Entries<Participation>().Where(e => e.Entity.InitiativeId == competitionId))
+            if (roles.TryGetValue(participation.Entity.PersonId, out var role)) participation.Property(p => p.Role).CurrentValue = role;
     }
 
     private static void AddMilestones(AppDbContext db, Proposal realised, MilestoneTexts[] milestones)
