@@ -13,8 +13,8 @@ public static class ExportDefinitions
           rows { initiative { code title } kind totalParticipants totalSuppressed cells { profile { kind } participants coverage suppressed } }
         } }
         """,
-        ["waveId", "unitId", "role", "kinds", "from", "to", "groupByKind"],
-        query => Variables(("filter", Filter(query, "waveId", "unitId", "role", "kinds", "from", "to", "groupByKind"))),
+        ["waveId", "unitId", "role", "kinds", "from", "to", "groupByKind", "completedOnly", "minVisits"],
+        query => Variables(("filter", Filter(query, "waveId", "unitId", "role", "kinds", "from", "to", "groupByKind", "completedOnly", "minVisits"))),
         data =>
         {
             var matrix = data["reachMatrix"]!;
@@ -39,9 +39,9 @@ public static class ExportDefinitions
         }
         fragment Table on TransitionTable { n movedUpShare stayedShare movedDownShare suppressed cells { from { kind } to { kind } count suppressed } }
         """,
-        ["fromWaveId", "toWaveId", "initiativeId", "initiativeKind", "unitId", "role"],
+        ["fromWaveId", "toWaveId", "initiativeId", "initiativeKind", "unitId", "role", "completedOnly", "minVisits"],
         query => Variables(("fromWaveId", query["fromWaveId"].FirstOrDefault()), ("toWaveId", query["toWaveId"].FirstOrDefault()),
-            ("filter", Filter(query, "initiativeId", "initiativeKind", "unitId", "role"))),
+            ("filter", Filter(query, "initiativeId", "initiativeKind", "unitId", "role", "completedOnly", "minVisits"))),
         data =>
         {
             var transitions = data["profileTransitions"]!;
@@ -102,7 +102,8 @@ public static class ExportDefinitions
             filter[name] = name switch
             {
                 "kinds" => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Cast<object?>().ToList(),
-                "groupByKind" when bool.TryParse(value, out var flag) => flag,
+                "groupByKind" or "completedOnly" when bool.TryParse(value, out var flag) => flag,
+                "minVisits" when int.TryParse(value, out var visits) => visits,
                 _ => value,
             };
         }
