@@ -15,14 +15,13 @@ namespace DigitalInitiativer.Api.Sessions;
 /// <summary>Seats taken and the caller's own enrolment, for every session on a page at once.</summary>
 public sealed class SessionReads(AppDbContext db, Viewer viewer, DataLoaderRegistry loaders)
 {
-    public IDataLoaderResult<int> SeatsTaken(int sessionId) =>
-        loaders.GetOrAdd<int, int>("sessionSeatsTaken", async (ids, ct) =>
-            await db.SessionEnrolments().Where(e => ids.Contains(e.SessionId) && e.State == EnrolmentState.Seat)
-                .GroupBy(e => e.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct), 0).Load(sessionId);
+    public IDataLoaderResult<int> SeatsTaken(int sessionId) => Count(EnrolmentState.Seat, sessionId);
 
-    public IDataLoaderResult<int> Waiting(int sessionId) =>
-        loaders.GetOrAdd<int, int>("sessionWaiting", async (ids, ct) =>
-            await db.SessionEnrolments().Where(e => ids.Contains(e.SessionId) && e.State == EnrolmentState.Waiting)
+    public IDataLoaderResult<int> Waiting(int sessionId) => Count(EnrolmentState.Waiting, sessionId);
+
+    private IDataLoaderResult<int> Count(EnrolmentState state, int sessionId) =>
+        loaders.GetOrAdd<int, int>($"sessionEnrolments:{state}", async (ids, ct) =>
+            await db.SessionEnrolments().Where(e => ids.Contains(e.SessionId) && e.State == state)
                 .GroupBy(e => e.SessionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct), 0).Load(sessionId);
 
     public IDataLoaderResult<SessionEnrolment?> Mine(int sessionId) =>
