@@ -120,9 +120,9 @@ public sealed class AnalyticsReads(AppDbContext db, DataLoaderRegistry loaders, 
 
     public static string ReachShape(ReachGrouping grouping, bool groupByKind, ParticipationDepth? depth = null) => $"reach:{grouping}:{groupByKind}:{depth ?? ParticipationDepth.Any}";
 
-    private static ParticipationDepth DepthOf(bool completedOnly, int minVisits) => minVisits is >= 0 and <= ParticipationDepth.MaxMinVisits
+    private static ParticipationDepth DepthOf(bool completedOnly, int minVisits) => ParticipationDepth.MinVisitsSteps.Contains(minVisits)
         ? new ParticipationDepth(completedOnly, minVisits)
-        : throw new ExecutionError(ParticipationDepth.MinVisitsOutOfRange.Format(ParticipationDepth.MaxMinVisits, minVisits)) { Code = ErrorCodes.OutOfRange };
+        : throw new ExecutionError(ParticipationDepth.MinVisitsOutOfRange.Format(string.Join(", ", ParticipationDepth.MinVisitsSteps), minVisits)) { Code = ErrorCodes.OutOfRange };
 
     /// <summary>Every initiative's row (and every kind's), so that any selection of them, the matrix's or a page's, reads one computation.</summary>
     public async Task<ReachMatrix.Figures> ReachFiguresAsync(ReachGrouping grouping, bool groupByKind, CancellationToken cancellationToken, ParticipationDepth? depth = null) =>

@@ -104,7 +104,7 @@ public sealed class ReachFilterType : InputObjectGraphType<ReachFilter>
         Field<BooleanGraphType>("groupByKind").Description("One row per initiative kind, counting each person once per kind over every initiative of the kind (without a wave, by their profile when their first participation of the kind began), instead of one row per initiative. "
             + "Not together with from or to (CONFLICTING_FILTERS): rows of one kind over many periods would let the same people be read many times with fresh noise.").DefaultValue(false);
         Field<BooleanGraphType>("completedOnly").Description("Only completed participations count. Default false.").DefaultValue(false);
-        Field<IntGraphType>("minVisits").Description($"Only participations with at least this many recorded session visits count, 0 to {ParticipationDepth.MaxMinVisits}. Default 0.").DefaultValue(0);
+        Field<IntGraphType>("minVisits").Description($"Only participations with at least this many recorded session visits count: one of {string.Join(", ", ParticipationDepth.MinVisitsSteps)}. Default 0.").DefaultValue(0);
     }
 }
 
@@ -194,6 +194,6 @@ public sealed class TransitionFilterType : InputObjectGraphType<TransitionFilter
         Field<IdGraphType>("initiativeId").Description("Participants are those who took part in this initiative between the waves.");
         Field<InitiativeKindType>("initiativeKind").Description("Participants are those who took part in an initiative of this kind between the waves. Not together with initiativeId.");
         Field<BooleanGraphType>("completedOnly").Description("Participants are only those who completed. Default false.").DefaultValue(false);
-        Field<IntGraphType>("minVisits").Description($"Participants are only those with at least this many recorded session visits, 0 to {ParticipationDepth.MaxMinVisits}. Default 0.").DefaultValue(0);
+        Field<IntGraphType>("minVisits").Description($"Participants are only those with at least this many recorded session visits: one of {string.Join(", ", ParticipationDepth.MinVisitsSteps)}. Default 0.").DefaultValue(0);
     }
 }

@@ -8,11 +8,15 @@ namespace DigitalInitiativer.Api.Analytics;
 /// </summary>
 public sealed record ParticipationDepth(bool CompletedOnly = false, int MinVisits = 0)
 {
-    public const int MaxMinVisits = 20;
+    /// <summary>
+    /// The thresholds minVisits may take. Each is a set of people nested in the one before; hosts know exactly who came
+    /// how often, so a few coarse steps leave fewer differences of two noisy counts to read one person from.
+    /// </summary>
+    public static readonly int[] MinVisitsSteps = [0, 1, 2, 3, 5, 10];
 
     public static readonly ParticipationDepth Any = new();
 
-    public static readonly Text MinVisitsOutOfRange = new("'minVisits' skal være fra 0 til {0}; den var {1}.", "'minVisits' must be from 0 to {0}; it was {1}.");
+    public static readonly Text MinVisitsOutOfRange = new("'minVisits' skal være en af {0}; den var {1}.", "'minVisits' must be one of {0}; it was {1}.");
 
     public IQueryable<CountedParticipation> Apply(IQueryable<CountedParticipation> participations) =>
         this == Any ? participations : participations.Where(p => (!CompletedOnly || p.Completed) && p.Visits >= MinVisits);

@@ -10,7 +10,8 @@ namespace DigitalInitiativer.Api.Data;
 /// </summary>
 public static class Contention
 {
-    public static async Task<T> RetriedAsync<T>(Func<Task<T>> action)
+    /// <param name="beforeRetry">Forgets what the failed attempt left in memory (tracked entities, notifications to send), so the next starts clean.</param>
+    public static async Task<T> RetriedAsync<T>(Func<Task<T>> action, Action? beforeRetry = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -21,6 +22,7 @@ public static class Contention
             catch (Exception e) when (attempt < 5 && e is SqliteException { SqliteErrorCode: 5 or 6 }
                 or PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure })
             {
+                beforeRetry?.Invoke();
                 await Task.Delay(20 * attempt);
             }
         }

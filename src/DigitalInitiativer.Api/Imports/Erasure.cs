@@ -43,7 +43,14 @@ public static class Erasure
         await db.CoAuthorInvitations().Where(i => i.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Notifications().Where(n => n.RecipientPersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.CommentReports().Where(r => r.ReporterPersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        var seatsFreed = await db.SessionEnrolments().Where(e => e.PersonId == personId && e.State == EnrolmentState.Seat)
+            .Join(db.Sessions().Where(s => s.CancelledAtUtc == null && s.StartsAtUtc > now), e => e.SessionId, s => s.Id, (_, s) => s.Id).ToListAsync(cancellationToken);
+        var seats = new Seats(db);
+        foreach (var sessionId in seatsFreed) await seats.LockAsync(sessionId, cancellationToken);
         await db.SessionEnrolments().Where(e => e.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
+        // A seat they held in a coming session goes to the first on its waiting list.
+        foreach (var session in await db.Sessions().Where(s => seatsFreed.Contains(s.Id)).ToListAsync(cancellationToken))
+            await seats.MoveUpWaitingAsync(session, DateOnly.FromDateTime(now), cancellationToken);
         await db.SessionAttendances().Where(a => a.PersonId == personId).ExecuteDeleteAsync(cancellationToken);
         await db.Sessions().Where(s => s.HostPersonId == personId).ExecuteUpdateAsync(s => s.SetProperty(x => x.HostPersonId, (int?)null), cancellationToken);
         await db.DigitalSuperusers().Where(s => s.PersonId == personId).ExecuteDeleteAsync(cancellationToken);

@@ -83,6 +83,9 @@ public enum NotificationKind
 
     [Description("A seat came free and the reader moved up from the waiting list; subject is the session.")]
     SeatFromWaitingList = 11,
+
+    [Description("A manager or the session's host cancelled the reader's enrolment; subject is the session.")]
+    EnrolmentCancelled = 12,
 }
 
 public static class NotificationData

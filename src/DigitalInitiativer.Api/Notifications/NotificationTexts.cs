@@ -44,6 +44,9 @@ public static class NotificationTexts
             [NotificationKind.SeatFromWaitingList] = Texts(
                 new("Du har fået en plads", "Der er blevet en plads ledig i en session i »{0}«, og du er rykket op fra ventelisten."),
                 new("You have a seat", "A seat came free in a session of “{0}”, and you moved up from the waiting list.")),
+            [NotificationKind.EnrolmentCancelled] = Texts(
+                new("Tilmelding afmeldt", "Din tilmelding til en session i »{0}« er afmeldt af en leder eller sessionens vært."),
+                new("Enrolment cancelled", "Your enrolment in a session of “{0}” was cancelled by a manager or the session's host.")),
         };
 
     public static NotificationText For(NotificationKind kind, TextLanguage language) => All[kind][language];

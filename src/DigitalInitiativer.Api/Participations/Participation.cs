@@ -49,6 +49,9 @@ public sealed class Participation : IEntity, IPersonData
     /// <summary>Sessions of the initiative the person came to, as hosts recorded them.</summary>
     public int Visits { get; private set; }
 
+    /// <summary>Made by a seat in a session, not recorded or imported: giving up the last seat before coming removes it again.</summary>
+    public bool FromEnrolment { get; private set; }
+
     int IPersonData.SubjectPersonId => PersonId;
 
     /// <summary>
@@ -72,6 +75,7 @@ public sealed class Participation : IEntity, IPersonData
         ParticipationRules.Check(refusals, record);
         if (refusals.Any) return refusals;
         (Status, EnrolledOn, StartedOn, CompletedOn, Score) = (record.Status, record.EnrolledOn, record.StartedOn, record.CompletedOn, record.Score);
+        FromEnrolment = false;
         return refusals;
     }
 }

@@ -35,7 +35,7 @@ public sealed class Attendance(AppDbContext db, EmployeeNumbers employeeNumbers,
 {
     public const int MaxEntries = 1000;
 
-    private static readonly char[] FieldSeparators = ['\t', ';', ',', ' '];
+    private static readonly char[] FieldSeparators = ['\t', ';', ',', ' ', '\u00A0'];
 
     public async Task<Result<AttendanceReport>> RecordAsync(RecordAttendanceInput input, CancellationToken cancellationToken)
     {
@@ -57,7 +57,11 @@ public sealed class Attendance(AppDbContext db, EmployeeNumbers employeeNumbers,
 
         var keysOf = entries.ToDictionary(e => e.Entry, e => employeeNumbers.KeysOf(e.Number).ToList());
         var allKeys = keysOf.Values.SelectMany(k => k).Distinct().ToList();
-        var personOf = await db.Persons().Where(p => allKeys.Contains(p.Key) && p.ErasedAtUtc == null).ToDictionaryAsync(p => p.Key, p => p.Id, cancellationToken);
+        // Only staff of the offer's unit (or below) can have come: any other number is unknown here, so a host can
+        // neither write participations for the whole municipality nor learn whose numbers they are.
+        var offerUnits = UnitTree.IdsUnder(db, session.Initiative!.UnitId);
+        var personOf = await db.Persons().Where(p => allKeys.Contains(p.Key) && p.ErasedAtUtc == null && offerUnits.Contains(p.UnitId))
+            .ToDictionaryAsync(p => p.Key, p => p.Id, cancellationToken);
         var unknown = new List<AttendanceEntry>();
         var duplicates = new List<AttendanceEntry>();
         var came = new List<int>();
@@ -82,6 +86,9 @@ public sealed class Attendance(AppDbContext db, EmployeeNumbers employeeNumbers,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Recordings for one offer queue behind each other (SQLite lets one writer in; PostgreSQL locks the row), so
+        // two hosts recording two sessions at once each count the other's visits.
+        await db.Database.ExecuteSqlAsync($"""UPDATE initiatives SET "Code" = "Code" WHERE "Id" = {session.InitiativeId}""", cancellationToken);
         var recorded = 0;
         foreach (var person in came)
             recorded += await db.Database.ExecuteSqlAsync($"""
@@ -120,7 +127,7 @@ public sealed class Attendance(AppDbContext db, EmployeeNumbers employeeNumbers,
         var lines = (input.SignInList ?? "").Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var number = lines[i].Split(FieldSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            var number = lines[i].Trim('\uFEFF').Split(FieldSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
             if (number is null || (i == 0 && !number.Any(char.IsDigit))) continue;
             yield return (new AttendanceEntry(AttendanceList.SignInList, i + 1), number);
         }

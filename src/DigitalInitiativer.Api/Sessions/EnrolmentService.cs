@@ -63,23 +63,30 @@ public sealed class EnrolmentService(AppDbContext db, Seats seats, Viewer viewer
                 return NoEnrolment(enrolmentGlobalId);
             await db.SessionEnrolments().Where(e => e.Id == enrolmentId).ExecuteDeleteAsync(cancellationToken);
             var movedUp = await seats.MoveUpWaitingAsync(session, Today(now), cancellationToken);
-            await seats.WithdrawIfNoSeatLeftAsync(session.InitiativeId, [found.PersonId], cancellationToken);
-            await TellMovedUpAsync(session, movedUp, cancellationToken);
+            await seats.ForgetIfNoSeatLeftAsync(session.InitiativeId, [found.PersonId], cancellationToken);
+            if (found.PersonId != me) await TellAsync(session, [found.PersonId], NotificationKind.EnrolmentCancelled, cancellationToken);
+            await TellAsync(session, movedUp, NotificationKind.SeatFromWaitingList, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return session;
-        });
+        }, Forget);
         if (result.Succeeded) await notifier.PublishAsync();
-        else notifier.Forget();
+        else Forget();
         return result;
     }
 
-    /// <summary>Inside the change's transaction: those who got a seat from the waiting list hear of it.</summary>
-    public async Task TellMovedUpAsync(InitiativeSession session, IReadOnlyList<int> movedUp, CancellationToken cancellationToken)
+    /// <summary>Inside the change's transaction: those it concerns hear of it, e.g. who got a seat from the waiting list.</summary>
+    public async Task TellAsync(InitiativeSession session, IReadOnlyList<int> people, NotificationKind kind, CancellationToken cancellationToken)
     {
-        if (movedUp.Count == 0) return;
+        if (people.Count == 0) return;
         var title = await db.Initiatives().Where(i => i.Id == session.InitiativeId).Select(i => i.Title).SingleAsync(cancellationToken);
-        notifier.Notify(movedUp, NotificationKind.SeatFromWaitingList, GlobalId.Encode(SessionType.TypeName, session.Id), title);
+        notifier.Notify(people, kind, GlobalId.Encode(SessionType.TypeName, session.Id), title);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void Forget()
+    {
+        db.ChangeTracker.Clear();
+        notifier.Forget();
     }
 
     private static DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(utcNow);

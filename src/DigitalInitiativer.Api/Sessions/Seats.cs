@@ -46,27 +46,28 @@ public sealed class Seats(AppDbContext db)
     }
 
     /// <summary>
-    /// A seat makes the person a participant (ENROLLED), so reach sees them. A participation they had already is kept,
-    /// unless they had withdrawn before they started: then they are enrolled again.
+    /// A seat makes the person a participant (ENROLLED), so reach sees them. A participation they have already,
+    /// recorded, imported or from another session, is theirs as it is.
     /// </summary>
     public Task TookSeatAsync(int initiativeId, int personId, DateOnly today, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"""
-            INSERT INTO participations ("PersonId", "InitiativeId", "Status", "EnrolledOn", "Visits")
-            VALUES ({personId}, {initiativeId}, {(int)ParticipationStatus.Enrolled}, {today}, 0)
-            ON CONFLICT ("InitiativeId", "PersonId") DO UPDATE SET "Status" = {(int)ParticipationStatus.Enrolled}, "EnrolledOn" = {today}
-            WHERE participations."Status" = {(int)ParticipationStatus.Withdrawn} AND participations."StartedOn" IS NULL AND participations."CompletedOn" IS NULL
+            INSERT INTO participations ("PersonId", "InitiativeId", "Status", "EnrolledOn", "Visits", "FromEnrolment")
+            VALUES ({personId}, {initiativeId}, {(int)ParticipationStatus.Enrolled}, {today}, 0, {true})
+            ON CONFLICT ("InitiativeId", "PersonId") DO NOTHING
             """, cancellationToken);
 
     /// <summary>
-    /// People who no longer hold a seat in any session of the initiative that is not cancelled, and never came to one,
-    /// withdrew: their ENROLLED participation becomes WITHDRAWN, so reach stops counting them.
+    /// Those whose participation only a seat made, who no longer hold one in a session of the initiative that is not
+    /// cancelled and never came: the participation goes, so reach stops counting them and nothing is kept of a plan
+    /// that came to nothing. Recorded and imported participations stay as they are.
     /// </summary>
-    public Task WithdrawIfNoSeatLeftAsync(int initiativeId, IReadOnlyCollection<int> personIds, CancellationToken cancellationToken)
+    public Task ForgetIfNoSeatLeftAsync(int initiativeId, IReadOnlyCollection<int> personIds, CancellationToken cancellationToken)
     {
         var seated = db.SessionEnrolments().Where(e => e.State == EnrolmentState.Seat)
             .Join(db.Sessions().Where(s => s.InitiativeId == initiativeId && s.CancelledAtUtc == null), e => e.SessionId, s => s.Id, (e, _) => e.PersonId);
         return db.Participations()
-            .Where(p => p.InitiativeId == initiativeId && personIds.Contains(p.PersonId) && p.Status == ParticipationStatus.Enrolled && p.Visits == 0 && !seated.Contains(p.PersonId))
-            .ExecuteUpdateAsync(p => p.SetProperty(x => x.Status, ParticipationStatus.Withdrawn), cancellationToken);
+            .Where(p => p.InitiativeId == initiativeId && personIds.Contains(p.PersonId) && p.FromEnrolment
+                && p.Status == ParticipationStatus.Enrolled && p.Visits == 0 && !seated.Contains(p.PersonId))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 }

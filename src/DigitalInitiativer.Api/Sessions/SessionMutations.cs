@@ -80,7 +80,7 @@ public sealed class CancelSessionInputType : InputObjectGraphType<CancelSessionI
         Name = "CancelSessionInput";
         Description = "A session to cancel before it starts. Everyone enrolled or waiting is told, with the reason.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The session.");
-        Field<NonNullGraphType<StringGraphType>>("reason").Description($"Why, shown to those enrolled; at most {InitiativeSession.MaxReasonLength} characters.");
+        Field<NonNullGraphType<StringGraphType>>("reason").Description($"Why, sent to those enrolled and shown on the session to everyone who can see it, so write no personal data (not \"Anna is ill\"); at most {InitiativeSession.MaxReasonLength} characters.");
     }
 }
 
@@ -149,7 +149,7 @@ public sealed class RecordAttendancePayloadType : ObjectGraphType<Result<Attenda
             .Resolve(ctx => ctx.Source.Value?.AlreadyRecorded);
         Field<ListGraphType<NonNullGraphType<AttendanceEntryType>>>("duplicates").Description("Entries naming someone named earlier in the same input, counted once.")
             .Resolve(ctx => ctx.Source.Value?.Duplicates);
-        Field<ListGraphType<NonNullGraphType<AttendanceEntryType>>>("unknownEmployeeNumbers").Description("Entries whose employee number names nobody: check them on the sheet.")
+        Field<ListGraphType<NonNullGraphType<AttendanceEntryType>>>("unknownEmployeeNumbers").Description("Entries whose employee number names nobody on the staff of the offer's unit (or a unit below it): check them on the sheet.")
             .Resolve(ctx => ctx.Source.Value?.Unknown);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecordAttendanceErrorType>>>>("errors")
             .Description("What was wrong. Empty on success; when not empty, nothing was saved.").Resolve(ctx => ctx.Source.Refusals);

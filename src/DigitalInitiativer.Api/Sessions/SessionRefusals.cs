@@ -21,6 +21,7 @@ public sealed record OutsideOfferUnit(string Message) : Refusal(Message, Session
 public static class SessionErrorCodes
 {
     public const string OutsideOfferUnit = "OUTSIDE_OFFER_UNIT";
+    public const string NoSessionsForKind = "NO_SESSIONS_FOR_KIND";
     public const string SessionCancelled = "SESSION_CANCELLED";
     public const string SessionStarted = "SESSION_STARTED";
     public const string SessionNotStarted = "SESSION_NOT_STARTED";
@@ -48,6 +49,7 @@ public static class SessionTexts
     public static readonly Text AlreadyHasSeat = new("Du er allerede tilmeldt denne session.", "You are already enrolled in this session.");
     public static readonly Text AlreadyWaiting = new("Du står allerede på ventelisten til denne session.", "You are already on this session's waiting list.");
     public static readonly Text NotOwn = new("Tilmeldingen er ikke din; kun en leder eller sessionens vært kan afmelde andre.", "The enrolment is not yours; only a manager or the session's host can cancel someone else's.");
+    public static readonly Text NoSessionsForCompetition = new("Idékonkurrencen har ingen sessioner; dens deltagere registreres, når den lukker.", "The idea competition has no sessions; its participants are recorded when it closes.");
     public static readonly Text OutsideUnit = new("Tilbuddet er for en anden enhed end din.", "The offer is for another unit than yours.");
     public static readonly Text NotHost = new("Kun sessionens vært eller en initiativleder kan registrere fremmøde.", "Only the session's host or an initiative manager can record attendance.");
     public static readonly Text NoAttendees = new("Angiv mindst ét medarbejdernummer i 'employeeNumbers' eller 'signInList'.", "Give at least one employee number in 'employeeNumbers' or 'signInList'.");

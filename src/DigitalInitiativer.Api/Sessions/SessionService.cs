@@ -14,8 +14,13 @@ public sealed class SessionService(AppDbContext db, Seats seats, EnrolmentServic
     public async Task<Result<InitiativeSession>> AddAsync(AddSessionInput input, CancellationToken cancellationToken)
     {
         var refusals = new Refusals();
-        var initiativeId = GlobalId.TryParseKey(input.InitiativeId, InitiativeType.TypeName) is { } key && await db.Initiatives().AnyAsync(i => i.Id == key, cancellationToken) ? key : (int?)null;
+        var kind = GlobalId.TryParseKey(input.InitiativeId, InitiativeType.TypeName) is { } key
+            ? await db.Initiatives().Where(i => i.Id == key).Select(i => (InitiativeKind?)i.Kind).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var initiativeId = kind is null ? (int?)null : GlobalId.TryParseKey(input.InitiativeId, InitiativeType.TypeName);
         if (initiativeId is null) refusals.NotFound("initiativeId", input.InitiativeId, SessionTexts.NoInitiative.Format());
+        // The competition's participants are recorded at its close, by what they did there; a session would record them before.
+        if (kind == InitiativeKind.IdeaCompetition) refusals.Invalid("initiativeId", SessionErrorCodes.NoSessionsForKind, SessionTexts.NoSessionsForCompetition.Format());
         var host = await HostAsync(refusals, input.HostId, cancellationToken);
         var details = new SessionDetails(Utc(input.StartsAt), Utc(input.EndsAt), input.Place, input.OnlineUrl, input.Capacity, host);
         InitiativeSession.Check(refusals, details);
@@ -39,8 +44,9 @@ public sealed class SessionService(AppDbContext db, Seats seats, EnrolmentServic
             foreach (var refusal in session.Change(details, await seats.SeatsTakenAsync(session.Id, cancellationToken)).All) refusals.Add(refusal);
             if (refusals.Any) return;
             await db.SaveChangesAsync(cancellationToken);
+            if (session.HasStarted(clock.GetUtcNow().UtcDateTime)) return;
             var movedUp = await seats.MoveUpWaitingAsync(session, Today, cancellationToken);
-            await enrolments.TellMovedUpAsync(session, movedUp, cancellationToken);
+            await enrolments.TellAsync(session, movedUp, NotificationKind.SeatFromWaitingList, cancellationToken);
         }, cancellationToken));
 
     /// <summary>Everyone enrolled or waiting hears of it, with the reason; seats given up this way no longer count as reach.</summary>
@@ -53,7 +59,7 @@ public sealed class SessionService(AppDbContext db, Seats seats, EnrolmentServic
             var title = await db.Initiatives().Where(i => i.Id == session.InitiativeId).Select(i => i.Title).SingleAsync(cancellationToken);
             notifier.Notify(enrolled, NotificationKind.SessionCancelled, GlobalId.Encode(SessionType.TypeName, session.Id), title, session.CancellationReason);
             await db.SaveChangesAsync(cancellationToken);
-            await seats.WithdrawIfNoSeatLeftAsync(session.InitiativeId, enrolled, cancellationToken);
+            await seats.ForgetIfNoSeatLeftAsync(session.InitiativeId, enrolled, cancellationToken);
         }, cancellationToken));
 
     /// <summary>One change of one session, in a transaction that starts by queueing behind the session's other changes.</summary>
@@ -70,14 +76,16 @@ public sealed class SessionService(AppDbContext db, Seats seats, EnrolmentServic
             if (refusals.Any) return refusals;
             await transaction.CommitAsync(cancellationToken);
             return session;
-        });
+        }, Forget);
         if (result.Succeeded) await notifier.PublishAsync();
-        else
-        {
-            db.ChangeTracker.Clear();
-            notifier.Forget();
-        }
+        else Forget();
         return result;
+    }
+
+    private void Forget()
+    {
+        db.ChangeTracker.Clear();
+        notifier.Forget();
     }
 
     private async Task<int?> HostAsync(Refusals refusals, string? hostId, CancellationToken cancellationToken)

@@ -34,8 +34,17 @@ public sealed class SuperuserService(AppDbContext db, EmployeeNumbers employeeNu
         if (existing is not null) return existing;
         var superuser = new DigitalSuperuser(person!.Value, unitId!.Value, clock.GetUtcNow().UtcDateTime);
         db.DigitalSuperusers().Add(superuser);
-        await db.SaveChangesAsync(cancellationToken);
-        return superuser;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return superuser;
+        }
+        catch (DbUpdateException)
+        {
+            // Registered by another request a moment ago: the unique index kept it once, and this is the same registration.
+            db.ChangeTracker.Clear();
+            return await db.DigitalSuperusers().SingleAsync(s => s.PersonId == person && s.UnitId == unitId, cancellationToken);
+        }
     }
 
     public async Task<Result<DigitalSuperuser>> UnregisterAsync(UnregisterSuperuserInput input, CancellationToken cancellationToken)
@@ -46,6 +55,15 @@ public sealed class SuperuserService(AppDbContext db, EmployeeNumbers employeeNu
         if (superuser is null) return new NotFound(SuperuserTexts.NoSuperuser.Format(), input.Id) { Field = ["id"] };
         await db.DigitalSuperusers().Where(s => s.Id == superuser.Id).ExecuteDeleteAsync(cancellationToken);
         return superuser;
+    }
+
+    /// <summary>node(id:) shows a registration to administrators, and to those whose unit it covers, as me.digitalSuperusers does.</summary>
+    public async ValueTask<bool> IsVisibleAsync(DigitalSuperuser superuser)
+    {
+        if (viewer.IsInAnyRole(Roles.Administrator)) return true;
+        if (await viewer.PersonIdAsync(CancellationToken.None) is not { } me) return false;
+        var unitId = await db.Persons().Where(p => p.Id == me).Select(p => p.UnitId).SingleAsync();
+        return await UnitTree.IdsAbove(db, unitId).ContainsAsync(superuser.UnitId);
     }
 
     /// <summary>The superusers of the caller's unit and every unit above it, nearest unit first.</summary>
@@ -134,7 +152,7 @@ public static class SuperusersFeature
         .AddScoped<SuperuserService>()
         .AddSingleton<global::GraphQL.DI.IConfigureExecution, SuperuserContactFromSignIn>()
         .AddFieldsFor<ViewerType, MySuperusers>()
-        .AddNodeSource<DigitalSuperuser>(DigitalSuperuserType.TypeName);
+        .AddNodeSource<DigitalSuperuser>(DigitalSuperuserType.TypeName, (sp, superuser) => sp.GetRequiredService<SuperuserService>().IsVisibleAsync(superuser));
 
     public static void AddSuperuserQueries(this ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DigitalSuperuserType>>>>("digitalSuperusers")

@@ -117,8 +117,9 @@ public sealed class ParticipationDepthTests(ApiFactory api) : IClassFixture<ApiF
     [InlineData("""query($from: ID!, $to: ID!) { profileTransitions(fromWaveId: $from, toWaveId: $to, filter: { minVisits: 21 }) { participants { n } } }""")]
     [InlineData("""query($from: ID!, $to: ID!) { profileTransitions(fromWaveId: $from, toWaveId: $to, filter: { minVisits: -1 }) { participants { n } } }""")]
     [InlineData("""query { reachMatrix(filter: { minVisits: 21 }) { rows { kind } } }""")]
+    [InlineData("""query { reachMatrix(filter: { minVisits: 4 }) { rows { kind } } }""")]
     [InlineData("""query { reachMatrix(filter: { minVisits: -1, completedOnly: true }) { rows { kind } } }""")]
-    public async Task A_min_visits_outside_0_to_20_is_an_OUT_OF_RANGE_error_without_figures(string query)
+    public async Task A_min_visits_other_than_its_few_steps_is_an_OUT_OF_RANGE_error_without_figures(string query)
     {
         var (from, to) = await WavesAsync();
 

@@ -27,7 +27,7 @@ const eslint = new ESLint({
           acceptedIdTypes: ['ID'],
           exceptions: {
             suffixes: ['Payload', 'Error', 'Connection', 'Edge'],
-            types: ['CoAuthorInvitation', 'CompetitionRules', 'CompetitionSchedule', 'ImportProblem', 'ImportReport', 'LeaderboardEntry',
+            types: ['AttendanceEntry', 'CoAuthorInvitation', 'CompetitionRules', 'CompetitionSchedule', 'ImportProblem', 'ImportReport', 'LeaderboardEntry',
               'MovedUpDifference', 'PageInfo', 'ProfileDistribution', 'ProfileGroupCount', 'ProfileTransitions', 'ProposalAuthor',
               'ProposalVotesChanged', 'ReachCell', 'ReachMatrix', 'ReachRow', 'Realisation', 'TransitionCell', 'TransitionTable', 'Viewer'],
           },

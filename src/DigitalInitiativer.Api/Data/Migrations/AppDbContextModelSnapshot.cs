@@ -711,6 +711,9 @@ namespace DigitalInitiativer.Api.Data.Migrations
                     b.Property<DateOnly>("EnrolledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("FromEnrolment")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("InitiativeId")
                         .HasColumnType("INTEGER");
 

@@ -41,7 +41,7 @@ public abstract class UserErrorType<T> : ObjectGraphType<T> where T : Refusal
 public sealed class InvalidInputErrorType : UserErrorType<InvalidInput>
 {
     public InvalidInputErrorType() : base(
-        "An input value breaks a rule: REQUIRED, TOO_LONG, INVALID_FORMAT, OUT_OF_RANGE, END_BEFORE_START, EMPTY_LIST, TOO_MANY_ITEMS, DUPLICATE_ITEM or SELF_CO_AUTHOR.")
+        "An input value breaks a rule: REQUIRED, TOO_LONG, INVALID_FORMAT, OUT_OF_RANGE, END_BEFORE_START, EMPTY_LIST, TOO_MANY_ITEMS, DUPLICATE_ITEM, SELF_CO_AUTHOR or NO_SESSIONS_FOR_KIND.")
     {
     }
 }

@@ -742,6 +742,9 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                     b.Property<DateOnly>("EnrolledOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("FromEnrolment")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("InitiativeId")
                         .HasColumnType("integer");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DigitalInitiativer.Api.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201023828_SelfServiceCatalogue")]
+    [Migration("20261201030254_SelfServiceCatalogue")]
     partial class SelfServiceCatalogue
     {
         /// <inheritdoc />
@@ -713,6 +713,9 @@ namespace DigitalInitiativer.Api.Data.Migrations
 
                     b.Property<DateOnly>("EnrolledOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromEnrolment")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("InitiativeId")
                         .HasColumnType("INTEGER");

@@ -12,6 +12,13 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "FromEnrolment",
+                table: "participations",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<int>(
                 name: "Role",
                 table: "participations",
@@ -67,7 +74,7 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                 nullable: false,
                 defaultValue: 0);
 
-            // Competition participations recorded before roles: each person's most visible part, as the close now records it.
+            // Participants of closed competitions recorded before roles: each one's most visible part, as the close now records it.
             migrationBuilder.Sql("""
                 UPDATE participations SET "Role" = CASE
                   WHEN EXISTS (SELECT 1 FROM proposal_authors a JOIN proposals p ON p."Id" = a."ProposalId"
@@ -78,7 +85,7 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
                                WHERE p."CompetitionId" = participations."InitiativeId" AND c."AuthorPersonId" = participations."PersonId") THEN 6
                   WHEN EXISTS (SELECT 1 FROM votes v WHERE v."CompetitionId" = participations."InitiativeId" AND v."VoterPersonId" = participations."PersonId") THEN 5
                   ELSE NULL END
-                WHERE "InitiativeId" IN (SELECT "Id" FROM competitions)
+                WHERE "InitiativeId" IN (SELECT "Id" FROM competitions WHERE "ParticipationRecordedAtUtc" IS NOT NULL)
                 """);
 
             migrationBuilder.CreateTable(
@@ -261,6 +268,10 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "initiative_sessions");
+
+            migrationBuilder.DropColumn(
+                name: "FromEnrolment",
+                table: "participations");
 
             migrationBuilder.DropColumn(
                 name: "Role",

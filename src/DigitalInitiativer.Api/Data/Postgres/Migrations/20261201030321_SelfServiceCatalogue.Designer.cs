@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261201023858_SelfServiceCatalogue")]
+    [Migration("20261201030321_SelfServiceCatalogue")]
     partial class SelfServiceCatalogue
     {
         /// <inheritdoc />
@@ -744,6 +744,9 @@ namespace DigitalInitiativer.Api.Data.Postgres.Migrations
 
                     b.Property<DateOnly>("EnrolledOn")
                         .HasColumnType("date");
+
+                    b.Property<bool>("FromEnrolment")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("InitiativeId")
                         .HasColumnType("integer");
