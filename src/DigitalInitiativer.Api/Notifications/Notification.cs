@@ -86,6 +86,9 @@ public enum NotificationKind
 
     [Description("A manager or the session's host cancelled the reader's enrolment; subject is the session.")]
     EnrolmentCancelled = 12,
+
+    [Description("The time, place or link of a session the reader is enrolled in, or waiting for, changed; subject is the session.")]
+    SessionChanged = 13,
 }
 
 public static class NotificationData

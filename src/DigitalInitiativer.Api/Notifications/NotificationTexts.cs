@@ -47,6 +47,9 @@ public static class NotificationTexts
             [NotificationKind.EnrolmentCancelled] = Texts(
                 new("Tilmelding afmeldt", "Din tilmelding til en session i »{0}« er afmeldt af en leder eller sessionens vært."),
                 new("Enrolment cancelled", "Your enrolment in a session of “{0}” was cancelled by a manager or the session's host.")),
+            [NotificationKind.SessionChanged] = Texts(
+                new("Session ændret", "Tid, sted eller link for en session i »{0}«, som du er tilmeldt, er ændret. Se sessionen."),
+                new("Session changed", "The time, place or link of a session of “{0}” you are enrolled in has changed. See the session.")),
         };
 
     public static NotificationText For(NotificationKind kind, TextLanguage language) => All[kind][language];

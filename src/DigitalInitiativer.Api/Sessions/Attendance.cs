@@ -101,7 +101,7 @@ public sealed class Attendance(AppDbContext db, EmployeeNumbers employeeNumbers,
             .GroupBy(person => person).Select(g => new { Person = g.Key, Visits = g.Count() }).ToDictionaryAsync(x => x.Person, x => x.Visits, cancellationToken);
         var participations = await db.Participations().AsTracking().Where(p => p.InitiativeId == session.InitiativeId && came.Contains(p.PersonId))
             .ToDictionaryAsync(p => p.PersonId, cancellationToken);
-        var day = DateOnly.FromDateTime(session.StartsAtUtc);
+        var day = DanishTime.DateOf(session.StartsAtUtc);
         var completes = session.Initiative!.Kind is InitiativeKind.DropInCafe or InitiativeKind.PeerTraining;
         foreach (var person in came)
         {

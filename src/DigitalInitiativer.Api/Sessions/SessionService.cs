@@ -44,6 +44,11 @@ public sealed class SessionService(AppDbContext db, Seats seats, EnrolmentServic
             foreach (var refusal in session.Change(details, await seats.SeatsTakenAsync(session.Id, cancellationToken)).All) refusals.Add(refusal);
             if (refusals.Any) return;
             await db.SaveChangesAsync(cancellationToken);
+            if ((current.StartsAtUtc, current.EndsAtUtc, current.Place, current.OnlineUrl) != (session.StartsAtUtc, session.EndsAtUtc, session.Place, session.OnlineUrl))
+            {
+                var enrolled = await db.SessionEnrolments().Where(e => e.SessionId == session.Id).Select(e => e.PersonId).ToListAsync(cancellationToken);
+                await enrolments.TellAsync(session, enrolled, NotificationKind.SessionChanged, cancellationToken);
+            }
             if (session.HasStarted(clock.GetUtcNow().UtcDateTime)) return;
             var movedUp = await seats.MoveUpWaitingAsync(session, Today, cancellationToken);
             await enrolments.TellAsync(session, movedUp, NotificationKind.SeatFromWaitingList, cancellationToken);

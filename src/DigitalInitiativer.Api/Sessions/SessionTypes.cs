@@ -108,6 +108,19 @@ public sealed class SessionsOfInitiative : IFieldsFor<InitiativeType>
             });
 }
 
+/// <summary>me.hostedSessions: the sessions the caller hosts, to record their attendance.</summary>
+public sealed class HostedSessions : IFieldsFor<ViewerType>
+{
+    public void AddTo(ViewerType type) =>
+        type.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SessionType>>>>("hostedSessions")
+            .Description("The sessions the caller is named host of, from those that started up to a week ago on, soonest first: where they record attendance.")
+            .Resolve().WithServices<AppDbContext, TimeProvider>()
+            .ResolveAsync(async (ctx, db, clock) => ctx.Source.PersonId is { } me
+                ? await db.Sessions().Where(s => s.HostPersonId == me && s.StartsAtUtc > clock.GetUtcNow().UtcDateTime.AddDays(-7))
+                    .OrderBy(s => s.StartsAtUtc).ThenBy(s => s.Id).ToListAsync(ctx.CancellationToken)
+                : []);
+}
+
 /// <summary>me.enrolments: the caller's seats and waiting places in sessions that have not started.</summary>
 public sealed class OwnEnrolments : IFieldsFor<ViewerType>
 {

@@ -15,6 +15,7 @@ public static class SessionsFeature
         .AddScoped<SessionReads>()
         .AddFieldsFor<InitiativeType, SessionsOfInitiative>()
         .AddFieldsFor<ViewerType, OwnEnrolments>()
+        .AddFieldsFor<ViewerType, HostedSessions>()
         .AddNodeSource<InitiativeSession>(SessionType.TypeName)
         .AddNodeSource<SessionEnrolment>(EnrolmentType.TypeName, (sp, enrolment) => sp.GetRequiredService<Viewer>().SeesDataOfAsync(enrolment.PersonId, managersToo: true));
 }

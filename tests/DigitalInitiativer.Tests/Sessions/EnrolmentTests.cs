@@ -190,4 +190,30 @@ public sealed class EnrolmentTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("OUTSIDE_OFFER_UNIT", CodeOf(refused));
         Assert.Equal(5, (int)(await SessionOf(_driver.Manager, session))["seatsLeft"]!);
     }
+
+    [Fact]
+    public async Task People_enrolled_hear_when_the_time_or_place_changes_but_not_when_seats_are_added_and_hosts_find_their_sessions()
+    {
+        var cafe = await _driver.OfferAsync("ENROL-CHANGED", kind: "DROP_IN_CAFE");
+        var host = await api.PersonIdAsync(Key(441));
+        var session = await _driver.SessionAsync(cafe, TimeSpan.FromDays(6), capacity: 5, hostId: host);
+        var enrolled = _driver.Employee(Key(442));
+        await EnrolAsync(enrolled, session);
+
+        const string Update = """
+            mutation($input: UpdateSessionInput!) { updateSession(input: $input) { errors { ... on UserError { code } } } }
+            """;
+        const string Changes = "{ me { notifications(first: 10) { nodes { kind subject { id } } } } }";
+        await _driver.Manager.QueryAsync(Update, new { input = new { id = session, capacity = 8 } });
+        Assert.DoesNotContain((await enrolled.QueryAsync(Changes))["me"]!["notifications"]!["nodes"]!.AsArray(), n => (string?)n!["kind"] == "SESSION_CHANGED");
+
+        await _driver.Manager.QueryAsync(Update, new { input = new { id = session, place = "Biblioteket, mødelokale 3" } });
+        var told = (await enrolled.QueryAsync(Changes))["me"]!["notifications"]!["nodes"]!.AsArray();
+        Assert.Single(told, n => (string?)n!["kind"] == "SESSION_CHANGED" && (string?)n["subject"]!["id"] == session);
+
+        var hosted = (await _driver.Employee(Key(441)).QueryAsync("{ me { hostedSessions { id viewerIsHost } } }"))["me"]!["hostedSessions"]!.AsArray();
+        var mine = Assert.Single(hosted, h => (string?)h!["id"] == session)!;
+        Assert.True((bool)mine["viewerIsHost"]!);
+        Assert.Empty((await enrolled.QueryAsync("{ me { hostedSessions { id } } }"))["me"]!["hostedSessions"]!.AsArray());
+    }
 }
