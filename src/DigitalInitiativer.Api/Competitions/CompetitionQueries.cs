@@ -4,7 +4,6 @@ using DigitalInitiativer.Api.GraphQL.Authorization;
 using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
-using DigitalInitiativer.Api.Organisation;
 using GraphQL;
 using GraphQL.MicrosoftDI;
 using GraphQL.Types;
@@ -46,8 +45,7 @@ public sealed class CompetitionReads(AppDbContext db, Viewer viewer, TimeProvide
         var competitions = db.Competitions().Where(c => ids.Contains(c.Id));
         if (filter.ForMe)
         {
-            if (await MyUnitAsync(context.CancellationToken) is not { } unitId) return Connection<IdeaCompetition>.Empty;
-            var mine = UnitTree.IdsAbove(db, unitId);
+            if (await viewer.OwnUnitAndAboveAsync(context.CancellationToken) is not { } mine) return Connection<IdeaCompetition>.Empty;
             competitions = competitions.Where(c => db.Initiatives().Any(i => i.Id == c.Id && mine.Contains(i.UnitId)));
         }
         return await competitions.ToConnectionAsync(NewestCompetitionFirst, PageRequest.From(context), context.CancellationToken);
@@ -79,11 +77,6 @@ public sealed class CompetitionReads(AppDbContext db, Viewer viewer, TimeProvide
         var now = clock.GetUtcNow().UtcDateTime;
         return (await db.Competitions().ToListAsync(cancellationToken)).Where(c => test(c.PhaseAt(now))).Select(c => c.Id).ToList();
     }
-
-    private async Task<int?> MyUnitAsync(CancellationToken cancellationToken) =>
-        await viewer.PersonIdAsync(cancellationToken) is { } me
-            ? await db.Persons().Where(p => p.Id == me).Select(p => (int?)p.UnitId).SingleAsync(cancellationToken)
-            : null;
 }
 
 public static class CompetitionQueries

@@ -18,7 +18,7 @@ namespace DigitalInitiativer.Api.Identity;
 /// </summary>
 public sealed class Viewer(AppDbContext db, IOptions<IdentitySettings> settings, Pseudonymiser pseudonymiser) : ICarriedToEventScope
 {
-    private int? _personId;
+    private int? _personId, _unitId;
     private bool _resolved;
 
     public ClaimsPrincipal User { get; private set; } = new(new ClaimsIdentity());
@@ -27,6 +27,7 @@ public sealed class Viewer(AppDbContext db, IOptions<IdentitySettings> settings,
     {
         User = user;
         _resolved = false;
+        _unitId = null;
     }
 
     public bool IsInAnyRole(params string[] roles) => roles.Any(User.IsInRole);
@@ -60,6 +61,17 @@ public sealed class Viewer(AppDbContext db, IOptions<IdentitySettings> settings,
             if (string.IsNullOrWhiteSpace(employeeNumber)) return null;
             return pseudonymiser.IsConfigured ? pseudonymiser.Pseudonymise(employeeNumber) : employeeNumber;
         }
+    }
+
+    /// <summary>
+    /// The caller's unit and every unit above it, as a query to compose (what is "for me": offers, competitions,
+    /// superusers); null when the sign-in names no person.
+    /// </summary>
+    public async Task<IQueryable<int>?> OwnUnitAndAboveAsync(CancellationToken cancellationToken)
+    {
+        if (await PersonIdAsync(cancellationToken) is not { } me) return null;
+        _unitId ??= await db.Persons().Where(p => p.Id == me).Select(p => p.UnitId).SingleAsync(cancellationToken);
+        return UnitTree.IdsAbove(db, _unitId.Value);
     }
 
     public async Task<int?> PersonIdAsync(CancellationToken cancellationToken)

@@ -4,7 +4,6 @@ using DigitalInitiativer.Api.GraphQL.Relay;
 using DigitalInitiativer.Api.Identity;
 using DigitalInitiativer.Api.Initiatives;
 using DigitalInitiativer.Api.Notifications;
-using DigitalInitiativer.Api.Organisation;
 using DigitalInitiativer.Api.SeedWork;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,8 +24,7 @@ public sealed class EnrolmentService(AppDbContext db, Seats seats, Viewer viewer
             var session = await db.Sessions().Include(s => s.Initiative).SingleAsync(s => s.Id == sessionId, cancellationToken);
             if (session.CancelledAtUtc is not null) return OnSession(new SessionCancelled(SessionTexts.Cancelled.Format()));
             if (session.HasStarted(now)) return OnSession(new SessionStarted(SessionTexts.AlreadyStarted.Format(session.StartsAtUtc)));
-            var myUnit = await db.Persons().Where(p => p.Id == me).Select(p => p.UnitId).SingleAsync(cancellationToken);
-            if (!await UnitTree.IdsAbove(db, myUnit).ContainsAsync(session.Initiative!.UnitId, cancellationToken))
+            if (!await (await viewer.OwnUnitAndAboveAsync(cancellationToken))!.ContainsAsync(session.Initiative!.UnitId, cancellationToken))
                 return OnSession(new OutsideOfferUnit(SessionTexts.OutsideUnit.Format()));
             if (!await seats.EnrolAsync(sessionId, me, now, cancellationToken))
             {

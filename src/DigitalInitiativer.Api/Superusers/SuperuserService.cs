@@ -61,17 +61,13 @@ public sealed class SuperuserService(AppDbContext db, EmployeeNumbers employeeNu
     public async ValueTask<bool> IsVisibleAsync(DigitalSuperuser superuser)
     {
         if (viewer.IsInAnyRole(Roles.Administrator)) return true;
-        if (await viewer.PersonIdAsync(CancellationToken.None) is not { } me) return false;
-        var unitId = await db.Persons().Where(p => p.Id == me).Select(p => p.UnitId).SingleAsync();
-        return await UnitTree.IdsAbove(db, unitId).ContainsAsync(superuser.UnitId);
+        return await viewer.OwnUnitAndAboveAsync(CancellationToken.None) is { } mine && await mine.ContainsAsync(superuser.UnitId);
     }
 
     /// <summary>The superusers of the caller's unit and every unit above it, nearest unit first.</summary>
     public async Task<IReadOnlyList<DigitalSuperuser>> ForMeAsync(CancellationToken cancellationToken)
     {
-        if (await viewer.PersonIdAsync(cancellationToken) is not { } me) return [];
-        var unitId = await db.Persons().Where(p => p.Id == me).Select(p => p.UnitId).SingleAsync(cancellationToken);
-        var above = UnitTree.IdsAbove(db, unitId);
+        if (await viewer.OwnUnitAndAboveAsync(cancellationToken) is not { } above) return [];
         return await db.DigitalSuperusers().Where(s => above.Contains(s.UnitId))
             .Join(db.Units(), s => s.UnitId, u => u.Id, (s, u) => new { s, u.Path })
             .OrderByDescending(x => x.Path.Length).ThenBy(x => x.s.DisplayName).ThenBy(x => x.s.Id).Select(x => x.s).ToListAsync(cancellationToken);
