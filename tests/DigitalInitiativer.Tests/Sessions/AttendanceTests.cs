@@ -21,15 +21,7 @@ namespace DigitalInitiativer.Tests.Sessions;
 /// </summary>
 public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private readonly GraphQLClient _manager = api.CreateGraphQLClient(Roles.InitiativeManager);
-
-    private const string CreateInitiative = """
-        mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } errors { ... on UserError { code message } } } }
-        """;
-
-    private const string AddSession = """
-        mutation($input: AddSessionInput!) { addSession(input: $input) { session { id } errors { ... on UserError { code message } } } }
-        """;
+    private readonly SessionDriver _driver = new(api);
 
     private const string UpdateSessionHost = """
         mutation($id: ID!, $hostId: ID) { updateSession(input: { id: $id, hostId: $hostId }) { session { id } errors { ... on UserError { code message } } } }
@@ -48,25 +40,6 @@ public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
         """;
 
     private const string MyParticipations = "{ me { participations { initiative { code } status role visits } } }";
-
-    /// <summary>A new offer in the catalogue, for the whole municipality.</summary>
-    private async Task<string> OfferAsync(string code, string kind)
-    {
-        var unitId = (string)(await _manager.QueryAsync("{ organisationUnit(code: \"ESB\") { id } }"))["organisationUnit"]!["id"]!;
-        var created = (await _manager.QueryAsync(CreateInitiative, new { input = new { code, kind, title = $"Tilbud {code}", unitId, startsOn = "2026-01-01" } }))["createInitiative"]!;
-        return (string?)created["initiative"]?["id"] ?? throw new InvalidOperationException(created.ToJsonString());
-    }
-
-    /// <summary>A session of an hour that starts <paramref name="startsIn"/> from now: negative for one that has started.</summary>
-    private async Task<string> SessionAsync(string initiativeId, TimeSpan startsIn, string? hostId = null)
-    {
-        var start = DateTime.UtcNow.Add(startsIn);
-        var added = (await _manager.QueryAsync(AddSession, new
-        {
-            input = new { initiativeId, startsAt = start.ToString("O"), endsAt = start.AddHours(1).ToString("O"), place = "Rådhuset, mødelokale 3", hostId },
-        }))["addSession"]!;
-        return (string?)added["session"]?["id"] ?? throw new InvalidOperationException(added.ToJsonString());
-    }
 
     private static async Task<JsonNode> RecordAsync(GraphQLClient client, string sessionId, string[]? employeeNumbers = null, string? signInList = null) =>
         (await client.QueryAsync(RecordAttendance, new { input = new { sessionId, employeeNumbers, signInList } }))["recordAttendance"]!;
@@ -129,10 +102,10 @@ public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Attendance_before_the_session_starts_is_refused_with_SESSION_NOT_STARTED_and_nothing_is_stored()
     {
-        var offer = await OfferAsync("ATT-NOT-STARTED", "DROP_IN_CAFE");
-        var session = await SessionAsync(offer, TimeSpan.FromDays(2));
+        var offer = await _driver.OfferAsync("ATT-NOT-STARTED", "DROP_IN_CAFE");
+        var session = await _driver.SessionAsync(offer, TimeSpan.FromDays(2));
 
-        var payload = await RecordAsync(_manager, session, ["901501"]);
+        var payload = await RecordAsync(_driver.Manager, session, ["901501"]);
 
         Assert.Equal(["SESSION_NOT_STARTED"], CodesOf(payload));
         Assert.Equal("SessionNotStartedError", (string)payload["errors"]![0]!["__typename"]!);
@@ -147,8 +120,8 @@ public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task An_employee_who_is_not_the_host_is_refused_until_a_manager_makes_them_the_host()
     {
-        var offer = await OfferAsync("ATT-HOST", "DROP_IN_CAFE");
-        var session = await SessionAsync(offer, TimeSpan.FromHours(-2));
+        var offer = await _driver.OfferAsync("ATT-HOST", "DROP_IN_CAFE");
+        var session = await _driver.SessionAsync(offer, TimeSpan.FromHours(-2));
         var employee = api.CreateGraphQLClient(Roles.Employee, "demo-1503");
 
         var refused = await RecordAsync(employee, session, ["901504"]);
@@ -157,7 +130,7 @@ public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("NotSessionHostError", (string)refused["errors"]![0]!["__typename"]!);
         Assert.Empty(await AttendeesAsync(session));
 
-        var updated = (await _manager.QueryAsync(UpdateSessionHost, new { id = session, hostId = await api.PersonIdAsync("demo-1503") }))["updateSession"]!;
+        var updated = (await _driver.Manager.QueryAsync(UpdateSessionHost, new { id = session, hostId = await api.PersonIdAsync("demo-1503") }))["updateSession"]!;
         Assert.Empty(updated["errors"]!.AsArray());
 
         var recorded = await RecordAsync(employee, session, ["901504"]);
@@ -170,12 +143,12 @@ public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Unknown_and_repeated_numbers_are_reported_by_position_never_echoed_and_only_person_ids_are_stored()
     {
-        var offer = await OfferAsync("ATT-NUMBERS", "DROP_IN_CAFE");
-        var session = await SessionAsync(offer, TimeSpan.FromHours(-1));
+        var offer = await _driver.OfferAsync("ATT-NUMBERS", "DROP_IN_CAFE");
+        var session = await _driver.SessionAsync(offer, TimeSpan.FromHours(-1));
 
         // The raw response, as the front-end receives it, so that nothing in it can hide the number.
         var body = JsonSerializer.Serialize(new { query = RecordAttendance, variables = new { input = new { sessionId = session, employeeNumbers = new[] { "901505", "901506", "999999", "901505" } } } });
-        using var response = await _manager.Http.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await _driver.Manager.Http.PostAsync("/graphql", new StringContent(body, Encoding.UTF8, "application/json"));
         var text = await response.Content.ReadAsStringAsync();
         var payload = JsonNode.Parse(text)!["data"]!["recordAttendance"]!;
 
@@ -198,10 +171,10 @@ public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task A_pasted_sign_in_sheet_records_the_numbers_and_stores_none_of_the_names()
     {
-        var offer = await OfferAsync("ATT-SHEET", "DROP_IN_CAFE");
-        var session = await SessionAsync(offer, TimeSpan.FromHours(-1));
+        var offer = await _driver.OfferAsync("ATT-SHEET", "DROP_IN_CAFE");
+        var session = await _driver.SessionAsync(offer, TimeSpan.FromHours(-1));
 
-        var payload = await RecordAsync(_manager, session, signInList: "Medarbejdernr;Navn\n900151;Anna Hansen\n\n900152\tTorben");
+        var payload = await RecordAsync(_driver.Manager, session, signInList: "Medarbejdernr;Navn\n900151;Anna Hansen\n\n900152\tTorben");
 
         Assert.Empty(payload["errors"]!.AsArray());
         Assert.Equal(2, (int)payload["recorded"]!);
@@ -215,14 +188,14 @@ public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Every_visit_to_a_cafe_counts_completes_the_participation_as_an_attendee_and_recording_again_changes_nothing()
     {
-        var offer = await OfferAsync("ATT-CAFE", "DROP_IN_CAFE");
+        var offer = await _driver.OfferAsync("ATT-CAFE", "DROP_IN_CAFE");
         var sessions = new List<string>();
-        foreach (var daysAgo in new[] { 3, 2, 1 }) sessions.Add(await SessionAsync(offer, TimeSpan.FromDays(-daysAgo)));
+        foreach (var daysAgo in new[] { 3, 2, 1 }) sessions.Add(await _driver.SessionAsync(offer, TimeSpan.FromDays(-daysAgo)));
         var regular = api.CreateGraphQLClient(Roles.Employee, "demo-1507");
         var once = api.CreateGraphQLClient(Roles.Employee, "demo-1508");
 
-        var first = await RecordAsync(_manager, sessions[0], ["901507", "901508"]);
-        foreach (var session in sessions.Skip(1)) Assert.Equal(1, (int)(await RecordAsync(_manager, session, ["901507"]))["recorded"]!);
+        var first = await RecordAsync(_driver.Manager, sessions[0], ["901507", "901508"]);
+        foreach (var session in sessions.Skip(1)) Assert.Equal(1, (int)(await RecordAsync(_driver.Manager, session, ["901507"]))["recorded"]!);
 
         Assert.Equal(2, (int)first["recorded"]!);
         var regularsVisits = await MyParticipationAsync(regular, "ATT-CAFE");
@@ -230,7 +203,7 @@ public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal((3, "COMPLETED", "ATTENDEE"), ((int)regularsVisits["visits"]!, (string)regularsVisits["status"]!, (string)regularsVisits["role"]!));
         Assert.Equal((1, "COMPLETED", "ATTENDEE"), ((int)onceVisits["visits"]!, (string)onceVisits["status"]!, (string)onceVisits["role"]!));
 
-        var again = await RecordAsync(_manager, sessions[0], ["901507", "901508"]);
+        var again = await RecordAsync(_driver.Manager, sessions[0], ["901507", "901508"]);
 
         Assert.Empty(again["errors"]!.AsArray());
         Assert.Equal((0, 2), ((int)again["recorded"]!, (int)again["alreadyRecorded"]!));
@@ -241,10 +214,10 @@ public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Coming_to_a_course_session_starts_the_participation_as_a_learner()
     {
-        var offer = await OfferAsync("ATT-COURSE", "COURSE");
-        var session = await SessionAsync(offer, TimeSpan.FromHours(-3));
+        var offer = await _driver.OfferAsync("ATT-COURSE", "COURSE");
+        var session = await _driver.SessionAsync(offer, TimeSpan.FromHours(-3));
 
-        Assert.Equal(1, (int)(await RecordAsync(_manager, session, ["901509"]))["recorded"]!);
+        Assert.Equal(1, (int)(await RecordAsync(_driver.Manager, session, ["901509"]))["recorded"]!);
 
         var participation = await MyParticipationAsync(api.CreateGraphQLClient(Roles.Employee, "demo-1509"), "ATT-COURSE");
         Assert.Equal((1, "STARTED", "LEARNER"), ((int)participation["visits"]!, (string)participation["status"]!, (string)participation["role"]!));
@@ -279,8 +252,8 @@ public sealed class AttendanceTests(ApiFactory api) : IClassFixture<ApiFactory>
     [Fact]
     public async Task The_not_host_refusal_is_Danish_by_default_and_English_on_request_with_the_same_code()
     {
-        var offer = await OfferAsync("ATT-LANGUAGE", "PEER_TRAINING");
-        var session = await SessionAsync(offer, TimeSpan.FromHours(-1));
+        var offer = await _driver.OfferAsync("ATT-LANGUAGE", "PEER_TRAINING");
+        var session = await _driver.SessionAsync(offer, TimeSpan.FromHours(-1));
 
         var danish = (await RecordAsync(api.CreateGraphQLClient(Roles.Employee, "demo-1510"), session, ["901511"]))["errors"]![0]!;
         var english = (await RecordAsync(api.CreateGraphQLClient(Roles.Employee, "demo-1510").InEnglish(), session, ["901511"]))["errors"]![0]!;

@@ -8,20 +8,12 @@ namespace DigitalInitiativer.Tests.Sessions;
 /// How deeply someone must have taken part to count in the analytics (filter completedOnly and minVisits), through
 /// HTTP: a café and a course filled by recorded attendance show up in reachMatrix only at the depths they reach, the
 /// demo's wave-to-wave transitions have fewer participants when only completions count and say so, and a minVisits
-/// outside 0 to 20 is refused. Counts are protected (perturbed, small ones withheld), so the margins are wide.
+/// other than its few steps is refused. Counts are protected (perturbed, small ones withheld), so the margins are wide.
 /// </summary>
 public sealed class ParticipationDepthTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
-    private readonly GraphQLClient _manager = api.CreateGraphQLClient(Roles.InitiativeManager);
+    private readonly SessionDriver _driver = new(api);
     private readonly GraphQLClient _evaluator = api.CreateGraphQLClient(Roles.Evaluator);
-
-    private const string CreateInitiative = """
-        mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { initiative { id } errors { ... on UserError { code message } } } }
-        """;
-
-    private const string AddSession = """
-        mutation($input: AddSessionInput!) { addSession(input: $input) { session { id } errors { ... on UserError { code message } } } }
-        """;
 
     private const string RecordAttendance = """
         mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { recorded unknownEmployeeNumbers { position } errors { ... on UserError { code message } } } }
@@ -46,17 +38,9 @@ public sealed class ParticipationDepthTests(ApiFactory api) : IClassFixture<ApiF
     /// <summary>An offer for the whole municipality with one session yesterday, and the people with these demo numbers recorded as having come.</summary>
     private async Task AttendedOfferAsync(string code, string kind, IEnumerable<int> demoNumbers)
     {
-        var unitId = (string)(await _manager.QueryAsync("{ organisationUnit(code: \"ESB\") { id } }"))["organisationUnit"]!["id"]!;
-        var created = (await _manager.QueryAsync(CreateInitiative, new { input = new { code, kind, title = $"Tilbud {code}", unitId, startsOn = "2026-01-01" } }))["createInitiative"]!;
-        var initiativeId = (string?)created["initiative"]?["id"] ?? throw new InvalidOperationException(created.ToJsonString());
-        var start = DateTime.UtcNow.AddDays(-1);
-        var added = (await _manager.QueryAsync(AddSession, new
-        {
-            input = new { initiativeId, startsAt = start.ToString("O"), endsAt = start.AddHours(2).ToString("O"), place = "Rådhuset, mødelokale 3" },
-        }))["addSession"]!;
-        var sessionId = (string?)added["session"]?["id"] ?? throw new InvalidOperationException(added.ToJsonString());
+        var sessionId = await _driver.SessionAsync(await _driver.OfferAsync(code, kind), TimeSpan.FromDays(-1));
         var numbers = demoNumbers.Select(n => $"90{n:D4}").ToArray();
-        var recorded = (await _manager.QueryAsync(RecordAttendance, new { input = new { sessionId, employeeNumbers = numbers } }))["recordAttendance"]!;
+        var recorded = (await _driver.Manager.QueryAsync(RecordAttendance, new { input = new { sessionId, employeeNumbers = numbers } }))["recordAttendance"]!;
         Assert.Equal(numbers.Length, (int)recorded["recorded"]!);
     }
 
